@@ -1,0 +1,111 @@
+// `npm start`: set up whatever is missing, bring up PostgreSQL and Temporal unless external ones
+// are configured, then run the API and the worker in the foreground until SIGINT/SIGTERM.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ensureDependencies, ROOT, temporalCli } from './tools.mjs';
+import { freePort, portIsFree, prefixed, startProcess, stopProcess, waitFor } from './processes.mjs';
+
+const say = prefixed('start');
+const env = { ...process.env };
+
+function fail(line) {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+function portFrom(variable, fallback) {
+  const text = env[variable] ?? String(fallback);
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port < 1 || port > 65535) fail(`${variable}=${JSON.stringify(text)}: expected a port number from 1 to 65535`);
+  return port;
+}
+
+async function requireFree(port, variable) {
+  if (!(await portIsFree(port))) fail(`port ${port} is already in use: set ${variable} to a free port`);
+}
+
+const apiPort = portFrom('PORT', 3000);
+const dataDir = resolve(env.DATA_DIR ?? '.data');
+const startTemporal = !env.TEMPORAL_ADDRESS;
+const temporalPort = portFrom('TEMPORAL_PORT', 7233);
+const temporalUiPort = portFrom('TEMPORAL_UI_PORT', 8233);
+
+ensureDependencies();
+await requireFree(apiPort, 'PORT');
+if (startTemporal) {
+  await requireFree(temporalPort, 'TEMPORAL_PORT');
+  await requireFree(temporalUiPort, 'TEMPORAL_UI_PORT');
+}
+
+if (env.SKIP_BUILD !== '1') {
+  say('building api, worker and the workflow bundle (cached after the first time)…');
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'bundle', '-p', 'api', 'worker', 'workflows', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+  if (build.status !== 0) fail('build failed: run "npx nx run-many -t build bundle" to see why');
+}
+const apiMain = resolve(ROOT, 'dist/apps/api/main.js');
+const workerMain = resolve(ROOT, 'dist/apps/worker/main.js');
+env.WORKFLOW_BUNDLE ??= resolve(ROOT, 'dist/workflows/workflow-bundle.js');
+
+const configCheck = spawnSync(process.execPath, [apiMain, '--check-config'], {
+  env: { ...env, DATABASE_URL: env.DATABASE_URL ?? 'postgres://127.0.0.1/placeholder' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+if (configCheck.status !== 0) process.exit(1);
+
+const running = { children: [], postgres: null };
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping…');
+  const [temporal, ...apps] = running.children;
+  await Promise.all(apps.map((child) => stopProcess(child)));
+  await stopProcess(temporal, 10_000);
+  await running.postgres?.stop().catch(() => undefined);
+  say('stopped');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+try {
+  if (!env.DATABASE_URL) {
+    say(`embedded PostgreSQL in ${dataDir}/postgres`);
+    running.postgres = await startEmbeddedPostgresIn(dataDir);
+    env.DATABASE_URL = running.postgres.url;
+  }
+  if (startTemporal) {
+    const { startTemporalDevServer } = await import('./temporal-server.mjs');
+    const server = await startTemporalDevServer({ cli: temporalCli(), dataDir: resolve(dataDir, 'temporal'), port: temporalPort, uiPort: temporalUiPort });
+    running.children.push(server.child);
+    env.TEMPORAL_ADDRESS = server.address;
+    say(`Temporal dev server on ${server.address}, Web UI http://localhost:${temporalUiPort}`);
+  } else {
+    running.children.push(null);
+  }
+  for (const [name, main] of [['worker', workerMain], ['api', apiMain]]) {
+    const child = startProcess(name, process.execPath, ['--enable-source-maps', main], { env: { ...env, PORT: String(apiPort) } });
+    child.once('exit', (code) => {
+      if (!stopping) {
+        say(`${name} exited (code ${code}); stopping everything`);
+        void shutdown(1);
+      }
+    });
+    running.children.push(child);
+  }
+  await waitFor('the API', async () => (await fetch(`http://127.0.0.1:${apiPort}/health`)).ok, 120_000, 500);
+  say(`ready: API http://localhost:${apiPort}/api/v1 — docs http://localhost:${apiPort}/api/docs`);
+} catch (error) {
+  say(error instanceof Error ? error.message : String(error));
+  await shutdown(1);
+}
+
+async function startEmbeddedPostgresIn(dir) {
+  const { startEmbeddedPostgres } = await import('./postgres.mjs');
+  return startEmbeddedPostgres({ dataDir: dir, port: Number(env.EMBEDDED_PG_PORT ?? (await freePort())) });
+}

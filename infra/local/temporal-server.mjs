@@ -1,0 +1,31 @@
+// The official Temporal CLI's dev server, persisting to SQLite under DATA_DIR.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startProcess, waitFor } from './processes.mjs';
+
+export async function startTemporalDevServer({ cli, dataDir, port, uiPort, namespace = 'default', name = 'temporal' }) {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn'];
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    args.push('--db-filename', join(dataDir, 'temporal.db'));
+  }
+  if (uiPort) args.push('--ui-port', String(uiPort));
+  else args.push('--headless');
+  const child = startProcess(name, cli, args);
+  const address = `127.0.0.1:${port}`;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  await waitFor('the Temporal dev server', async () => {
+    if (exited) throw new Error(`the Temporal dev server exited (code ${child.exitCode})`);
+    const health = spawnSync(cli, ['operator', 'namespace', 'describe', '--namespace', namespace, '--address', address], {
+      stdio: 'ignore',
+      timeout: 5000,
+    });
+    return health.status === 0;
+  }, 60_000, 300).catch((error) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
+  return { address, child };
+}

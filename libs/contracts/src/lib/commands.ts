@@ -1,0 +1,79 @@
+import type { Actor } from './views';
+
+/** 证据 — one file proving a fix. */
+export interface Evidence {
+  name: string;
+  sha256: string;
+  uri: string;
+}
+
+/** What an officer gives to open a finding. */
+export interface NewFinding {
+  title: string;
+  description: string;
+  category?: string;
+  unitId: string;
+  responsiblePerson?: string;
+  dueAt: string;
+}
+
+/** 整改方案 — the unit's plan of measures and milestones. */
+export interface SubmitPlan {
+  type: 'submitPlan';
+  content: string;
+}
+export interface DecidePlan {
+  type: 'decidePlan';
+  decision: 'approve' | 'return';
+  comment: string;
+}
+/** 整改报告 — the unit's report of what was fixed, with evidence. */
+export interface SubmitReport {
+  type: 'submitReport';
+  content: string;
+  evidence: Evidence[];
+}
+/** 验收 — a supervisor's decision on a report. */
+export interface Verify {
+  type: 'verify';
+  decision: 'pass' | 'fail';
+  comment: string;
+  newDueAt?: string;
+}
+/** 延期申请 — a unit asks for a later deadline. */
+export interface RequestExtension {
+  type: 'requestExtension';
+  requestedDueAt: string;
+  reason: string;
+}
+export interface DecideExtension {
+  type: 'decideExtension';
+  decision: 'approve' | 'deny';
+  comment: string;
+}
+/** 问责 — a supervisor refers or rejects a proposed accountability. */
+export interface DecideAccountability {
+  type: 'decideAccountability';
+  decision: 'refer' | 'reject';
+  comment: string;
+}
+/** 回头看 — a follow-up review after close-out. */
+export interface ReviewFollowUp {
+  type: 'reviewFollowUp';
+  result: 'held' | 'relapsed';
+  comment: string;
+  newDueAt?: string;
+}
+
+export type FindingStep =
+  | SubmitPlan
+  | DecidePlan
+  | SubmitReport
+  | Verify
+  | RequestExtension
+  | DecideExtension
+  | DecideAccountability
+  | ReviewFollowUp;
+
+/** A step as it reaches the finding's workflow: what, and who asks. */
+export type FindingCommand = FindingStep & { actor: Actor };

@@ -1,0 +1,24 @@
+/** The durations that drive every timer, in milliseconds (read from POLICY_* at start). */
+export interface Policy {
+  planDueMs: number;
+  remindBeforeMs: number;
+  escalationStepMs: number;
+  approvalSlaMs: number;
+  followUpAfterMs: number;
+}
+
+export const POLICY_ENV = {
+  planDueMs: 'POLICY_PLAN_DUE',
+  remindBeforeMs: 'POLICY_REMIND_BEFORE',
+  escalationStepMs: 'POLICY_ESCALATION_STEP',
+  approvalSlaMs: 'POLICY_APPROVAL_SLA',
+  followUpAfterMs: 'POLICY_FOLLOW_UP_AFTER',
+} as const satisfies Record<keyof Policy, string>;
+
+export const POLICY_DEFAULTS = {
+  POLICY_PLAN_DUE: 'P7D',
+  POLICY_REMIND_BEFORE: 'P3D',
+  POLICY_ESCALATION_STEP: 'P7D',
+  POLICY_APPROVAL_SLA: 'P3D',
+  POLICY_FOLLOW_UP_AFTER: 'P90D',
+} as const;

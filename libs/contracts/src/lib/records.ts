@@ -1,0 +1,99 @@
+import type { Actor, CaseView, FindingView } from './views';
+import type { ApprovalKind, EventType } from './vocabulary';
+
+export type EntityType = 'case' | 'finding';
+
+/** An event as it is stored: per-entity `seq` makes a retried write land once. */
+export interface EventRecord {
+  entityId: string;
+  entityType: EntityType;
+  caseId: string;
+  seq: number;
+  type: EventType;
+  at: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+/** The finding row of the read model; `version` (its last event's seq) orders concurrent writes. */
+export interface FindingRecord extends FindingView {
+  version: number;
+  /** Since when `pendingApproval` has waited, for the oldest-first approvals queue. */
+  pendingSince: string | null;
+  openedBy: string;
+}
+
+export interface CaseRecord extends Omit<CaseView, 'code'> {
+  version: number;
+}
+
+/** What the case workflow writes when it opens: everything initial in one transaction. */
+export interface OpenCaseProjection {
+  case: CaseRecord;
+  year: number;
+  findings: FindingRecord[];
+  events: EventRecord[];
+}
+
+export interface AddFindingProjection {
+  caseId: string;
+  caseVersion: number;
+  finding: FindingRecord;
+  events: EventRecord[];
+}
+
+export interface FindingProjection {
+  finding: FindingRecord;
+  events: EventRecord[];
+}
+
+export interface CaseProjection {
+  caseId: string;
+  status: CaseView['status'];
+  closedAt: string | null;
+  updatedAt: string;
+  version: number;
+  events: EventRecord[];
+}
+
+export const NOTIFICATION_KINDS = [
+  'REMINDER',
+  'PLAN_OVERDUE_NOTICE',
+  'SUPERVISION_NOTICE',
+  'INTERVIEW_NOTICE',
+  'ACCOUNTABILITY_PROPOSED',
+  'APPROVAL_OVERDUE',
+  'FOLLOW_UP_DUE',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export type Recipient = { kind: 'unit'; unitId: string } | { kind: 'supervisors' };
+
+/** One message to deliver; `key` makes a retried send record once. */
+export interface Notification {
+  key: string;
+  kind: NotificationKind;
+  findingId: string;
+  caseId: string;
+  recipient: Recipient;
+  subject: string;
+  at: string;
+  data: Record<string, unknown>;
+}
+
+/** Activities the projection side implements; workflows import this type only. */
+export interface ProjectionActivities {
+  /** Writes the case, its findings and their first events; returns the case code. */
+  projectCaseOpened(input: OpenCaseProjection): Promise<{ code: string }>;
+  projectFindingAdded(input: AddFindingProjection): Promise<void>;
+  projectFinding(input: FindingProjection): Promise<void>;
+  projectCase(input: CaseProjection): Promise<void>;
+}
+
+export interface NotificationActivities {
+  notify(notification: Notification): Promise<void>;
+}
+
+export type ReformActivities = ProjectionActivities & NotificationActivities;
+
+export type { Actor, ApprovalKind };

@@ -1,0 +1,65 @@
+/** 整改状态 — where a finding stands in its rectification. */
+export const FINDING_STATUSES = [
+  'ASSIGNED',
+  'PLAN_SUBMITTED',
+  'RECTIFYING',
+  'REPORT_SUBMITTED',
+  'CLOSED',
+] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** 案件状态 — a case is closed when all its findings are. */
+export const CASE_STATUSES = ['OPEN', 'CLOSED'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** 案件来源 — where the case came from. */
+export const CASE_SOURCES = ['inspection', 'audit', 'review', 'report', 'other'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+/** 问责情况 — where an accountability referral stands. */
+export const ACCOUNTABILITY_STATES = ['none', 'proposed', 'referred', 'rejected'] as const;
+export type Accountability = (typeof ACCOUNTABILITY_STATES)[number];
+
+/** 待审批 — the kind of supervisor decision a finding waits on. */
+export const APPROVAL_KINDS = ['plan', 'verification', 'extension', 'accountability', 'followUp'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+
+export const ROLES = ['officer', 'supervisor', 'unit', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 督办层级: 1 督办通知, 2 约谈, 3 问责建议. */
+export const MAX_ESCALATION_LEVEL = 3;
+
+export const FINDING_EVENT_TYPES = [
+  'ASSIGNED',
+  'PLAN_SUBMITTED',
+  'PLAN_APPROVED',
+  'PLAN_RETURNED',
+  'REMINDER_SENT',
+  'REPORT_SUBMITTED',
+  'VERIFICATION_PASSED',
+  'VERIFICATION_FAILED',
+  'EXTENSION_REQUESTED',
+  'EXTENSION_APPROVED',
+  'EXTENSION_DENIED',
+  'PLAN_OVERDUE',
+  'OVERDUE',
+  'ESCALATED',
+  'ACCOUNTABILITY_REFERRED',
+  'ACCOUNTABILITY_REJECTED',
+  'APPROVAL_OVERDUE',
+  'CLOSED',
+  'FOLLOW_UP_DUE',
+  'FOLLOW_UP_HELD',
+  'FOLLOW_UP_RELAPSED',
+] as const;
+export type FindingEventType = (typeof FINDING_EVENT_TYPES)[number];
+
+export const CASE_EVENT_TYPES = ['CASE_OPENED', 'FINDING_ADDED', 'CASE_CLOSED'] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+export type EventType = FindingEventType | CaseEventType;
+export const EVENT_TYPES: readonly EventType[] = [...FINDING_EVENT_TYPES, ...CASE_EVENT_TYPES];
+
+/** Who timers act as in the timeline. */
+export const SYSTEM_ACTOR = 'system';

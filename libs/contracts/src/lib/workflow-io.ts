@@ -1,0 +1,61 @@
+import type { NewFinding } from './commands';
+import type { Policy } from './policy';
+import type { Actor } from './views';
+import type { CaseSource } from './vocabulary';
+
+/** A finding with the ids and times fixed by whoever created it. */
+export interface FindingSeed extends NewFinding {
+  id: string;
+  caseId: string;
+  createdAt: string;
+}
+
+export interface OpenCaseInput {
+  caseId: string;
+  title: string;
+  summary: string;
+  source: CaseSource;
+  openedBy: Actor;
+  openedAt: string;
+  findings: FindingSeed[];
+  policy: Policy;
+}
+
+/** Everything the case workflow carries across continue-as-new. */
+export interface CaseWorkflowInput {
+  open: OpenCaseInput;
+  carried?: CarriedCaseState;
+}
+
+export interface CarriedCaseState {
+  code: string;
+  seq: number;
+  /** Bumped on every change, events or not, to order projection writes. */
+  version: number;
+  status: 'OPEN' | 'CLOSED';
+  closedAt: string | null;
+  updatedAt: string;
+  findingIds: string[];
+  closedFindingIds: string[];
+  finishedFindingIds: string[];
+}
+
+export interface AddFindingInput {
+  finding: FindingSeed;
+  actor: Actor;
+}
+
+export interface FindingWorkflowInput {
+  seed: FindingSeed;
+  caseOpenedBy: string;
+  policy: Policy;
+  /** The state a continued-as-new run starts from; absent on the first run. */
+  carried?: unknown;
+}
+
+/** What a finding tells its case when its status changes or it ends. */
+export interface FindingStatusSignal {
+  findingId: string;
+  status: string;
+  finished: boolean;
+}

@@ -1,0 +1,2 @@
+export * from './lib/duration';
+export * from './lib/policy';

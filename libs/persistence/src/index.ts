@@ -1,0 +1,3 @@
+export * from './lib/data-source';
+export * from './lib/migrate';
+export * from './lib/database-preflight';

@@ -1,0 +1,10 @@
+module.exports = {
+  displayName: 'workflows',
+  preset: '../jest.preset.js',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', isolatedModules: true }],
+  },
+  moduleFileExtensions: ['ts', 'js'],
+  coverageDirectory: '../coverage/workflows',
+};

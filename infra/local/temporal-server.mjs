@@ -4,8 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startProcess, waitFor } from './processes.mjs';
 
-export async function startTemporalDevServer({ cli, dataDir, port, uiPort, namespace = 'default', name = 'temporal' }) {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', 'warn'];
+export async function startTemporalDevServer({ cli, dataDir, port, uiPort, namespace = 'default', name = 'temporal', logLevel = 'warn' }) {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace, '--log-level', logLevel];
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     args.push('--db-filename', join(dataDir, 'temporal.db'));

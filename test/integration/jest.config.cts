@@ -12,7 +12,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
     '^.+\\.m?js$': ['babel-jest', { babelrc: false, configFile: join(__dirname, '../support/esm-node-modules.babel.cjs') }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],

@@ -1,1 +1,3 @@
-export const MIGRATIONS: Function[] = [];
+import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
+
+export const MIGRATIONS: Function[] = [InitialSchema1764300000000];

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ActivitiesRegistry } from './activities.registry';
+import { NotificationActivitiesService } from './notification.activities';
+import { ProjectionActivitiesService } from './projection.activities';
+
+/** The worker's activities; the DataSource comes from WorkerModule's TypeORM root. */
+@Module({
+  providers: [ProjectionActivitiesService, NotificationActivitiesService, ActivitiesRegistry],
+  exports: [ActivitiesRegistry],
+})
+export class ActivitiesModule {}

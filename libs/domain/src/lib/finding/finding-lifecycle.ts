@@ -1,0 +1,60 @@
+import type { FindingCommand, FindingRecord, FindingView, Policy } from '@reform/contracts';
+import { EffectsRecorder, type Effects } from './finding-effects';
+import { fireDueTimers, nextWakeAt } from './finding-timers';
+import { findingRecord, findingView, type FindingState } from './finding-state';
+import { STEPS, type StepContext } from './finding-steps';
+
+/**
+ * The rules of one finding's life (问题整改), free of Temporal: the workflow asks it whether a
+ * step may happen, applies steps and timers through it, and sleeps until `nextWakeAt()`.
+ */
+export class FindingLifecycle {
+  constructor(
+    readonly state: FindingState,
+    private readonly policy: Policy,
+  ) {}
+
+  /** Throws a Rejection when the step may not happen now; changes nothing. */
+  check(command: FindingCommand, nowMs: number): void {
+    const step = STEPS[command.type] as { check(state: FindingState, command: FindingCommand, nowMs: number): void };
+    step.check(this.state, command, nowMs);
+  }
+
+  /**
+   * Checks and records a step; returns what it produced. Timers already due at `nowMs` fire first
+   * (a timer and a step can race, or the worker was down), so a late step never hides a miss.
+   * No timer can make an allowed step disallowed, so checking before they fire is safe.
+   */
+  apply(command: FindingCommand, nowMs: number): Effects {
+    this.check(command, nowMs);
+    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
+    fireDueTimers(this.state, fx, this.policy, nowMs);
+    const step = STEPS[command.type] as { apply(context: StepContext, command: FindingCommand): void };
+    step.apply({ state: this.state, fx, policy: this.policy, nowMs }, command);
+    return fx.effects;
+  }
+
+  /** Fires whatever timers are due at `nowMs`. */
+  fireDueTimers(nowMs: number): Effects {
+    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
+    fireDueTimers(this.state, fx, this.policy, nowMs);
+    return fx.effects;
+  }
+
+  nextWakeAt(): number | null {
+    return nextWakeAt(this.state, this.policy);
+  }
+
+  /** Closed, its follow-up held, and nothing left for a supervisor to decide. */
+  get finished(): boolean {
+    return this.state.followUpHeld && this.state.pending.length === 0;
+  }
+
+  view(): FindingView {
+    return findingView(this.state);
+  }
+
+  record(): FindingRecord {
+    return findingRecord(this.state);
+  }
+}

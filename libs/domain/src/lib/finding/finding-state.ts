@@ -1,0 +1,95 @@
+import type {
+  Accountability,
+  ApprovalKind,
+  FindingRecord,
+  FindingSeed,
+  FindingStatus,
+  FindingView,
+} from '@reform/contracts';
+
+/** A supervisor decision the finding waits on (待审批), oldest first. */
+export interface PendingDecision {
+  kind: ApprovalKind;
+  since: string;
+  requestedBy: string;
+  slaReported: boolean;
+}
+
+/** Everything a finding's workflow knows; plain data so it crosses continue-as-new intact. */
+export interface FindingState {
+  seed: FindingSeed;
+  caseOpenedBy: string;
+  status: FindingStatus;
+  dueAt: string;
+  overdue: boolean;
+  escalationLevel: number;
+  accountability: Accountability;
+  pending: PendingDecision[];
+  planSubmittedBy: string | null;
+  reportSubmittedBy: string | null;
+  requestedDueAt: string | null;
+  planDueAt: string | null;
+  remindedForDueAt: string | null;
+  nextEscalationAt: string | null;
+  followUpAt: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+  seq: number;
+  followUpHeld: boolean;
+}
+
+/** The state right after assignment: the ASSIGNED event is seq 1. */
+export function assignedState(seed: FindingSeed, caseOpenedBy: string, planDueMs: number): FindingState {
+  return {
+    seed,
+    caseOpenedBy,
+    status: 'ASSIGNED',
+    dueAt: seed.dueAt,
+    overdue: false,
+    escalationLevel: 0,
+    accountability: 'none',
+    pending: [],
+    planSubmittedBy: null,
+    reportSubmittedBy: null,
+    requestedDueAt: null,
+    planDueAt: new Date(Date.parse(seed.createdAt) + planDueMs).toISOString(),
+    remindedForDueAt: null,
+    nextEscalationAt: null,
+    followUpAt: null,
+    closedAt: null,
+    updatedAt: seed.createdAt,
+    seq: 1,
+    followUpHeld: false,
+  };
+}
+
+export function findingView(state: FindingState): FindingView {
+  const { seed } = state;
+  return {
+    id: seed.id,
+    caseId: seed.caseId,
+    title: seed.title,
+    description: seed.description,
+    category: seed.category ?? null,
+    unitId: seed.unitId,
+    responsiblePerson: seed.responsiblePerson ?? null,
+    dueAt: state.dueAt,
+    status: state.status,
+    overdue: state.overdue,
+    escalationLevel: state.escalationLevel,
+    accountability: state.accountability,
+    pendingApproval: state.pending[0]?.kind ?? null,
+    createdAt: seed.createdAt,
+    updatedAt: state.updatedAt,
+    closedAt: state.closedAt,
+  };
+}
+
+export function findingRecord(state: FindingState): FindingRecord {
+  return {
+    ...findingView(state),
+    version: state.seq,
+    pendingSince: state.pending[0]?.since ?? null,
+    openedBy: state.caseOpenedBy,
+  };
+}

@@ -1,0 +1,67 @@
+import type { Policy } from '@reform/contracts';
+import { deadlineClockRuns, escalate, missDeadline } from './deadline';
+import type { EffectsRecorder } from './finding-effects';
+import type { FindingState } from './finding-state';
+
+const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+
+/** The reminder for the current deadline, while it can still be sent: not once the deadline has passed. */
+function reminderAt(state: FindingState, policy: Policy): number | null {
+  if (!deadlineClockRuns(state) || state.overdue || state.remindedForDueAt === state.dueAt) return null;
+  return Date.parse(state.dueAt) - policy.remindBeforeMs;
+}
+
+/** Every moment at which some timer of this finding falls due, earliest first irrelevant. */
+function dueMoments(state: FindingState, policy: Policy): (number | null)[] {
+  const clock = deadlineClockRuns(state);
+  return [
+    state.status === 'ASSIGNED' ? ms(state.planDueAt) : null,
+    reminderAt(state, policy),
+    clock && !state.overdue ? Date.parse(state.dueAt) : null,
+    clock && state.overdue ? ms(state.nextEscalationAt) : null,
+    ...state.pending.filter((p) => !p.slaReported).map((p) => Date.parse(p.since) + policy.approvalSlaMs),
+    state.status === 'CLOSED' ? ms(state.followUpAt) : null,
+  ];
+}
+
+/** When the workflow must next wake up, or null when only a step can move the finding. */
+export function nextWakeAt(state: FindingState, policy: Policy): number | null {
+  const moments = dueMoments(state, policy).filter((moment): moment is number => moment !== null);
+  return moments.length ? Math.min(...moments) : null;
+}
+
+/** Fires every timer that is due at `nowMs`, in the order the domain describes them. */
+export function fireDueTimers(state: FindingState, fx: EffectsRecorder, policy: Policy, nowMs: number): void {
+  if (state.status === 'ASSIGNED' && state.planDueAt && Date.parse(state.planDueAt) <= nowMs) {
+    const event = fx.event('PLAN_OVERDUE', { planDueAt: state.planDueAt });
+    state.planDueAt = null;
+    fx.notify('PLAN_OVERDUE_NOTICE', event, '整改方案逾期 rectification plan overdue');
+  }
+  const remindAt = reminderAt(state, policy);
+  if (remindAt !== null && remindAt <= nowMs) {
+    state.remindedForDueAt = state.dueAt;
+    if (nowMs < Date.parse(state.dueAt)) {
+      const event = fx.event('REMINDER_SENT', { dueAt: state.dueAt });
+      fx.notify('REMINDER', event, '整改时限提醒 deadline reminder');
+    }
+  }
+  if (deadlineClockRuns(state) && !state.overdue && Date.parse(state.dueAt) <= nowMs) {
+    missDeadline(state, fx, Date.parse(state.dueAt), policy.escalationStepMs);
+  }
+  while (deadlineClockRuns(state) && state.overdue && state.nextEscalationAt && Date.parse(state.nextEscalationAt) <= nowMs) {
+    escalate(state, fx, Date.parse(state.nextEscalationAt), policy.escalationStepMs);
+  }
+  for (const pending of state.pending) {
+    if (!pending.slaReported && Date.parse(pending.since) + policy.approvalSlaMs <= nowMs) {
+      pending.slaReported = true;
+      const event = fx.event('APPROVAL_OVERDUE', { pendingApproval: pending.kind, since: pending.since });
+      fx.notify('APPROVAL_OVERDUE', event, '审批超时 approval overdue', { kind: 'supervisors' });
+    }
+  }
+  if (state.status === 'CLOSED' && state.followUpAt && Date.parse(state.followUpAt) <= nowMs) {
+    state.followUpAt = null;
+    state.pending.push({ kind: 'followUp', since: new Date(nowMs).toISOString(), requestedBy: 'system', slaReported: false });
+    const event = fx.event('FOLLOW_UP_DUE', {});
+    fx.notify('FOLLOW_UP_DUE', event, '回头看 follow-up review due', { kind: 'supervisors' });
+  }
+}

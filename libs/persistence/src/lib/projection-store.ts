@@ -1,0 +1,100 @@
+import type {
+  AddFindingProjection,
+  CaseProjection,
+  EventRecord,
+  FindingProjection,
+  OpenCaseProjection,
+} from '@reform/contracts';
+import type { DataSource } from 'typeorm';
+import {
+  FINDING_MUTABLE_COLUMNS,
+  caseRow,
+  eventRow,
+  findingRow,
+  insertRowsSql,
+} from './projection-rows';
+import { inTransaction, type Sql } from './sql-transaction';
+
+const INSERT_CASE = `${insertRowsSql('cases', 'ON CONFLICT (id) DO NOTHING')} RETURNING code`;
+const INSERT_FINDINGS = insertRowsSql('findings', 'ON CONFLICT (id) DO NOTHING');
+const INSERT_EVENTS = insertRowsSql('events', 'ON CONFLICT (entity_id, seq) DO NOTHING');
+// A late retry of an older snapshot must never overwrite a newer one.
+const UPSERT_FINDING = `${insertRowsSql('findings', 'ON CONFLICT (id) DO UPDATE SET')} ${FINDING_MUTABLE_COLUMNS.map(
+  (name) => `${name} = EXCLUDED.${name}`,
+).join(', ')} WHERE findings.version < EXCLUDED.version`;
+
+const NEXT_CASE_NUMBER = `
+  INSERT INTO case_codes (year, last_number) VALUES ($1, 1)
+  ON CONFLICT (year) DO UPDATE SET last_number = case_codes.last_number + 1
+  RETURNING last_number`;
+
+export function caseCode(year: number, number: number): string {
+  return `ZG-${year}-${String(number).padStart(4, '0')}`;
+}
+
+/**
+ * Writes what workflows project into the read model. Every method is idempotent: retried or
+ * concurrent calls with the same input leave the same rows, and events land once by (entity, seq).
+ */
+export class ProjectionStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async caseOpened(input: OpenCaseProjection): Promise<{ code: string }> {
+    return inTransaction(this.dataSource, async (sql) => {
+      const existing = await this.codeOf(sql, input.case.id);
+      if (existing) return { code: existing };
+      // The counter row stays locked until commit, so numbers are handed out one case at a time.
+      const [{ last_number }] = await sql<{ last_number: number }>(NEXT_CASE_NUMBER, [input.year]);
+      const inserted = await sql<{ code: string }>(INSERT_CASE, [
+        JSON.stringify([caseRow(input.case, caseCode(input.year, last_number))]),
+      ]);
+      if (inserted.length === 0) {
+        // A concurrent call for the same case won; hand our number back (we still hold the lock).
+        await sql('UPDATE case_codes SET last_number = last_number - 1 WHERE year = $1', [input.year]);
+        return { code: (await this.codeOf(sql, input.case.id)) as string };
+      }
+      if (input.findings.length > 0) await sql(INSERT_FINDINGS, [JSON.stringify(input.findings.map(findingRow))]);
+      await insertEvents(sql, input.events);
+      return { code: inserted[0].code };
+    });
+  }
+
+  async findingAdded(input: AddFindingProjection): Promise<void> {
+    await inTransaction(this.dataSource, async (sql) => {
+      await sql(INSERT_FINDINGS, [JSON.stringify([findingRow(input.finding)])]);
+      await insertEvents(sql, input.events);
+      await sql('UPDATE cases SET updated_at = $2, version = $3 WHERE id = $1 AND version < $3', [
+        input.caseId,
+        input.finding.createdAt,
+        input.caseVersion,
+      ]);
+    });
+  }
+
+  async finding(input: FindingProjection): Promise<void> {
+    await inTransaction(this.dataSource, async (sql) => {
+      await insertEvents(sql, input.events);
+      await sql(UPSERT_FINDING, [JSON.stringify([findingRow(input.finding)])]);
+    });
+  }
+
+  async case(input: CaseProjection): Promise<void> {
+    await inTransaction(this.dataSource, async (sql) => {
+      await insertEvents(sql, input.events);
+      await sql(
+        `UPDATE cases SET status = $2, closed_at = $3, updated_at = $4, version = $5
+         WHERE id = $1 AND version < $5`,
+        [input.caseId, input.status, input.closedAt, input.updatedAt, input.version],
+      );
+    });
+  }
+
+  private async codeOf(sql: Sql, caseId: string): Promise<string | undefined> {
+    const rows = await sql<{ code: string }>('SELECT code FROM cases WHERE id = $1', [caseId]);
+    return rows[0]?.code;
+  }
+}
+
+async function insertEvents(sql: Sql, events: EventRecord[]): Promise<void> {
+  if (events.length > 0) await sql(INSERT_EVENTS, [JSON.stringify(events.map(eventRow))]);
+}

@@ -1,0 +1,16 @@
+import type { ActivityOptions } from '@temporalio/workflow';
+
+/** Writes to the read model: retried until the database is back, however long that takes. */
+export const DATABASE_WRITE: ActivityOptions = {
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+};
+
+/** Deliveries to the outside world: backing off to ten minutes, never given up. */
+export const NOTIFICATION: ActivityOptions = {
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
+};
+
+/** Past this many history events a workflow continues as new, carrying its state. */
+export const HISTORY_LIMIT = 2000;

@@ -1,0 +1,108 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { findingViewQuery, findingWorkflowId } from '@reform/contracts';
+import { findingWorkflow } from './finding.workflow';
+import { RecordingActivities } from './testing/recording-activities';
+import { timeSkippingServerPath } from './testing/temporal-binaries';
+import { DAY, findingInput, findingSeed } from './testing/workflow-fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleOptions } = require('../bundle.cjs');
+
+describe('findingWorkflow timers (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let workflowBundle: WorkflowBundleWithSourceMap;
+
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
+    });
+    workflowBundle = await bundleWorkflowCode(bundleOptions());
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  async function withWorker<T>(store: RecordingActivities, run: (taskQueue: string) => Promise<T>): Promise<T> {
+    const taskQueue = `timers-${Math.random().toString(36).slice(2)}`;
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle,
+      activities: store.activities(),
+    });
+    return worker.runUntil(run(taskQueue));
+  }
+
+  it('sends one plan-overdue notice, one reminder, then escalates 1 → 2 → 3 and stops at 3', async () => {
+    const store = new RecordingActivities();
+    const now = await env.currentTimeMs();
+    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString() });
+    await withWorker(store, async (taskQueue) => {
+      const handle = await env.client.workflow.start(findingWorkflow, {
+        taskQueue,
+        workflowId: findingWorkflowId(seed.id),
+        args: [findingInput(seed)],
+      });
+      await env.sleep(60 * DAY);
+      const view = await handle.query(findingViewQuery);
+      expect(view).toMatchObject({ status: 'ASSIGNED', overdue: true, escalationLevel: 3, accountability: 'proposed', pendingApproval: 'accountability' });
+      await handle.terminate('test done');
+    });
+
+    expect(store.types(seed.id)).toEqual([
+      'PLAN_OVERDUE',
+      'REMINDER_SENT',
+      'OVERDUE',
+      'ESCALATED',
+      'ESCALATED',
+      'ESCALATED',
+      'APPROVAL_OVERDUE',
+    ]);
+    const levels = store.timeline(seed.id).filter((event) => event.type === 'ESCALATED').map((event) => event.data['level']);
+    expect(levels).toEqual([1, 2, 3]);
+    // Deliveries run concurrently, so their order is not the events' order.
+    const kinds = [...store.notifications.values()].map((notification) => notification.kind).sort();
+    expect(kinds).toEqual(['ACCOUNTABILITY_PROPOSED', 'APPROVAL_OVERDUE', 'INTERVIEW_NOTICE', 'PLAN_OVERDUE_NOTICE', 'REMINDER', 'SUPERVISION_NOTICE']);
+    expect(store.findings.get(seed.id)).toMatchObject({ escalationLevel: 3, overdue: true, accountability: 'proposed' });
+  });
+
+  it('fires the deadline on time: OVERDUE is recorded at dueAt, not later', async () => {
+    const store = new RecordingActivities();
+    const now = await env.currentTimeMs();
+    const dueAt = now + 5 * DAY;
+    const seed = findingSeed(now, { dueAt: new Date(dueAt).toISOString() });
+    await withWorker(store, async (taskQueue) => {
+      const handle = await env.client.workflow.start(findingWorkflow, { taskQueue, workflowId: findingWorkflowId(seed.id), args: [findingInput(seed)] });
+      await env.sleep(6 * DAY);
+      await handle.terminate('test done');
+    });
+    const overdue = store.timeline(seed.id).find((event) => event.type === 'OVERDUE');
+    expect(overdue).toBeDefined();
+    expect(Date.parse(overdue?.at ?? '') - dueAt).toBeLessThan(60_000);
+    expect(Date.parse(overdue?.at ?? '')).toBeGreaterThanOrEqual(dueAt);
+  });
+
+  it('continues as new before the history grows large and keeps its state', async () => {
+    const store = new RecordingActivities();
+    const now = await env.currentTimeMs();
+    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString() });
+    await withWorker(store, async (taskQueue) => {
+      const handle = await env.client.workflow.start(findingWorkflow, {
+        taskQueue,
+        workflowId: findingWorkflowId(seed.id),
+        args: [{ ...findingInput(seed), historyLimit: 10 }],
+      });
+      const firstRunId = handle.firstExecutionRunId;
+      await env.sleep(25 * DAY);
+      const latest = env.client.workflow.getHandle(findingWorkflowId(seed.id));
+      const description = await latest.describe();
+      expect(description.runId).not.toEqual(firstRunId);
+      expect(await latest.query(findingViewQuery)).toMatchObject({ overdue: true, escalationLevel: 3 });
+      await latest.terminate('test done');
+    });
+    const seqs = store.timeline(seed.id).map((event) => event.seq);
+    expect(seqs).toEqual(seqs.map((_, index) => index + 2));
+  });
+});

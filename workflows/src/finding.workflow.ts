@@ -1,0 +1,104 @@
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  log,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  caseWorkflowId,
+  findingCommandUpdate,
+  findingStatusSignal,
+  findingViewQuery,
+  type FindingView,
+  type FindingWorkflowInput,
+  type Notification,
+  type ReformActivities,
+} from '@reform/contracts';
+import { FindingLifecycle, assignedState, type Effects, type FindingState } from '@reform/domain';
+import { DATABASE_WRITE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
+import { asFailure } from './failures';
+
+const { projectFinding } = proxyActivities<ReformActivities>(DATABASE_WRITE);
+const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
+
+export interface FindingWorkflowOptions {
+  /** Lower only in tests, to exercise continue-as-new. */
+  historyLimit?: number;
+}
+
+/** 问题整改 — one finding, from assignment to its follow-up review; every timer lives here. */
+export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkflowOptions): Promise<FindingView> {
+  const state = (input.carried as FindingState | undefined) ?? assignedState(input.seed, input.caseOpenedBy, input.policy.planDueMs);
+  const lifecycle = new FindingLifecycle(state, input.policy);
+  const deliveries = new Set<Promise<void>>();
+  let steps = 0;
+  let reportedStatus = state.status;
+
+  const send = (notification: Notification) => {
+    const delivery = notify(notification).finally(() => deliveries.delete(delivery));
+    deliveries.add(delivery);
+  };
+
+  const tellCase = async (finished: boolean) => {
+    reportedStatus = state.status;
+    const signal = { findingId: state.seed.id, status: state.status, finished };
+    await getExternalWorkflowHandle(caseWorkflowId(state.seed.caseId))
+      .signal(findingStatusSignal, signal)
+      .catch((error: Error) => log.warn('case did not take the status signal', { error: error.message }));
+  };
+
+  const record = async (effects: Effects) => {
+    if (effects.events.length === 0) return;
+    effects.notifications.forEach(send);
+    await projectFinding({ finding: lifecycle.record(), events: effects.events });
+    if ((state.status === 'CLOSED') !== (reportedStatus === 'CLOSED')) await tellCase(false);
+  };
+
+  setHandler(findingViewQuery, () => lifecycle.view());
+  setHandler(
+    findingCommandUpdate,
+    async (command) => {
+      const effects = lifecycle.apply(command, Date.now());
+      steps += 1;
+      await record(effects);
+      return lifecycle.view();
+    },
+    {
+      validator: (command) => {
+        try {
+          lifecycle.check(command, Date.now());
+        } catch (error) {
+          throw asFailure(error);
+        }
+      },
+    },
+  );
+
+  const historyLimit = input.historyLimit ?? HISTORY_LIMIT;
+  const continueAsNewDue = () =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;
+
+  while (!lifecycle.finished) {
+    const wakeAt = lifecycle.nextWakeAt();
+    const seen = steps;
+    const waitMs = wakeAt === null ? undefined : Math.ceil(wakeAt - Date.now());
+    const moved = () => steps !== seen || lifecycle.finished;
+    if (waitMs === undefined) await condition(moved);
+    else if (waitMs > 0) await condition(moved, waitMs);
+    await record(lifecycle.fireDueTimers(Date.now()));
+    if (!lifecycle.finished && continueAsNewDue()) {
+      await condition(allHandlersFinished);
+      await Promise.all(deliveries);
+      await continueAsNew<typeof findingWorkflow>({ ...input, carried: state });
+    }
+  }
+
+  await condition(allHandlersFinished);
+  await Promise.all(deliveries);
+  await tellCase(true);
+  return lifecycle.view();
+}

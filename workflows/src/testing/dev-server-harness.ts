@@ -1,0 +1,61 @@
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { RecordingActivities } from './recording-activities';
+import { devServerAddress } from './temporal-binaries';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleOptions } = require('../../bundle.cjs');
+
+/** One worker with recording activities on the shared dev server, a fresh task queue per spec file. */
+export class DevServerHarness {
+  readonly store = new RecordingActivities();
+  readonly taskQueue = `wf-${Math.random().toString(36).slice(2)}`;
+  client!: Client;
+  private worker!: Worker;
+  private running!: Promise<void>;
+  private connections: { close(): Promise<void> }[] = [];
+
+  async start(bundle?: WorkflowBundleWithSourceMap): Promise<void> {
+    const address = devServerAddress();
+    const native = await NativeConnection.connect({ address });
+    const connection = await Connection.connect({ address });
+    this.connections.push(native, connection);
+    this.client = new Client({ connection });
+    this.worker = await Worker.create({
+      connection: native,
+      taskQueue: this.taskQueue,
+      workflowBundle: bundle ?? (await bundleWorkflowCode(bundleOptions())),
+      activities: this.store.activities(),
+    });
+    this.running = this.worker.run();
+  }
+
+  async stop(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
+    for (const connection of this.connections) await connection.close();
+  }
+
+  /** Polls until `check` holds; the workflows run in real time here. */
+  async eventually(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error('condition not reached in time');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** The failure type and details an update was rejected with. */
+export async function rejectionOf(attempt: Promise<unknown>): Promise<{ type: string | undefined; details: unknown }> {
+  try {
+    await attempt;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+      return { type: error.cause.type ?? undefined, details: error.cause.details?.[0] };
+    }
+    throw error;
+  }
+  throw new Error('the update was accepted');
+}

@@ -1,0 +1,67 @@
+import type {
+  EventRecord,
+  FindingRecord,
+  Notification,
+  ReformActivities,
+} from '@reform/contracts';
+
+/**
+ * Typed in-memory activities for workflow specs: they keep what the real projection would,
+ * with the same idempotency (events by entity and seq) and version guard on rows.
+ */
+export class RecordingActivities {
+  readonly events = new Map<string, EventRecord>();
+  readonly findings = new Map<string, FindingRecord>();
+  readonly cases = new Map<string, { status: string; version: number; code: string }>();
+  readonly notifications = new Map<string, Notification>();
+  private codes = 0;
+
+  timeline(entityId: string): EventRecord[] {
+    return [...this.events.values()].filter((event) => event.entityId === entityId).sort((a, b) => a.seq - b.seq);
+  }
+
+  types(entityId: string): string[] {
+    return this.timeline(entityId).map((event) => event.type);
+  }
+
+  activities(): ReformActivities {
+    return {
+      projectCaseOpened: async ({ case: opened, findings, events }) => {
+        const existing = this.cases.get(opened.id);
+        const code = existing?.code ?? `ZG-TEST-${String(++this.codes).padStart(4, '0')}`;
+        this.cases.set(opened.id, { status: opened.status, version: opened.version, code });
+        findings.forEach((finding) => this.putFinding(finding));
+        this.putEvents(events);
+        return { code };
+      },
+      projectFindingAdded: async ({ finding, events }) => {
+        this.putFinding(finding);
+        this.putEvents(events);
+      },
+      projectFinding: async ({ finding, events }) => {
+        this.putEvents(events);
+        this.putFinding(finding);
+      },
+      projectCase: async ({ caseId, status, version, events }) => {
+        this.putEvents(events);
+        const current = this.cases.get(caseId);
+        if (current && current.version < version) this.cases.set(caseId, { ...current, status, version });
+      },
+      notify: async (notification) => {
+        this.notifications.set(notification.key, notification);
+      },
+    };
+  }
+
+  private putFinding(finding: FindingRecord): void {
+    const current = this.findings.get(finding.id);
+    if (!current || current.version < finding.version) this.findings.set(finding.id, finding);
+  }
+
+  private putEvents(events: EventRecord[]): void {
+    for (const event of events) {
+      const key = `${event.entityId}#${event.seq}`;
+      if (!this.events.has(key)) this.events.set(key, event);
+    }
+  }
+}

@@ -39,8 +39,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0]);
-    const shown = env[variable] === undefined ? 'is not set' : `=${JSON.stringify(env[variable])}`;
-    throw new ConfigError(`${variable}${shown === 'is not set' ? ' ' : ''}${shown}: ${issue.message}`);
+    const value = env[variable];
+    if (value === undefined || value === '') throw new ConfigError(`${variable} is not set`);
+    throw new ConfigError(`${variable}=${JSON.stringify(value)}: ${issue.message}`);
   }
   try {
     return { ...parsed.data, policy: readPolicy(env) };

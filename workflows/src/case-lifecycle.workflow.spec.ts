@@ -76,6 +76,8 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
       await step(finding.id, { type: 'reviewFollowUp', result: 'held', comment: '巩固', actor: actor('sup-1') });
     }
     await handle.result();
+    await harness.recordHistory(caseWorkflowId(opened.id), 'case-happy-path');
+    await harness.recordHistory(findingWorkflowId(first.id), 'finding-happy-path');
     expect(harness.store.types(first.id)).toEqual([
       'ASSIGNED', 'PLAN_SUBMITTED', 'PLAN_APPROVED', 'REPORT_SUBMITTED', 'VERIFICATION_PASSED', 'CLOSED', 'FOLLOW_UP_DUE', 'FOLLOW_UP_HELD',
     ]);
@@ -111,6 +113,7 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
     const decisions = harness.store.types(findingId).filter((type) => type === 'PLAN_APPROVED' || type === 'PLAN_RETURNED');
     expect(decisions).toHaveLength(1);
+    await harness.recordHistory(findingWorkflowId(findingId), 'finding-concurrent-decisions');
   });
 
   it('adds a finding to an open case and refuses one for a closed case', async () => {
@@ -125,6 +128,7 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     const late = findingSeed(Date.now(), { caseId: opened.id });
     const refusal = await rejectionOf(handle.executeUpdate(addFindingUpdate, { args: [{ finding: late, actor: actor('officer-1') }] }));
     expect(refusal).toEqual({ type: 'CaseClosed', details: { status: 'CLOSED' } });
+    await harness.recordHistory(caseWorkflowId(opened.id), 'case-added-finding-then-closed');
   });
 
   it('re-arms the reminder and the deadline when an extension is approved', async () => {
@@ -140,6 +144,7 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     expect(timeline.some((event) => event.type === 'OVERDUE' && event.data['dueAt'] !== requestedDueAt)).toBe(false);
     const overdue = timeline.find((event) => event.type === 'OVERDUE');
     expect(Date.parse(overdue?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(requestedDueAt));
+    await harness.recordHistory(findingWorkflowId(findingId), 'finding-extension-then-escalation');
   });
 
   it('stops the deadline clock while a report waits for verification', async () => {

@@ -1,8 +1,11 @@
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { RecordingActivities } from './recording-activities';
-import { devServerAddress } from './temporal-binaries';
+import { devServerAddress, temporalCliPath } from './temporal-binaries';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleOptions } = require('../../bundle.cjs');
@@ -35,6 +38,19 @@ export class DevServerHarness {
     this.worker?.shutdown();
     await this.running;
     for (const connection of this.connections) await connection.close();
+  }
+
+  /**
+   * With RECORD_HISTORIES=1, saves a workflow's history as a replay fixture, so that later
+   * changes to workflow code are checked against it (test/fixtures/histories).
+   */
+  async recordHistory(workflowId: string, name: string): Promise<void> {
+    if (process.env['RECORD_HISTORIES'] !== '1') return;
+    // The CLI writes the JSON form that historyFromJSON reads back.
+    const history = execFileSync(temporalCliPath(), ['workflow', 'show', '--workflow-id', workflowId, '--address', devServerAddress(), '--output', 'json']);
+    const dir = join(__dirname, '../../../test/fixtures/histories');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.json`), history);
   }
 
   /** Polls until `check` holds; the workflows run in real time here. */

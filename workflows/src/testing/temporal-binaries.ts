@@ -16,3 +16,7 @@ export function devServerAddress(): string {
   if (!address) throw new Error('TEMPORAL_TEST_ADDRESS is not set: the Jest global setup starts a dev server');
   return address;
 }
+
+export function temporalCliPath(): string {
+  return process.env['TEMPORAL_CLI'] ?? join(ROOT, '.tools/venv/bin/temporal');
+}

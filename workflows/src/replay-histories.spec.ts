@@ -1,0 +1,31 @@
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleOptions } = require('../bundle.cjs');
+
+const FIXTURES = join(__dirname, '../../test/fixtures/histories');
+const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.json'));
+
+/**
+ * Recorded histories of every path must replay against the current workflow code: a change that
+ * would break a running workflow fails here and must go behind patched() instead.
+ * Record new ones with `RECORD_HISTORIES=1 npx jest -c workflows/jest.config.cts case-lifecycle`.
+ */
+describe('recorded histories replay against the current workflows', () => {
+  let workflowBundle: WorkflowBundleWithSourceMap;
+  beforeAll(async () => {
+    workflowBundle = await bundleWorkflowCode(bundleOptions());
+  });
+
+  it('has histories to replay', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files)('%s', async (file) => {
+    const history = historyFromJSON(JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')));
+    await Worker.runReplayHistory({ workflowBundle }, history, file);
+  });
+});

@@ -1,10 +1,30 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule, LoggingModule } from '@reform/config';
+import { ApprovalsModule } from './approvals/approvals.module';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { DatabaseModule } from './database/database.module';
+import { ErrorsModule } from './errors/errors.module';
+import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
+import { ReportsModule } from './reports/reports.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 
 @Module({
-  imports: [AppConfigModule, LoggingModule, DatabaseModule, TemporalClientModule, HealthModule],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    TemporalClientModule,
+    HealthModule,
+    ErrorsModule,
+    AuthModule,
+    CasesModule,
+    FindingsModule,
+    ApprovalsModule,
+    AuditModule,
+    ReportsModule,
+  ],
 })
 export class AppModule {}

@@ -1,0 +1,21 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuditEntry } from '@reform/contracts';
+import type { PageResult } from '@reform/persistence';
+import { Roles } from '../auth/roles.decorator';
+import { AuditService } from './audit.service';
+import { AuditQuery } from './dto/audit.query';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('auditor', 'supervisor')
+  @ApiOperation({ summary: 'the append-only log of every case and finding event, oldest first' })
+  list(@Query() query: AuditQuery): Promise<PageResult<AuditEntry>> {
+    return this.audit.list(query);
+  }
+}

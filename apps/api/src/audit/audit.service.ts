@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditEntry } from '@reform/contracts';
+import { AuditQueries, type PageResult } from '@reform/persistence';
+import { normaliseIsoDate } from '../validation/iso-date.validators';
+import type { AuditQuery } from './dto/audit.query';
+
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditQueries) {}
+
+  list(query: AuditQuery): Promise<PageResult<AuditEntry>> {
+    const filter = {
+      entityId: query.entityId?.toLowerCase(),
+      type: query.type,
+      from: query.from === undefined ? undefined : normaliseIsoDate(query.from),
+      to: query.to === undefined ? undefined : normaliseIsoDate(query.to),
+    };
+    return this.audit.list(filter, { page: query.page, pageSize: query.pageSize });
+  }
+}

@@ -1,0 +1,118 @@
+import type { AppConfigService } from '@reform/config';
+import type { CaseWithFindings, OpenCaseInput, Principal } from '@reform/contracts';
+import type { CaseQueries, IdempotencyClaim, IdempotencyStore } from '@reform/persistence';
+import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
+import { NotFoundError } from '../errors/not-found.error';
+import { StepConflictError } from '../errors/step-conflict.error';
+import { WorkflowEndedError } from '../errors/workflow-ended.error';
+import type { ReformWorkflows } from '../temporal/reform-workflows.client';
+import { CasesService } from './cases.service';
+import type { CreateCaseDto } from './dto/create-case.dto';
+
+const officer: Principal = { id: 'o1', name: 'Officer Li', roles: ['officer'] };
+const dto = {
+  title: 'Split contracts',
+  summary: 'Contracts split under the threshold',
+  source: 'audit',
+  findings: [{ title: 'Tendering bypassed', description: 'd', unitId: 'U1', dueAt: '2099-01-01' }],
+} as CreateCaseDto;
+
+/** An in-memory stand-in for the idempotency table's (actor, key) uniqueness. */
+function fakeStore(): IdempotencyStore {
+  const rows = new Map<string, IdempotencyClaim>();
+  return {
+    claim: async (claim: IdempotencyClaim) => {
+      const key = `${claim.actor}/${claim.key}`;
+      if (!rows.has(key)) rows.set(key, claim);
+      const row = rows.get(key) as IdempotencyClaim;
+      return { requestHash: row.requestHash, caseId: row.caseId };
+    },
+  } as IdempotencyStore;
+}
+
+function setUp(stored: Map<string, CaseWithFindings> = new Map()) {
+  const started: OpenCaseInput[] = [];
+  const workflows = {
+    openCase: jest.fn(async (open: OpenCaseInput) => {
+      started.push(open);
+      const opened = { id: open.caseId, code: 'ZG-2099-0001', status: 'OPEN', findings: [] } as unknown as CaseWithFindings;
+      stored.set(open.caseId, opened);
+      return opened;
+    }),
+    addFinding: jest.fn(),
+  };
+  const cases = {
+    findWithFindings: async (id: string) => stored.get(id) ?? null,
+    findById: async (id: string) => stored.get(id) ?? null,
+  } as unknown as CaseQueries;
+  const config = { policy: { planDueMs: 1 } } as AppConfigService;
+  const service = new CasesService(cases, fakeStore(), workflows as unknown as ReformWorkflows, config);
+  return { service, workflows, started, stored };
+}
+
+describe('CasesService.open', () => {
+  it('builds the workflow input with fresh ids, the caller and normalised deadlines', async () => {
+    const { service, started } = setUp();
+    const { created } = await service.open(dto, officer);
+    expect(created).toBe(true);
+    const [open] = started;
+    expect(open.openedBy).toEqual({ id: 'o1', name: 'Officer Li' });
+    expect(open.findings[0]).toMatchObject({ caseId: open.caseId, dueAt: '2099-01-01T00:00:00.000Z', createdAt: open.openedAt });
+    expect(open.findings[0].id).not.toEqual(open.caseId);
+    expect(open.policy).toEqual({ planDueMs: 1 });
+  });
+
+  it('replays the same key and body to the same case, answering 200 the second time', async () => {
+    const { service, workflows } = setUp();
+    const first = await service.open(dto, officer, 'key-1');
+    const again = await service.open({ ...dto } as CreateCaseDto, officer, 'key-1');
+    expect(again).toEqual({ opened: first.opened, created: false });
+    expect(workflows.openCase).toHaveBeenCalledTimes(1);
+  });
+
+  it('reuses the bound case id when an earlier attempt did not finish', async () => {
+    const { service, workflows, stored } = setUp();
+    workflows.openCase.mockRejectedValueOnce(new Error('temporal down'));
+    await expect(service.open(dto, officer, 'key-2')).rejects.toThrow('temporal down');
+    const retried = await service.open(dto, officer, 'key-2');
+    expect(retried.created).toBe(true);
+    const [first, second] = workflows.openCase.mock.calls.map(([open]) => open.caseId);
+    expect(second).toBe(first);
+    expect(stored.size).toBe(1);
+  });
+
+  it('refuses the same key with another body', async () => {
+    const { service } = setUp();
+    await service.open(dto, officer, 'key-3');
+    await expect(service.open({ ...dto, title: 'Another case' } as CreateCaseDto, officer, 'key-3')).rejects.toThrow(
+      IdempotencyKeyReusedError,
+    );
+  });
+
+  it('scopes keys per caller', async () => {
+    const { service, workflows } = setUp();
+    await service.open(dto, officer, 'key-4');
+    await service.open(dto, { ...officer, id: 'o2' }, 'key-4');
+    expect(workflows.openCase).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('CasesService.addFinding', () => {
+  const finding = dto.findings[0];
+
+  it('404s an unknown case and 409s a closed one', async () => {
+    const closed = { id: 'c1', code: 'ZG-1', status: 'CLOSED', findings: [] } as unknown as CaseWithFindings;
+    const { service } = setUp(new Map([['c1', closed]]));
+    await expect(service.addFinding('c0', finding, officer)).rejects.toThrow(NotFoundError);
+    await expect(service.addFinding('c1', finding, officer)).rejects.toMatchObject({ status: 'CLOSED' });
+  });
+
+  it('treats a finished case workflow as closed', async () => {
+    const open = { id: 'c2', code: 'ZG-2', status: 'OPEN', findings: [] } as unknown as CaseWithFindings;
+    const { service, workflows } = setUp(new Map([['c2', open]]));
+    workflows.addFinding.mockRejectedValueOnce(new WorkflowEndedError());
+    const attempt = service.addFinding('c2', finding, officer);
+    await expect(attempt).rejects.toBeInstanceOf(StepConflictError);
+    await expect(attempt).rejects.toMatchObject({ status: 'CLOSED' });
+  });
+});

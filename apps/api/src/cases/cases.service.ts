@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfigService } from '@reform/config';
+import type { CaseView, CaseWithFindings, FindingView, OpenCaseInput, Principal } from '@reform/contracts';
+import { CaseQueries, IdempotencyStore, type PageResult } from '@reform/persistence';
+import { randomUUID } from 'node:crypto';
+import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
+import { NotFoundError } from '../errors/not-found.error';
+import { StepConflictError } from '../errors/step-conflict.error';
+import { WorkflowEndedError } from '../errors/workflow-ended.error';
+import { ReformWorkflows } from '../temporal/reform-workflows.client';
+import type { CreateCaseDto } from './dto/create-case.dto';
+import type { ListCasesQuery } from './dto/list-cases.query';
+import type { NewFindingDto } from './dto/new-finding.dto';
+import { findingSeed } from './finding-seed';
+import { requestHash } from './request-hash';
+
+export interface OpenedCase {
+  opened: CaseWithFindings;
+  /** False when an idempotent replay found the case already stored. */
+  created: boolean;
+}
+
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly cases: CaseQueries,
+    private readonly idempotency: IdempotencyStore,
+    private readonly workflows: ReformWorkflows,
+    private readonly config: AppConfigService,
+  ) {}
+
+  /**
+   * With a key, the case id is bound to (caller, key) before any workflow starts, so replays —
+   * even concurrent ones — all reach the same case workflow, which starts at most once.
+   */
+  async open(dto: CreateCaseDto, user: Principal, idempotencyKey?: string): Promise<OpenedCase> {
+    let caseId: string = randomUUID();
+    if (idempotencyKey !== undefined) {
+      const hash = requestHash(dto);
+      const bound = await this.idempotency.claim({ actor: user.id, key: idempotencyKey, requestHash: hash, caseId });
+      if (bound.requestHash !== hash) throw new IdempotencyKeyReusedError();
+      const stored = await this.cases.findWithFindings(bound.caseId);
+      if (stored) return { opened: stored, created: false };
+      caseId = bound.caseId;
+    }
+    return { opened: await this.workflows.openCase(this.openInput(caseId, dto, user)), created: true };
+  }
+
+  list(query: ListCasesQuery): Promise<PageResult<CaseView>> {
+    return this.cases.list({ status: query.status }, { page: query.page, pageSize: query.pageSize });
+  }
+
+  async get(id: string): Promise<CaseWithFindings> {
+    const found = await this.cases.findWithFindings(id);
+    if (!found) throw new NotFoundError('case', id);
+    return found;
+  }
+
+  async addFinding(caseId: string, dto: NewFindingDto, user: Principal): Promise<FindingView> {
+    const found = await this.cases.findById(caseId);
+    if (!found) throw new NotFoundError('case', caseId);
+    if (found.status === 'CLOSED') throw caseClosed(found.code);
+    const finding = findingSeed(dto, caseId, new Date().toISOString(), randomUUID());
+    try {
+      return await this.workflows.addFinding(caseId, { finding, actor: { id: user.id, name: user.name } });
+    } catch (error) {
+      if (error instanceof WorkflowEndedError) throw caseClosed(found.code);
+      throw error;
+    }
+  }
+
+  private openInput(caseId: string, dto: CreateCaseDto, user: Principal): OpenCaseInput {
+    const openedAt = new Date().toISOString();
+    return {
+      caseId,
+      title: dto.title,
+      summary: dto.summary,
+      source: dto.source,
+      openedBy: { id: user.id, name: user.name },
+      openedAt,
+      findings: dto.findings.map((finding) => findingSeed(finding, caseId, openedAt, randomUUID())),
+      policy: this.config.policy,
+    };
+  }
+}
+
+/** A case's workflow ends only when the case closes, so a missing workflow means CLOSED too. */
+function caseClosed(code: string): StepConflictError {
+  return new StepConflictError(`case ${code} is closed; findings can be added to open cases only`, 'CLOSED');
+}

@@ -1,0 +1,66 @@
+import { validationMessages } from '../../testing/validate-body';
+import { DecideAccountabilityDto } from './accountability.dto';
+import { DecideExtensionDto, RequestExtensionDto } from './extension.dto';
+import { ReviewFollowUpDto } from './follow-up.dto';
+import { DecidePlanDto, SubmitPlanDto } from './plan.dto';
+import { SubmitReportDto } from './report.dto';
+import { VerifyDto } from './verification.dto';
+
+const future = new Date(Date.now() + 86_400_000).toISOString();
+const evidence = { name: 'minutes.pdf', sha256: 'a'.repeat(64), uri: 's3://evidence/minutes.pdf' };
+
+describe('finding step bodies', () => {
+  it.each([
+    [SubmitPlanDto, { content: 'Measures and milestones' }],
+    [DecidePlanDto, { decision: 'approve' }],
+    [DecidePlanDto, { decision: 'return', comment: 'Milestones are missing' }],
+    [SubmitReportDto, { content: 'Done', evidence: [evidence] }],
+    [VerifyDto, { decision: 'pass', comment: '' }],
+    [VerifyDto, { decision: 'fail', comment: 'Evidence does not match', newDueAt: future }],
+    [RequestExtensionDto, { requestedDueAt: future, reason: 'Budget cycle' }],
+    [DecideExtensionDto, { decision: 'approve', comment: 'ok' }],
+    [DecideAccountabilityDto, { decision: 'refer' }],
+    [ReviewFollowUpDto, { result: 'held' }],
+    [ReviewFollowUpDto, { result: 'relapsed', comment: 'Back again', newDueAt: future }],
+  ])('%p accepts %j', async (type, body) => {
+    expect(await validationMessages(type as new () => object, body)).toEqual([]);
+  });
+
+  it.each([
+    [SubmitPlanDto, { content: '' }, 'content must not be empty'],
+    [SubmitPlanDto, { content: 'x'.repeat(20_001) }, 'content must be at most 20000 characters'],
+    [SubmitPlanDto, { content: 'ok', status: 'CLOSED' }, 'property status should not exist'],
+    [DecidePlanDto, { decision: 'approved' }, 'decision must be one of the following values: approve, return'],
+    [DecidePlanDto, { decision: 'return' }, 'comment is required when decision is "return"'],
+    [DecidePlanDto, { decision: 'return', comment: '  ' }, 'comment is required when decision is "return"'],
+    [DecidePlanDto, { decision: 'approve', comment: 'x'.repeat(2001) }, 'comment must be at most 2000 characters'],
+    [SubmitReportDto, { content: 'Done', evidence: [] }, 'evidence must contain at least 1 item'],
+    [SubmitReportDto, { content: 'Done', evidence: Array(51).fill(evidence) }, 'evidence must contain at most 50 items'],
+    [SubmitReportDto, { content: 'Done', evidence: [{ ...evidence, sha256: 'xyz' }] }, 'evidence.0.sha256 must be 64 hexadecimal characters (a SHA-256 digest)'],
+    [SubmitReportDto, { content: 'Done', evidence: [{ ...evidence, name: 'n'.repeat(256) }] }, 'evidence.0.name must be at most 255 characters'],
+    [SubmitReportDto, { content: 'Done', evidence: [{ ...evidence, uri: 'u'.repeat(2001) }] }, 'evidence.0.uri must be at most 2000 characters'],
+    [VerifyDto, { decision: 'fail' }, 'comment is required when decision is "fail"'],
+    [VerifyDto, { decision: 'pass', newDueAt: '2020-01-01T00:00:00Z' }, 'newDueAt must be in the future'],
+    [RequestExtensionDto, { requestedDueAt: 'tomorrow', reason: 'x' }, 'requestedDueAt must be an ISO-8601 date'],
+    [RequestExtensionDto, { requestedDueAt: '2020-01-01', reason: 'x' }, 'requestedDueAt must be in the future'],
+    [RequestExtensionDto, { requestedDueAt: future, reason: 'x'.repeat(2001) }, 'reason must be at most 2000 characters'],
+    [DecideExtensionDto, { decision: 'deny' }, 'comment is required when decision is "deny"'],
+    [DecideAccountabilityDto, { decision: 'reject', comment: '' }, 'comment is required when decision is "reject"'],
+    [DecideAccountabilityDto, { decision: 'referred' }, 'decision must be one of the following values: refer, reject'],
+    [ReviewFollowUpDto, { result: 'relapsed', comment: 'Back again' }, 'newDueAt is required when result is "relapsed"'],
+    [ReviewFollowUpDto, { result: 'relapsed', newDueAt: future }, 'comment is required when result is "relapsed"'],
+    [ReviewFollowUpDto, { result: 'ok' }, 'result must be one of the following values: held, relapsed'],
+    [SubmitReportDto, { content: 'Done' }, 'evidence is required'],
+    [SubmitReportDto, { content: 'Done', evidence: [{ name: 'a', uri: 'b' }] }, 'evidence.0.sha256 is required'],
+    [DecidePlanDto, { decision: 'approve', comment: 7 }, 'comment must be a string'],
+  ])('%p rejects %j', async (type, body, expected) => {
+    expect(await validationMessages(type as new () => object, body)).toContain(expected);
+  });
+
+  it('gives one message for a missing conditional field', async () => {
+    expect(await validationMessages(DecidePlanDto, { decision: 'return' })).toEqual(['comment is required when decision is "return"']);
+    expect(await validationMessages(ReviewFollowUpDto, { result: 'relapsed', comment: 'x' })).toEqual([
+      'newDueAt is required when result is "relapsed"',
+    ]);
+  });
+});

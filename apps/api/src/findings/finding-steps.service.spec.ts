@@ -1,0 +1,66 @@
+import type { FindingView, Principal } from '@reform/contracts';
+import type { AuditQueries, FindingQueries } from '@reform/persistence';
+import { ForbiddenError } from '../errors/forbidden.error';
+import { InvalidInputError } from '../errors/invalid-input.error';
+import { NotFoundError } from '../errors/not-found.error';
+import { StepConflictError } from '../errors/step-conflict.error';
+import { WorkflowEndedError } from '../errors/workflow-ended.error';
+import type { ReformWorkflows } from '../temporal/reform-workflows.client';
+import { FindingStepsService } from './finding-steps.service';
+import { FindingsService } from './findings.service';
+
+const finding = { id: 'f1', unitId: 'U1', status: 'RECTIFYING', dueAt: '2099-01-01T00:00:00.000Z' } as FindingView;
+const unitU1: Principal = { id: 'u1', name: 'Unit One', roles: ['unit'], unitId: 'U1' };
+const unitU2: Principal = { id: 'u2', name: 'Unit Two', roles: ['unit'], unitId: 'U2' };
+const supervisorOfU2: Principal = { id: 's2', name: 'Both', roles: ['unit', 'supervisor'], unitId: 'U2' };
+const plan = { type: 'submitPlan', content: 'measures' } as const;
+
+function setUp() {
+  const findingQueries = { findById: async (id: string) => (id === 'f1' ? finding : null) } as unknown as FindingQueries;
+  const workflows = { commandFinding: jest.fn(async () => finding) };
+  const findings = new FindingsService(findingQueries, {} as AuditQueries);
+  return { service: new FindingStepsService(findings, workflows as unknown as ReformWorkflows), workflows };
+}
+
+describe('FindingStepsService', () => {
+  it("sends the unit's step with the actor to the finding's workflow", async () => {
+    const { service, workflows } = setUp();
+    await service.unitStep('f1', plan, unitU1);
+    expect(workflows.commandFinding).toHaveBeenCalledWith('f1', { ...plan, actor: { id: 'u1', name: 'Unit One' } });
+  });
+
+  it("answers another unit's finding as unknown", async () => {
+    const { service } = setUp();
+    await expect(service.unitStep('f1', plan, unitU2)).rejects.toThrow(NotFoundError);
+    await expect(service.unitStep('f9', plan, unitU1)).rejects.toThrow(NotFoundError);
+  });
+
+  it("forbids a unit step for another unit by someone who may see the finding", async () => {
+    const { service } = setUp();
+    await expect(service.unitStep('f1', plan, supervisorOfU2)).rejects.toThrow(ForbiddenError);
+  });
+
+  it('refuses an extension that does not move the deadline later', async () => {
+    const { service } = setUp();
+    const step = { type: 'requestExtension', requestedDueAt: '2098-12-31T00:00:00.000Z', reason: 'r' } as const;
+    await expect(service.unitStep('f1', step, unitU1)).rejects.toThrow(InvalidInputError);
+    await expect(service.unitStep('f1', step, unitU1)).rejects.toThrow(/requestedDueAt must be later than the current dueAt/);
+  });
+
+  it('turns a finished workflow into 409 with the stored status', async () => {
+    const { service, workflows } = setUp();
+    workflows.commandFinding.mockRejectedValueOnce(new WorkflowEndedError());
+    const decision = { type: 'decidePlan', decision: 'approve', comment: '' } as const;
+    await expect(service.decide('f1', decision, supervisorOfU2)).rejects.toMatchObject({ status: 'RECTIFYING' });
+  });
+
+  it('fills in the stored status when a step conflict arrives without one', async () => {
+    const { service, workflows } = setUp();
+    workflows.commandFinding.mockRejectedValueOnce(new StepConflictError('no report to verify'));
+    const verify = { type: 'verify', decision: 'pass', comment: '' } as const;
+    await expect(service.decide('f1', verify, supervisorOfU2)).rejects.toMatchObject({
+      message: 'no report to verify',
+      status: 'RECTIFYING',
+    });
+  });
+});

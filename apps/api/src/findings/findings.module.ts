@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ReadModelModule } from '../read-model/read-model.module';
+import { ReformWorkflowsModule } from '../temporal/reform-workflows.module';
+import { FindingStepsController } from './finding-steps.controller';
+import { FindingStepsService } from './finding-steps.service';
+import { FindingsController } from './findings.controller';
+import { FindingsService } from './findings.service';
+
+@Module({
+  imports: [ReadModelModule, ReformWorkflowsModule],
+  controllers: [FindingsController, FindingStepsController],
+  providers: [FindingsService, FindingStepsService],
+})
+export class FindingsModule {}

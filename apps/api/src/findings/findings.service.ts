@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { FindingView, Principal, TimelineEvent } from '@reform/contracts';
+import { AuditQueries, FindingQueries, type PageResult } from '@reform/persistence';
+import { confinedUnit } from '../auth/unit-scope';
+import { NotFoundError } from '../errors/not-found.error';
+import type { ListFindingsQuery } from './dto/list-findings.query';
+
+export type FindingWithEvents = FindingView & { events: TimelineEvent[] };
+
+const NOTHING: PageResult<FindingView> = { items: [], total: 0 };
+
+@Injectable()
+export class FindingsService {
+  constructor(
+    private readonly findings: FindingQueries,
+    private readonly audit: AuditQueries,
+  ) {}
+
+  /** A unit user's list is always its own unit's; asking for another unit simply finds nothing. */
+  async list(query: ListFindingsQuery, user: Principal): Promise<PageResult<FindingView>> {
+    const confined = confinedUnit(user);
+    if (confined !== undefined && query.unitId !== undefined && query.unitId !== confined) return NOTHING;
+    const filter = {
+      status: query.status,
+      unitId: confined ?? query.unitId,
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      escalationLevel: query.escalationLevel,
+      caseId: query.caseId?.toLowerCase(),
+    };
+    return this.findings.list(filter, { page: query.page, pageSize: query.pageSize });
+  }
+
+  async getWithEvents(id: string, user: Principal): Promise<FindingWithEvents> {
+    const finding = await this.getVisible(id, user);
+    return { ...finding, events: await this.audit.timeline(id) };
+  }
+
+  /** Another unit's finding is reported exactly like an unknown one, so its existence does not leak. */
+  async getVisible(id: string, user: Principal): Promise<FindingView> {
+    const finding = await this.findings.findById(id);
+    const confined = confinedUnit(user);
+    if (!finding || (confined !== undefined && finding.unitId !== confined)) throw new NotFoundError('finding', id);
+    return finding;
+  }
+}

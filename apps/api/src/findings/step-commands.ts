@@ -1,0 +1,62 @@
+import type { FindingStep } from '@reform/contracts';
+import { normaliseIsoDate } from '../validation/iso-date.validators';
+import type { DecideAccountabilityDto } from './dto/accountability.dto';
+import type { DecideExtensionDto, RequestExtensionDto } from './dto/extension.dto';
+import type { ReviewFollowUpDto } from './dto/follow-up.dto';
+import type { DecidePlanDto, SubmitPlanDto } from './dto/plan.dto';
+import type { SubmitReportDto } from './dto/report.dto';
+import type { VerifyDto } from './dto/verification.dto';
+
+/** The unit's steps (方案, 报告, 延期) may come only from the finding's own responsible unit. */
+export type UnitStep = Extract<FindingStep, { type: 'submitPlan' | 'submitReport' | 'requestExtension' }>;
+/** The supervisor's decisions. */
+export type DecisionStep = Exclude<FindingStep, UnitStep>;
+
+/** Plain objects built field by field: validated DTOs in, exactly the contract's commands out. */
+export const stepCommands = {
+  plan: (dto: SubmitPlanDto): UnitStep => ({ type: 'submitPlan', content: dto.content }),
+
+  report: (dto: SubmitReportDto): UnitStep => ({
+    type: 'submitReport',
+    content: dto.content,
+    evidence: dto.evidence.map(({ name, sha256, uri }) => ({ name, sha256, uri })),
+  }),
+
+  extension: (dto: RequestExtensionDto): UnitStep => ({
+    type: 'requestExtension',
+    requestedDueAt: normaliseIsoDate(dto.requestedDueAt),
+    reason: dto.reason,
+  }),
+
+  planDecision: (dto: DecidePlanDto): DecisionStep => ({
+    type: 'decidePlan',
+    decision: dto.decision,
+    comment: dto.comment ?? '',
+  }),
+
+  verification: (dto: VerifyDto): DecisionStep => ({
+    type: 'verify',
+    decision: dto.decision,
+    comment: dto.comment ?? '',
+    ...(dto.newDueAt !== undefined ? { newDueAt: normaliseIsoDate(dto.newDueAt) } : {}),
+  }),
+
+  extensionDecision: (dto: DecideExtensionDto): DecisionStep => ({
+    type: 'decideExtension',
+    decision: dto.decision,
+    comment: dto.comment ?? '',
+  }),
+
+  accountabilityDecision: (dto: DecideAccountabilityDto): DecisionStep => ({
+    type: 'decideAccountability',
+    decision: dto.decision,
+    comment: dto.comment ?? '',
+  }),
+
+  followUp: (dto: ReviewFollowUpDto): DecisionStep => ({
+    type: 'reviewFollowUp',
+    result: dto.result,
+    comment: dto.comment ?? '',
+    ...(dto.newDueAt !== undefined ? { newDueAt: normaliseIsoDate(dto.newDueAt) } : {}),
+  }),
+};

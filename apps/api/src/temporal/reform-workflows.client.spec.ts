@@ -1,0 +1,53 @@
+import type { AppConfigService } from '@reform/config';
+import { caseOpenedUpdate, findingCommandUpdate, type FindingCommand, type OpenCaseInput } from '@reform/contracts';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { StepConflictError } from '../errors/step-conflict.error';
+import { WorkflowEndedError } from '../errors/workflow-ended.error';
+import { ReformWorkflows } from './reform-workflows.client';
+
+function setUp() {
+  const handle = { executeUpdate: jest.fn(async () => ({ id: 'result' })) };
+  const workflow = { start: jest.fn(async () => handle), getHandle: jest.fn(() => handle) };
+  const config = { temporal: { taskQueue: 'q-test' } } as AppConfigService;
+  return { workflows: new ReformWorkflows({ workflow } as unknown as Client, config), workflow, handle };
+}
+
+const command: FindingCommand = { type: 'submitPlan', content: 'c', actor: { id: 'u1', name: 'U' } };
+
+describe('ReformWorkflows', () => {
+  it('starts (or joins) the case workflow by id, then waits for caseOpened', async () => {
+    const { workflows, workflow, handle } = setUp();
+    const open = { caseId: 'c1' } as OpenCaseInput;
+    await workflows.openCase(open);
+    expect(workflow.start).toHaveBeenCalledWith('caseWorkflow', {
+      workflowId: 'case-c1',
+      taskQueue: 'q-test',
+      args: [{ open }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    expect(handle.executeUpdate).toHaveBeenCalledWith(caseOpenedUpdate);
+  });
+
+  it("sends a step to the finding's workflow", async () => {
+    const { workflows, workflow, handle } = setUp();
+    await workflows.commandFinding('f1', command);
+    expect(workflow.getHandle).toHaveBeenCalledWith('finding-f1');
+    expect(handle.executeUpdate).toHaveBeenCalledWith(findingCommandUpdate, { args: [command] });
+  });
+
+  it('turns Temporal errors into domain errors', async () => {
+    const { workflows, handle } = setUp();
+    handle.executeUpdate.mockRejectedValueOnce(new WorkflowNotFoundError('gone', 'finding-f1', undefined));
+    await expect(workflows.commandFinding('f1', command)).rejects.toBeInstanceOf(WorkflowEndedError);
+    const failure = ApplicationFailure.create({ type: 'StepNotAllowed', message: 'not now', details: [{ status: 'ASSIGNED' }] });
+    handle.executeUpdate.mockRejectedValueOnce(new WorkflowUpdateFailedError('Workflow Update failed', failure));
+    await expect(workflows.commandFinding('f1', command)).rejects.toEqual(new StepConflictError('not now', 'ASSIGNED'));
+  });
+
+  it('lets anything else through unchanged', async () => {
+    const { workflows, handle } = setUp();
+    const bug = new TypeError('boom');
+    handle.executeUpdate.mockRejectedValueOnce(bug);
+    await expect(workflows.commandFinding('f1', command)).rejects.toBe(bug);
+  });
+});

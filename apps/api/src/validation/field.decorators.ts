@@ -1,0 +1,42 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, ValidateIf } from 'class-validator';
+import { IsFutureDate, IsIsoDate } from './iso-date.validators';
+import { IsText } from './text-rule.validator';
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UNIT_ID_PATTERN = /^[A-Za-z0-9_.-]+$/;
+export const UNIT_ID_MESSAGE = 'may contain only letters, digits, "_", "." and "-"';
+
+/** A required, non-blank string of at most `max` characters. */
+export const Text = (max: number, description?: string) =>
+  applyDecorators(ApiProperty({ minLength: 1, maxLength: max, description }), IsText({ max }));
+
+/** May be left out (or null); when given, non-blank and at most `max` characters. */
+export const OptionalText = (max: number, description?: string) =>
+  applyDecorators(ApiPropertyOptional({ minLength: 1, maxLength: max, description }), IsOptional(), IsText({ max }));
+
+export const UnitId = () =>
+  applyDecorators(
+    ApiProperty({ maxLength: 64, pattern: UNIT_ID_PATTERN.source, example: 'U1' }),
+    IsText({ max: 64, pattern: { regex: UNIT_ID_PATTERN, message: UNIT_ID_MESSAGE } }),
+  );
+
+export const FutureDate = (description?: string) =>
+  applyDecorators(ApiProperty({ format: 'date-time', description }), IsIsoDate(), IsFutureDate());
+
+/** A new deadline: optional, unless `required.test` holds for the body (then its absence names the condition). */
+export const OptionalFutureDate = (required?: { test: (body: never) => boolean; when: string }) =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'date-time', description: required && `required when ${required.when}` }),
+    ValidateIf((body: object, value: unknown) => value !== undefined || (required?.test(body as never) ?? false)),
+    IsIsoDate(required?.when),
+    IsFutureDate(),
+  );
+
+/** A decision's comment: required (non-blank) for the refusing decisions, optional otherwise. */
+export const DecisionComment = (needsComment: (body: never) => boolean, when: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ maxLength: 2000, description: `required when ${when}` }),
+    IsText({ max: 2000, requiredWhen: { test: needsComment, when } }),
+  );

@@ -1,0 +1,36 @@
+import { registerDecorator, type ValidationArguments } from 'class-validator';
+
+export interface TextRule {
+  max: number;
+  /** Extra shape the text must have, with the message for when it does not. */
+  pattern?: { regex: RegExp; message: string };
+  /** Required only when this holds for the whole body; otherwise always required. */
+  requiredWhen?: { test: (body: never) => boolean; when: string };
+}
+
+/** The first thing wrong with `value` under `rule`, phrased to follow the field's name. */
+export function textProblem(value: unknown, body: object, rule: TextRule): string | undefined {
+  const required = rule.requiredWhen ? rule.requiredWhen.test(body as never) : true;
+  const missing = rule.requiredWhen ? `is required when ${rule.requiredWhen.when}` : 'is required';
+  if (value === undefined || value === null) return required ? missing : undefined;
+  if (typeof value !== 'string') return 'must be a string';
+  if (!/\S/.test(value)) return !required ? undefined : rule.requiredWhen ? missing : 'must not be empty';
+  if (value.length > rule.max) return `must be at most ${rule.max} characters`;
+  if (rule.pattern && !rule.pattern.regex.test(value)) return rule.pattern.message;
+  return undefined;
+}
+
+/** One rule, one message per field: a missing title says "is required", not four things at once. */
+export function IsText(rule: TextRule): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isText',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) => textProblem(value, args?.object ?? {}, rule) === undefined,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property} ${textProblem(args?.value, args?.object ?? {}, rule) ?? 'is invalid'}`,
+      },
+    });
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Prints a signed HS256 bearer token for local use:
+//   npm run token -- --sub u1 --roles supervisor [--unit U1] [--name 'Name'] [--expires 12h]
+// Signs with AUTH_JWT_SECRET, or the local default the API also falls back to.
+import jwt from 'jsonwebtoken';
+import { parseArgs } from 'node:util';
+
+const LOCAL_SECRET = 'reform-local-dev-secret';
+const ROLES = ['officer', 'supervisor', 'unit', 'auditor'];
+const USAGE =
+  "usage: npm run token -- --sub <user id> --roles <role[,role]> [--unit <unitId>] [--name 'Name'] [--expires 12h]\n" +
+  `roles: ${ROLES.join(', ')}; --unit is required with the unit role`;
+
+function fail(message) {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      sub: { type: 'string' },
+      roles: { type: 'string', multiple: true },
+      unit: { type: 'string' },
+      name: { type: 'string' },
+      expires: { type: 'string', default: '12h' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  }));
+} catch (error) {
+  fail(error.message);
+}
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+const roles = (values.roles ?? []).flatMap((value) => value.split(',')).map((role) => role.trim()).filter(Boolean);
+if (!values.sub) fail('--sub is required');
+if (roles.length === 0) fail('--roles is required');
+const unknown = roles.filter((role) => !ROLES.includes(role));
+if (unknown.length > 0) fail(`unknown role(s): ${unknown.join(', ')}`);
+if (roles.includes('unit') && !values.unit) fail('--unit is required with the unit role');
+
+const claims = { sub: values.sub, name: values.name ?? values.sub, roles, ...(values.unit ? { unitId: values.unit } : {}) };
+const secret = process.env.AUTH_JWT_SECRET || LOCAL_SECRET;
+try {
+  process.stdout.write(`${jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn: values.expires })}\n`);
+} catch (error) {
+  fail(`cannot sign the token: ${error.message}`);
+}

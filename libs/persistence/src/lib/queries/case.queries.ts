@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import type { CaseSource, CaseStatus, CaseView, CaseWithFindings } from '@reform/contracts';
+import { FindingQueries } from './finding.queries';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type PageResult } from './sql-support';
+
+interface CaseRow {
+  id: string;
+  code: string;
+  title: string;
+  summary: string;
+  source: CaseSource;
+  status: CaseStatus;
+  opened_by: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+  closed_at: Date | string | null;
+}
+
+const COLUMNS = 'id, code, title, summary, source, status, opened_by, created_at, updated_at, closed_at';
+
+export function toCaseView(row: CaseRow): CaseView {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    summary: row.summary,
+    source: row.source,
+    status: row.status,
+    openedBy: row.opened_by,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    closedAt: toIsoOrNull(row.closed_at),
+  };
+}
+
+/** Reads of the cases table (案件); ids must already be well-formed uuids. */
+export class CaseQueries {
+  private readonly findings: FindingQueries;
+
+  constructor(private readonly db: DataSource) {
+    this.findings = new FindingQueries(db);
+  }
+
+  async findById(id: string): Promise<CaseView | null> {
+    const rows: CaseRow[] = await this.db.query(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]);
+    return rows[0] ? toCaseView(rows[0]) : null;
+  }
+
+  async findWithFindings(id: string): Promise<CaseWithFindings | null> {
+    const found = await this.findById(id);
+    return found ? { ...found, findings: await this.findings.listByCase(id) } : null;
+  }
+
+  /** Newest first. */
+  async list(filter: { status?: CaseStatus }, page: PageRequest): Promise<PageResult<CaseView>> {
+    const where = new WhereClause().add((p) => `status = ${p}`, filter.status);
+    const paged = where.paged(page);
+    const [rows, count] = await Promise.all([
+      this.db.query(`SELECT ${COLUMNS} FROM cases ${where.toSql()} ORDER BY created_at DESC, code DESC ${paged.sql}`, paged.params),
+      this.db.query(`SELECT count(*) AS count FROM cases ${where.toSql()}`, where.params),
+    ]);
+    return { items: (rows as CaseRow[]).map(toCaseView), total: countOf(count) };
+  }
+}

@@ -1,0 +1,97 @@
+import type { DataSource } from 'typeorm';
+import type { Accountability, ApprovalKind, FindingStatus, FindingView } from '@reform/contracts';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type PageResult } from './sql-support';
+
+export interface FindingFilter {
+  status?: FindingStatus;
+  unitId?: string;
+  overdue?: boolean;
+  escalationLevel?: number;
+  caseId?: string;
+}
+
+interface FindingRow {
+  id: string;
+  case_id: string;
+  title: string;
+  description: string;
+  category: string | null;
+  unit_id: string;
+  responsible_person: string | null;
+  due_at: Date | string;
+  status: FindingStatus;
+  overdue: boolean;
+  escalation_level: number;
+  accountability: Accountability;
+  pending_approval: ApprovalKind | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  closed_at: Date | string | null;
+}
+
+const COLUMNS = `id, case_id, title, description, category, unit_id, responsible_person, due_at, status,
+  overdue, escalation_level, accountability, pending_approval, created_at, updated_at, closed_at`;
+
+export function toFindingView(row: FindingRow): FindingView {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    unitId: row.unit_id,
+    responsiblePerson: row.responsible_person,
+    dueAt: toIso(row.due_at),
+    status: row.status,
+    overdue: row.overdue,
+    escalationLevel: Number(row.escalation_level),
+    accountability: row.accountability,
+    pendingApproval: row.pending_approval,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    closedAt: toIsoOrNull(row.closed_at),
+  };
+}
+
+/** Reads of the findings table (the ledger, 台账); ids must already be well-formed uuids. */
+export class FindingQueries {
+  constructor(private readonly db: DataSource) {}
+
+  async findById(id: string): Promise<FindingView | null> {
+    const rows: FindingRow[] = await this.db.query(`SELECT ${COLUMNS} FROM findings WHERE id = $1`, [id]);
+    return rows[0] ? toFindingView(rows[0]) : null;
+  }
+
+  async listByCase(caseId: string): Promise<FindingView[]> {
+    const rows: FindingRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM findings WHERE case_id = $1 ORDER BY created_at, id`,
+      [caseId],
+    );
+    return rows.map(toFindingView);
+  }
+
+  /** In the order findings were recorded (the ledger's order, served by an index). */
+  async list(filter: FindingFilter, page: PageRequest): Promise<PageResult<FindingView>> {
+    const where = new WhereClause()
+      .add((p) => `status = ${p}`, filter.status)
+      .add((p) => `unit_id = ${p}`, filter.unitId)
+      .add((p) => `overdue = ${p}`, filter.overdue)
+      .add((p) => `escalation_level = ${p}`, filter.escalationLevel)
+      .add((p) => `case_id = ${p}`, filter.caseId);
+    return this.page(where, 'created_at, id', page);
+  }
+
+  /** Every finding waiting on a supervisor, the longest-waiting first. */
+  async listPendingApprovals(page: PageRequest): Promise<PageResult<FindingView>> {
+    return this.page(new WhereClause().always('pending_approval IS NOT NULL'), 'pending_since, id', page);
+  }
+
+  private async page(where: WhereClause, orderBy: string, page: PageRequest): Promise<PageResult<FindingView>> {
+    const paged = where.paged(page);
+    const [rows, count] = await Promise.all([
+      this.db.query(`SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY ${orderBy} ${paged.sql}`, paged.params),
+      this.db.query(`SELECT count(*) AS count FROM findings ${where.toSql()}`, where.params),
+    ]);
+    return { items: (rows as FindingRow[]).map(toFindingView), total: countOf(count) };
+  }
+}

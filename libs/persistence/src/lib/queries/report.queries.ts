@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import { FINDING_STATUSES, MAX_ESCALATION_LEVEL, type FindingStatus } from '@reform/contracts';
+
+export interface UnitSummary {
+  unitId: string;
+  total: number;
+  closed: number;
+  overdue: number;
+}
+
+/** The numbers supervisors report upward: how much is fixed, how much is late, where. */
+export interface FindingsSummary {
+  findings: {
+    total: number;
+    byStatus: Record<FindingStatus, number>;
+    overdue: number;
+    byEscalationLevel: Record<string, number>;
+  };
+  /** Closed / total, 0 when there is nothing yet, rounded to 4 decimals. */
+  rectificationRate: number;
+  byUnit: UnitSummary[];
+}
+
+/** One group of findings sharing unit, status, level and overdue flag. */
+export interface SummaryGroup {
+  unitId: string;
+  status: FindingStatus;
+  escalationLevel: number;
+  overdue: boolean;
+  count: number;
+}
+
+export function summarise(groups: SummaryGroup[]): FindingsSummary {
+  const byStatus = Object.fromEntries(FINDING_STATUSES.map((s) => [s, 0])) as Record<FindingStatus, number>;
+  const byEscalationLevel: Record<string, number> = {};
+  for (let level = 0; level <= MAX_ESCALATION_LEVEL; level++) byEscalationLevel[String(level)] = 0;
+  const units = new Map<string, UnitSummary>();
+  let total = 0;
+  let overdue = 0;
+  for (const group of groups) {
+    total += group.count;
+    byStatus[group.status] = (byStatus[group.status] ?? 0) + group.count;
+    const level = String(group.escalationLevel);
+    byEscalationLevel[level] = (byEscalationLevel[level] ?? 0) + group.count;
+    if (group.overdue) overdue += group.count;
+    const unit = units.get(group.unitId) ?? { unitId: group.unitId, total: 0, closed: 0, overdue: 0 };
+    unit.total += group.count;
+    if (group.status === 'CLOSED') unit.closed += group.count;
+    if (group.overdue) unit.overdue += group.count;
+    units.set(group.unitId, unit);
+  }
+  const rectificationRate = total === 0 ? 0 : Math.round((byStatus.CLOSED / total) * 10_000) / 10_000;
+  return {
+    findings: { total, byStatus, overdue, byEscalationLevel },
+    rectificationRate,
+    byUnit: [...units.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0)),
+  };
+}
+
+export class ReportQueries {
+  constructor(private readonly db: DataSource) {}
+
+  /** One grouped scan, so every number in the summary comes from the same snapshot. */
+  async summary(): Promise<FindingsSummary> {
+    const rows: Array<{ unit_id: string; status: FindingStatus; escalation_level: number; overdue: boolean; count: string }> =
+      await this.db.query(
+        `SELECT unit_id, status, escalation_level, overdue, count(*) AS count
+         FROM findings GROUP BY unit_id, status, escalation_level, overdue`,
+      );
+    return summarise(
+      rows.map((row) => ({
+        unitId: row.unit_id,
+        status: row.status,
+        escalationLevel: Number(row.escalation_level),
+        overdue: row.overdue,
+        count: Number(row.count),
+      })),
+    );
+  }
+}

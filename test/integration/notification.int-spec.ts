@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppConfigService, loadConfig } from '@reform/config';
 import type { Notification } from '@reform/contracts';
+// The worker's activity is tested in place: apps are not importable libraries.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { NotificationActivitiesService } from '../../apps/worker/src/activities/notification.activities';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

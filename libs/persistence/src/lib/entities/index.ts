@@ -8,7 +8,7 @@ import { NotificationEntity } from './notification.entity';
 export { CaseCodeEntity, CaseEntity, EventEntity, FindingEntity, IdempotencyKeyEntity, NotificationEntity };
 export type { NotificationStatus } from './notification.entity';
 
-export const ENTITIES: Function[] = [
+export const ENTITIES = [
   CaseCodeEntity,
   CaseEntity,
   FindingEntity,

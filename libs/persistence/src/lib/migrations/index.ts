@@ -1,3 +1,3 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 
-export const MIGRATIONS: Function[] = [InitialSchema1764300000000];
+export const MIGRATIONS = [InitialSchema1764300000000];

@@ -1,7 +1,8 @@
 // Provisioning that a fresh clone needs before anything else: dependencies and the Temporal binaries.
 // Plain Node with no dependencies, because it runs before `npm ci` has.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,13 +16,19 @@ export function log(line) {
   process.stderr.write(`[setup] ${line}\n`);
 }
 
-/** Installs node_modules when missing or older than the lock file. */
+const lockHash = () => createHash('sha256').update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
+
+/**
+ * Installs node_modules when missing or installed from another lock file. `npm install`, not
+ * `npm ci`: npm 11 leaves the other platforms' optional packages (sass-embedded-*) out of the
+ * lock, and `npm ci` then refuses the lock as out of sync.
+ */
 export function ensureDependencies() {
-  const marker = join(ROOT, 'node_modules/.package-lock.json');
-  const lock = join(ROOT, 'package-lock.json');
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  log('installing dependencies (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT });
+  const marker = join(ROOT, 'node_modules/.reform-lock-hash');
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === lockHash()) return;
+  log('installing dependencies (npm install)…');
+  run('npm', ['install', '--no-audit', '--no-fund'], { cwd: ROOT });
+  writeFileSync(marker, lockHash());
 }
 
 function onPath(command) {

@@ -1,13 +1,6 @@
-module.exports = {
-  displayName: 'workflows',
-  preset: '../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js'],
-  globalSetup: '../test/support/temporal-global-setup.cjs',
-  globalTeardown: '../test/support/temporal-global-teardown.cjs',
+module.exports = require('../jest.project.cjs')(__dirname, {
+  // One Temporal dev server per run, shared by the specs that need one.
+  globalSetup: '<rootDir>/../test/support/temporal-global-setup.cjs',
+  globalTeardown: '<rootDir>/../test/support/temporal-global-teardown.cjs',
   testTimeout: 120_000,
-  coverageDirectory: '../coverage/workflows',
-};
+});

@@ -1,10 +1,1 @@
-module.exports = {
-  displayName: 'config',
-  preset: '../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  moduleFileExtensions: ['ts', 'js'],
-  coverageDirectory: '../../coverage/libs/config',
-};
+module.exports = require('../../jest.project.cjs')(__dirname);

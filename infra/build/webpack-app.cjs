@@ -1,0 +1,23 @@
+const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
+const { basename, join } = require('node:path');
+
+/** One webpack build for both Node apps: dist/apps/<name>/main.js, node_modules left external. */
+module.exports = (appDir) => ({
+  output: {
+    path: join(__dirname, '../../dist/apps', basename(appDir)),
+    clean: true,
+    ...(process.env.NODE_ENV !== 'production' && { devtoolModuleFilenameTemplate: '[absolute-resource-path]' }),
+  },
+  plugins: [
+    new NxAppWebpackPlugin({
+      target: 'node',
+      compiler: 'tsc',
+      main: './src/main.ts',
+      tsConfig: './tsconfig.app.json',
+      optimization: false,
+      outputHashing: 'none',
+      generatePackageJson: true,
+      sourceMap: true,
+    }),
+  ],
+});

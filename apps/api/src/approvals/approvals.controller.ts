@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindingView } from '@reform/contracts';
 import type { PageResult } from '@reform/persistence';
 import { Roles } from '../auth/roles.decorator';
-import { PageQuery } from '../validation/page.query';
 import { ApprovalsService } from './approvals.service';
+import { ApprovalsQuery } from './dto/approvals.query';
 
 @ApiTags('approvals')
 @ApiBearerAuth()
@@ -14,8 +14,8 @@ export class ApprovalsController {
 
   @Get()
   @Roles('supervisor')
-  @ApiOperation({ summary: "the supervisors' queue: findings with pendingApproval set, oldest first" })
-  pending(@Query() query: PageQuery): Promise<PageResult<FindingView>> {
+  @ApiOperation({ summary: "the supervisors' queue: every finding with pendingApproval set, oldest first (a page only when asked for)" })
+  pending(@Query() query: ApprovalsQuery): Promise<PageResult<FindingView>> {
     return this.approvals.pending(query);
   }
 }

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { FindingView } from '@reform/contracts';
 import { FindingQueries, type PageResult } from '@reform/persistence';
-import type { PageQuery } from '../validation/page.query';
+import type { ApprovalsQuery } from './dto/approvals.query';
+
+const DEFAULT_PAGE_SIZE = 50;
 
 @Injectable()
 export class ApprovalsService {
   constructor(private readonly findings: FindingQueries) {}
 
   /** 待审批 — every finding waiting on a supervisor, the longest-waiting first. */
-  pending(query: PageQuery): Promise<PageResult<FindingView>> {
-    return this.findings.listPendingApprovals({ page: query.page, pageSize: query.pageSize });
+  pending(query: ApprovalsQuery): Promise<PageResult<FindingView>> {
+    if (query.page === undefined && query.pageSize === undefined) return this.findings.listPendingApprovals();
+    return this.findings.listPendingApprovals({ page: query.page ?? 1, pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE });
   }
 }

@@ -1,0 +1,236 @@
+import { randomBytes } from 'node:crypto';
+import { Http } from './http';
+import { bearer, type TokenClaims } from './tokens';
+
+/** What the contract's tests need from the API, recording every answer so that no 5xx goes unseen. */
+export class Api extends Http {
+  readonly answers: Array<{ method: string; path: string; status: number; body: unknown }> = [];
+
+  override async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
+    const response = await super.request<T>(method, path, options);
+    this.answers.push({ method, path, status: response.status, body: response.body });
+    return response;
+  }
+
+  /** Every 5xx answered since `from` (an index into `answers`). */
+  serverErrorsSince(from: number) {
+    return this.answers.slice(from).filter((answer) => answer.status >= 500);
+  }
+}
+
+export type AuthHeaders = Record<string, string>;
+
+export const as = (claims: TokenClaims): AuthHeaders => bearer(claims);
+
+/** The usual cast: one officer, two supervisors, one auditor; units are made per test. */
+export const officer = as({ sub: 'officer-1', roles: ['officer'] });
+export const supervisor = as({ sub: 'supervisor-1', roles: ['supervisor'] });
+export const supervisor2 = as({ sub: 'supervisor-2', roles: ['supervisor'] });
+export const auditor = as({ sub: 'auditor-1', roles: ['auditor'] });
+export const unitUser = (unitId: string, sub = `unit-user-${unitId}`): AuthHeaders => as({ sub, roles: ['unit'], unitId });
+
+/** A unit id no other test uses, so per-unit numbers are exact. */
+export const uniqueUnit = (prefix = 'U'): string => `${prefix}-${randomBytes(5).toString('hex')}`;
+export const uniqueText = (prefix: string): string => `${prefix} ${randomBytes(4).toString('hex')}`;
+
+export const inMs = (ms: number): string => new Date(Date.now() + ms).toISOString();
+export const IN_A_DAY = 24 * 3_600_000;
+
+export const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export const FINDING_FIELDS = [
+  'id', 'caseId', 'title', 'description', 'category', 'unitId', 'responsiblePerson', 'dueAt', 'status', 'overdue',
+  'escalationLevel', 'accountability', 'pendingApproval', 'createdAt', 'updatedAt', 'closedAt',
+] as const;
+
+export interface Finding {
+  id: string;
+  caseId: string;
+  title: string;
+  description: string;
+  category: string | null;
+  unitId: string;
+  responsiblePerson: string | null;
+  dueAt: string;
+  status: 'ASSIGNED' | 'PLAN_SUBMITTED' | 'RECTIFYING' | 'REPORT_SUBMITTED' | 'CLOSED';
+  overdue: boolean;
+  escalationLevel: number;
+  accountability: 'none' | 'proposed' | 'referred' | 'rejected';
+  pendingApproval: null | 'plan' | 'verification' | 'extension' | 'accountability' | 'followUp';
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actor: string;
+  data: Record<string, unknown>;
+}
+
+export type FindingWithEvents = Finding & { events: TimelineEvent[] };
+
+export interface Case {
+  id: string;
+  code: string;
+  title: string;
+  summary: string;
+  source: string;
+  status: 'OPEN' | 'CLOSED';
+  closedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  findings: Finding[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** Every field of the contract's Finding, with its type and range. */
+export function expectFindingShape(finding: unknown): asserts finding is Finding {
+  const f = finding as Record<string, unknown>;
+  expect(Object.keys(f)).toEqual(expect.arrayContaining([...FINDING_FIELDS]));
+  expect(f['id']).toMatch(UUID);
+  expect(f['caseId']).toMatch(UUID);
+  expect(typeof f['title']).toBe('string');
+  expect(typeof f['description']).toBe('string');
+  expect(f['category'] === null || typeof f['category'] === 'string').toBe(true);
+  expect(typeof f['unitId']).toBe('string');
+  expect(f['responsiblePerson'] === null || typeof f['responsiblePerson'] === 'string').toBe(true);
+  expect(f['dueAt']).toMatch(ISO);
+  expect(['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING', 'REPORT_SUBMITTED', 'CLOSED']).toContain(f['status']);
+  expect(typeof f['overdue']).toBe('boolean');
+  expect([0, 1, 2, 3]).toContain(f['escalationLevel']);
+  expect(['none', 'proposed', 'referred', 'rejected']).toContain(f['accountability']);
+  expect([null, 'plan', 'verification', 'extension', 'accountability', 'followUp']).toContain(f['pendingApproval']);
+  expect(f['createdAt']).toMatch(ISO);
+  expect(f['updatedAt']).toMatch(ISO);
+  expect(f['closedAt'] === null || ISO.test(String(f['closedAt']))).toBe(true);
+}
+
+/** Only the contract's fields (drops `events` and anything else added), for comparing two answers. */
+export function contractFields(finding: object): Record<string, unknown> {
+  return Object.fromEntries(FINDING_FIELDS.map((field) => [field, (finding as Record<string, unknown>)[field]]));
+}
+
+/** The contract's error body: exactly statusCode, error, message (and status on 409). */
+export function expectErrorBody(body: unknown, statusCode: number, messagePattern?: RegExp): void {
+  const b = body as Record<string, unknown>;
+  const keys = Object.keys(b ?? {}).sort();
+  expect(keys).toEqual(statusCode === 409 && 'status' in b ? ['error', 'message', 'status', 'statusCode'] : ['error', 'message', 'statusCode']);
+  expect(b['statusCode']).toBe(statusCode);
+  expect(typeof b['error']).toBe('string');
+  expect((b['error'] as string).length).toBeGreaterThan(0);
+  expect(typeof b['message']).toBe('string');
+  if (messagePattern) expect(b['message']).toMatch(messagePattern);
+}
+
+export interface FindingSpec {
+  title?: string;
+  description?: string;
+  category?: string;
+  unitId: string;
+  responsiblePerson?: string;
+  dueAt?: string;
+}
+
+export const findingBody = (spec: FindingSpec) => ({
+  title: spec.title ?? uniqueText('问题'),
+  description: spec.description ?? '制度执行不到位',
+  ...(spec.category !== undefined ? { category: spec.category } : {}),
+  unitId: spec.unitId,
+  ...(spec.responsiblePerson !== undefined ? { responsiblePerson: spec.responsiblePerson } : {}),
+  dueAt: spec.dueAt ?? inMs(IN_A_DAY),
+});
+
+export const caseBody = (findings: FindingSpec[], overrides: Record<string, unknown> = {}) => ({
+  title: uniqueText('案件'),
+  summary: '案情摘要',
+  source: 'inspection',
+  findings: findings.map(findingBody),
+  ...overrides,
+});
+
+export const EVIDENCE = { name: '整改照片.jpg', sha256: 'a'.repeat(64), uri: 'https://files.example/evidence/1' };
+
+/** One call per contract step, each returning the raw answer so that tests assert its status. */
+export class Steps {
+  constructor(private readonly api: Api) {}
+
+  async openCase(findings: FindingSpec[], by: AuthHeaders = officer, overrides: Record<string, unknown> = {}) {
+    const response = await this.api.post<Case>('/api/v1/cases', caseBody(findings, overrides), by);
+    if (response.status !== 201) throw new Error(`POST /cases answered ${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  /** A case with one finding of `unitId`; returns the finding. */
+  async oneFinding(unitId: string, spec: Partial<FindingSpec> = {}, by: AuthHeaders = officer): Promise<Finding> {
+    return (await this.openCase([{ unitId, ...spec }], by)).findings[0];
+  }
+
+  finding(id: string, by: AuthHeaders = auditor) {
+    return this.api.get<FindingWithEvents>(`/api/v1/findings/${id}`, by);
+  }
+
+  plan(id: string, by: AuthHeaders, content = '整改方案：完善制度，加强监督') {
+    return this.api.post<Finding>(`/api/v1/findings/${id}/plan`, { content }, by);
+  }
+
+  decidePlan(id: string, decision: 'approve' | 'return', by: AuthHeaders = supervisor, comment = '意见') {
+    return this.api.post<Finding>(`/api/v1/findings/${id}/plan/decision`, { decision, comment }, by);
+  }
+
+  report(id: string, by: AuthHeaders, evidence: unknown[] = [EVIDENCE], content = '整改报告：已完成') {
+    return this.api.post<Finding>(`/api/v1/findings/${id}/report`, { content, evidence }, by);
+  }
+
+  verify(id: string, decision: 'pass' | 'fail', by: AuthHeaders = supervisor, extra: Record<string, unknown> = {}) {
+    return this.api.post<Finding>(`/api/v1/findings/${id}/verification`, { decision, comment: '验收意见', ...extra }, by);
+  }
+
+  requestExtension(id: string, by: AuthHeaders, requestedDueAt: string, reason = '客观原因') {
+    return this.api.post<Finding>(`/api/v1/findings/${id}/extension`, { requestedDueAt, reason }, by);
+  }
+
+  decideExtension(id: string, decision: 'approve' | 'deny', by: AuthHeaders = supervisor, comment = '意见') {
+    return this.api.post<Finding>(`/api/v1/findings/${id}/extension/decision`, { decision, comment }, by);
+  }
+
+  decideAccountability(id: string, decision: 'refer' | 'reject', by: AuthHeaders = supervisor, comment = '意见') {
+    return this.api.post<Finding>(`/api/v1/findings/${id}/accountability/decision`, { decision, comment }, by);
+  }
+
+  followUp(id: string, result: 'held' | 'relapsed', by: AuthHeaders = supervisor, extra: Record<string, unknown> = {}) {
+    return this.api.post<Finding>(`/api/v1/findings/${id}/follow-up`, { result, comment: '回头看意见', ...extra }, by);
+  }
+
+  /** plan → approve: the finding RECTIFYING. */
+  async toRectifying(id: string, unit: AuthHeaders): Promise<Finding> {
+    expect((await this.plan(id, unit)).status).toBe(200);
+    const approved = await this.decidePlan(id, 'approve');
+    expect(approved.status).toBe(200);
+    return approved.body;
+  }
+
+  /** plan → approve → report → pass: the finding CLOSED. */
+  async toClosed(id: string, unit: AuthHeaders): Promise<Finding> {
+    await this.toRectifying(id, unit);
+    expect((await this.report(id, unit)).status).toBe(200);
+    const passed = await this.verify(id, 'pass');
+    expect(passed.status).toBe(200);
+    return passed.body;
+  }
+}
+
+export const eventTypes = (finding: { events: TimelineEvent[] }): string[] => finding.events.map((event) => event.type);
+export const countOf = (finding: { events: TimelineEvent[] }, type: string): number =>
+  finding.events.filter((event) => event.type === type).length;

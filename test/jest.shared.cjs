@@ -3,7 +3,7 @@ const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('../tsconfig.base.json');
 
 // ES-module-only packages on the worker's and API's import paths; see support/esm-node-modules.babel.cjs.
-const ESM_ONLY = ['@nestjs', '@standard-schema', 'file-type'];
+const ESM_ONLY = ['@nestjs', '@standard-schema', 'file-type', 'jose'];
 
 /** What the integration and end-to-end suites share; each names its own files. */
 module.exports = (kind, suffix) => ({

@@ -9,5 +9,7 @@ module.exports = {
   // Nest 12 is ESM-only: node_modules must reach the transformer above (CommonJS passes through).
   transformIgnorePatterns: [],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'html'],
+  // Specs that start servers or generate keys need headroom when Nx runs projects side by side.
+  testTimeout: 30_000,
   coverageDirectory: '../../coverage/apps/api',
 };

@@ -1,6 +1,8 @@
-// `npm test` and `npm start` begin here: dependencies and Temporal binaries, nothing else.
+// `npm test` begins here: dependencies, the Temporal binaries and the browser of the console's test.
+import { ensureBrowser } from './browser.mjs';
 import { ensureDependencies, temporalCli, temporalTestServer, log } from './tools.mjs';
 
 ensureDependencies();
 log(`temporal CLI: ${temporalCli()}`);
 log(`temporal test server: ${temporalTestServer()}`);
+ensureBrowser();

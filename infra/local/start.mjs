@@ -27,6 +27,8 @@ async function requireFree(port, variable) {
 const apiPort = portFrom('PORT', 3000);
 const dataDir = resolve(env.DATA_DIR ?? '.data');
 const startTemporal = !env.TEMPORAL_ADDRESS;
+// The console's local sign-in (demo users) is on for a developer's `npm start`, never in production.
+if (env.NODE_ENV !== 'production') env.AUTH_DEV_LOGIN ??= 'true';
 const temporalPort = portFrom('TEMPORAL_PORT', 7233);
 const temporalUiPort = portFrom('TEMPORAL_UI_PORT', 8233);
 
@@ -38,8 +40,8 @@ if (startTemporal) {
 }
 
 if (env.SKIP_BUILD !== '1') {
-  say('building api, worker and the workflow bundle (cached after the first time)…');
-  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'bundle', '-p', 'api', 'worker', 'workflows', '--outputStyle=static'], {
+  say('building api, worker, the workflow bundle and the web console (cached after the first time)…');
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'bundle', '-p', 'api', 'worker', 'workflows', 'console', '--outputStyle=static'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
@@ -81,7 +83,8 @@ try {
   }
   if (startTemporal) {
     const { startTemporalDevServer } = await import('./temporal-server.mjs');
-    const server = await startTemporalDevServer({ cli: temporalCli(), dataDir: resolve(dataDir, 'temporal'), port: temporalPort, uiPort: temporalUiPort });
+    const dynamicConfig = env.TEMPORAL_TIMER_MAX_TIME_SHIFT ? { 'history.timerProcessorMaxTimeShift': env.TEMPORAL_TIMER_MAX_TIME_SHIFT } : {};
+    const server = await startTemporalDevServer({ cli: temporalCli(), dataDir: resolve(dataDir, 'temporal'), port: temporalPort, uiPort: temporalUiPort, dynamicConfig });
     running.children.push(server.child);
     env.TEMPORAL_ADDRESS = server.address;
     say(`Temporal dev server on ${server.address}, Web UI http://localhost:${temporalUiPort}`);
@@ -89,7 +92,9 @@ try {
     running.children.push(null);
   }
   for (const [name, main] of [['worker', workerMain], ['api', apiMain]]) {
-    const child = startProcess(name, process.execPath, ['--enable-source-maps', main], { env: { ...env, PORT: String(apiPort) } });
+    // APP_NODE_ARGS: extra Node flags for the API and the worker, e.g. `--cpu-prof --cpu-prof-dir=prof`.
+    const nodeArgs = (env.APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = startProcess(name, process.execPath, [...nodeArgs, '--enable-source-maps', main], { env: { ...env, PORT: String(apiPort) } });
     child.once('exit', (code) => {
       if (!stopping) {
         say(`${name} exited (code ${code}); stopping everything`);
@@ -99,7 +104,7 @@ try {
     running.children.push(child);
   }
   await waitFor('the API', async () => (await fetch(`http://127.0.0.1:${apiPort}/health`)).ok, 120_000, 500);
-  say(`ready: API http://localhost:${apiPort}/api/v1 — docs http://localhost:${apiPort}/api/docs`);
+  say(`ready: console http://localhost:${apiPort}/ — API http://localhost:${apiPort}/api/v1 — docs http://localhost:${apiPort}/api/docs`);
 } catch (error) {
   say(error instanceof Error ? error.message : String(error));
   await shutdown(1);

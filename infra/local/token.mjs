@@ -46,8 +46,13 @@ if (roles.includes('unit') && !values.unit) fail('--unit is required with the un
 
 const claims = { sub: values.sub, name: values.name ?? values.sub, roles, ...(values.unit ? { unitId: values.unit } : {}) };
 const secret = process.env.AUTH_JWT_SECRET || LOCAL_SECRET;
+// When the API requires an issuer and an audience, its HS256 tokens must carry them too.
+const required = {
+  ...(process.env.AUTH_ISSUER ? { issuer: process.env.AUTH_ISSUER } : {}),
+  ...(process.env.AUTH_AUDIENCE ? { audience: process.env.AUTH_AUDIENCE } : {}),
+};
 try {
-  process.stdout.write(`${jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn: values.expires })}\n`);
+  process.stdout.write(`${jwt.sign(claims, secret, { algorithm: 'HS256', expiresIn: values.expires, ...required })}\n`);
 } catch (error) {
   fail(`cannot sign the token: ${error.message}`);
 }

@@ -1,4 +1,4 @@
-import { ProjectionStore } from '@reform/persistence';
+import { MIGRATIONS, ProjectionStore } from '@reform/persistence';
 import { aFinding, anEvent, anOpenCase } from '../support/projection-records';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -124,7 +124,7 @@ describe('ProjectionStore', () => {
   });
 });
 
-describe('InitialSchema migration', () => {
+describe('the migrations', () => {
   it('reverts and reapplies cleanly', async () => {
     const db = await createTestDatabase();
     try {
@@ -134,7 +134,7 @@ describe('InitialSchema migration', () => {
              AND table_name IN ('case_codes', 'cases', 'findings', 'events', 'notifications', 'idempotency_keys')`,
         ))[0].n;
       expect(await tables()).toBe(6);
-      await db.dataSource.undoLastMigration({ transaction: 'each' });
+      for (const _ of MIGRATIONS) await db.dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toBe(0);
       await db.dataSource.runMigrations({ transaction: 'each' });
       expect(await tables()).toBe(6);

@@ -18,5 +18,6 @@ function importMetaUrlToFilename({ types: t }) {
 }
 
 module.exports = {
-  plugins: [importMetaUrlToFilename, '@babel/plugin-transform-modules-commonjs'],
+  // import() too: Nest loads @nestjs/platform-express that way when a test creates an HTTP app.
+  plugins: [importMetaUrlToFilename, '@babel/plugin-transform-dynamic-import', '@babel/plugin-transform-modules-commonjs'],
 };

@@ -90,12 +90,21 @@ export class Stack {
     let exitCode: number | null | undefined;
     void this.exited.then((code) => (exitCode = code));
     while (Date.now() < deadline) {
-      if (exitCode !== undefined) throw new Error(`the stack exited (${exitCode}):\n${this.output.slice(-4000)}`);
+      if (exitCode !== undefined) throw new Error(`the stack exited (${exitCode}):\n${this.tail()}`);
       const healthy = await fetch(this.url('/health')).then((response) => response.ok, () => false);
       if (healthy) return;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    throw new Error(`the stack did not become healthy:\n${this.output.slice(-4000)}`);
+    throw new Error(`the stack did not become healthy:\n${this.tail()}`);
+  }
+
+  /** The end of the output, the Temporal dev server's chatter left out so that the reason shows. */
+  tail(chars = 4000): string {
+    return this.output
+      .split('\n')
+      .filter((line) => !line.startsWith('[temporal]'))
+      .join('\n')
+      .slice(-chars);
   }
 
   /** Kills every process of the stack at once, as a power cut would. */

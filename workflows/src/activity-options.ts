@@ -1,9 +1,19 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 /** Writes to the read model: retried until the database is back, however long that takes. */
 export const DATABASE_WRITE: ActivityOptions = {
   startToCloseTimeout: '30s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+};
+
+/**
+ * The same writes inside the workflow task (a local activity): no activity task travels through
+ * the server, which is most of what a timer firing cost. Retried alike; past a minute of retries
+ * the SDK waits out the backoff on a timer instead of holding the task.
+ */
+export const LOCAL_DATABASE_WRITE: LocalActivityOptions = {
+  startToCloseTimeout: '30s',
+  retry: DATABASE_WRITE.retry,
 };
 
 /** Deliveries to the outside world: backing off to ten minutes, never given up. */
@@ -14,3 +24,10 @@ export const NOTIFICATION: ActivityOptions = {
 
 /** Past this many history events a workflow continues as new, carrying its state. */
 export const HISTORY_LIMIT = 2000;
+
+/** One batch of reconciliation checks: heartbeating, given up after a few tries (the next run retries). */
+export const RECONCILIATION_BATCH: ActivityOptions = {
+  startToCloseTimeout: '5m',
+  heartbeatTimeout: '1m',
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 5 },
+};

@@ -1,2 +1,3 @@
 export { caseWorkflow } from './case.workflow';
 export { findingWorkflow } from './finding.workflow';
+export { reconciliationWorkflow } from './reconciliation.workflow';

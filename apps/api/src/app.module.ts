@@ -5,9 +5,13 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { DatabaseModule } from './database/database.module';
+import { DevSessionModule } from './dev-session/dev-session.module';
 import { ErrorsModule } from './errors/errors.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { OpsModule } from './ops/ops.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalClientModule } from './temporal/temporal-client.module';
 
@@ -25,6 +29,10 @@ import { TemporalClientModule } from './temporal/temporal-client.module';
     ApprovalsModule,
     AuditModule,
     ReportsModule,
+    LedgerModule,
+    OpsModule,
+    DevSessionModule,
+    LifecycleModule,
   ],
 })
 export class AppModule {}

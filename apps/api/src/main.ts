@@ -1,26 +1,26 @@
-import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { exitWith, loadConfigOrExit } from '@reform/config';
+import { authSettingsProblem, exitWith, loadConfigOrExit } from '@reform/config';
 import { databaseUnreachableReason, runMigrationsLocked } from '@reform/persistence';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { setUpOpenApi } from './open-api';
+import { defaultConsoleDir, serveConsole } from './console/serve-console';
+import { configureHttp } from './http-setup';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
+  const authProblem = authSettingsProblem(config.auth);
+  if (authProblem) exitWith(`configuration error: ${authProblem}`);
   if (process.argv.includes('--check-config')) return;
   const unreachable = await databaseUnreachableReason(config.DATABASE_URL);
   if (unreachable) exitWith(`configuration error: ${unreachable}`);
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '2mb' });
-  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  configureHttp(app, config);
+  serveConsole(app, config.CONSOLE_DIR ?? defaultConsoleDir());
   app.enableShutdownHooks();
-  setUpOpenApi(app);
 
   await runMigrationsLocked(app.get(DataSource));
   await app.listen(config.PORT).catch((error: NodeJS.ErrnoException) => {

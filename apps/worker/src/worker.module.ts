@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigModule, AppConfigService, LoggingModule } from '@reform/config';
 import { dataSourceOptions } from '@reform/persistence';
 import { ActivitiesModule } from './activities/activities.module';
+import { WorkerHealthService } from './health/worker-health.service';
+import { TemporalClientModule } from './temporal/temporal-client.module';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
@@ -13,8 +15,9 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => dataSourceOptions(config.values.DATABASE_URL),
     }),
+    TemporalClientModule,
     ActivitiesModule,
   ],
-  providers: [TemporalWorkerService],
+  providers: [TemporalWorkerService, WorkerHealthService],
 })
 export class WorkerModule {}

@@ -7,3 +7,4 @@ export * from './lib/errors';
 export * from './lib/records';
 export * from './lib/workflow-io';
 export * from './lib/definitions';
+export * from './lib/reconciliation';

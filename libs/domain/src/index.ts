@@ -4,3 +4,4 @@ export * from './lib/finding/finding-state';
 export * from './lib/finding/finding-effects';
 export * from './lib/finding/finding-lifecycle';
 export * from './lib/finding/rejection';
+export * from './lib/calendar';

@@ -4,5 +4,7 @@ export * from './lib/database-preflight';
 export * from './lib/entities';
 export * from './lib/migrations';
 export * from './lib/projection-store';
+export * from './lib/audit-chain';
 export * from './lib/outbox-store';
 export * from './lib/queries';
+export * from './lib/reconciliation-store';

@@ -19,7 +19,8 @@ export class DevServerHarness {
   private running!: Promise<void>;
   private connections: { close(): Promise<void> }[] = [];
 
-  async start(bundle?: WorkflowBundleWithSourceMap): Promise<void> {
+  /** `activities` join (or replace) the recording ones, for workflows that need others. */
+  async start(bundle?: WorkflowBundleWithSourceMap, activities: object = {}): Promise<void> {
     const address = devServerAddress();
     const native = await NativeConnection.connect({ address });
     const connection = await Connection.connect({ address });
@@ -29,7 +30,7 @@ export class DevServerHarness {
       connection: native,
       taskQueue: this.taskQueue,
       workflowBundle: bundle ?? (await bundleWorkflowCode(bundleOptions())),
-      activities: this.store.activities(),
+      activities: { ...this.store.activities(), ...activities },
     });
     this.running = this.worker.run();
   }

@@ -42,6 +42,13 @@ export class RecordingActivities {
         this.putEvents(events);
         this.putFinding(finding);
       },
+      // As the worker does without a webhook: notifications recorded with the projection, none left to deliver.
+      projectFindingEffects: async ({ finding, events, notifications }) => {
+        this.putEvents(events);
+        this.putFinding(finding);
+        for (const notification of notifications) if (!this.notifications.has(notification.key)) this.notifications.set(notification.key, notification);
+        return { deliver: [] };
+      },
       projectCase: async ({ caseId, status, version, events }) => {
         this.putEvents(events);
         const current = this.cases.get(caseId);

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEntry } from '@reform/contracts';
-import type { PageResult } from '@reform/persistence';
+import type { ChainVerdict, PageResult } from '@reform/persistence';
 import { Roles } from '../auth/roles.decorator';
 import { AuditService } from './audit.service';
 import { AuditQuery } from './dto/audit.query';
+import { VerifyAuditQuery } from './dto/verify-audit.query';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -17,5 +18,14 @@ export class AuditController {
   @ApiOperation({ summary: 'the append-only log of every case and finding event, oldest first' })
   list(@Query() query: AuditQuery): Promise<PageResult<AuditEntry>> {
     return this.audit.list(query);
+  }
+
+  @Get('verify')
+  @Roles('auditor', 'supervisor')
+  @ApiOperation({
+    summary: 'recompute the hash chains of the audit log: {ok:true, entries} or {ok:false, firstBrokenSeq, entityId, reason}',
+  })
+  verify(@Query() query: VerifyAuditQuery): Promise<ChainVerdict> {
+    return this.audit.verify(query.entityId?.toLowerCase());
   }
 }

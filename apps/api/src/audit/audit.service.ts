@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntry } from '@reform/contracts';
-import { AuditQueries, type PageResult } from '@reform/persistence';
+import { AuditChainQueries, AuditQueries, type ChainVerdict, type PageResult } from '@reform/persistence';
 import { normaliseIsoDate } from '../validation/iso-date.validators';
 import type { AuditQuery } from './dto/audit.query';
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly audit: AuditQueries) {}
+  constructor(
+    private readonly audit: AuditQueries,
+    private readonly chain: AuditChainQueries,
+  ) {}
 
   list(query: AuditQuery): Promise<PageResult<AuditEntry>> {
     const filter = {
@@ -16,5 +19,10 @@ export class AuditService {
       to: query.to === undefined ? undefined : normaliseIsoDate(query.to),
     };
     return this.audit.list(filter, { page: query.page, pageSize: query.pageSize });
+  }
+
+  /** 防篡改核验 — recomputes every entry's hash and link; the earliest-stored break is named. */
+  verify(entityId?: string): Promise<ChainVerdict> {
+    return this.chain.verify(entityId);
   }
 }

@@ -1,7 +1,10 @@
 import type { AppConfigService } from '@reform/config';
 import type { CaseWithFindings, OpenCaseInput, Principal } from '@reform/contracts';
+import { BUNDLED_CALENDAR_FILES, calendarFromFiles } from '@reform/domain';
 import type { CaseQueries, IdempotencyClaim, IdempotencyStore } from '@reform/persistence';
+import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
 import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
+import { InvalidInputError } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
 import { StepConflictError } from '../errors/step-conflict.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
@@ -40,13 +43,16 @@ function setUp(stored: Map<string, CaseWithFindings> = new Map()) {
       return opened;
     }),
     addFinding: jest.fn(),
+    caseOpened: jest.fn(async (_caseId: string) => undefined),
   };
   const cases = {
     findWithFindings: async (id: string) => stored.get(id) ?? null,
     findById: async (id: string) => stored.get(id) ?? null,
   } as unknown as CaseQueries;
-  const config = { policy: { planDueMs: 1 } } as AppConfigService;
-  const service = new CasesService(cases, fakeStore(), workflows as unknown as ReformWorkflows, config);
+  const workingDays = { calendar: calendarFromFiles(BUNDLED_CALENDAR_FILES), timeZone: 'Asia/Shanghai', deadlineTime: '18:00' };
+  const config = { policy: { planDueMs: 1 }, workingDays } as unknown as AppConfigService;
+  const deadlines = new WorkingDayDeadlines(config);
+  const service = new CasesService(cases, fakeStore(), workflows as unknown as ReformWorkflows, config, deadlines);
   return { service, workflows, started, stored };
 }
 
@@ -62,12 +68,40 @@ describe('CasesService.open', () => {
     expect(open.policy).toEqual({ planDueMs: 1 });
   });
 
+  it('counts a deadline given in working days on the holiday calendar, from the moment the case opens', async () => {
+    jest.useFakeTimers({ now: new Date('2026-09-30T02:00:00Z'), doNotFake: ['setImmediate', 'nextTick'] });
+    try {
+      const { service, started } = setUp();
+      const { title, description, unitId } = dto.findings[0];
+      await service.open({ ...dto, findings: [{ title, description, unitId, dueInWorkingDays: 1 }] } as CreateCaseDto, officer);
+      expect(started[0].findings[0].dueAt).toBe('2026-10-08T10:00:00.000Z'); // after Golden Week, 18:00 Beijing
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('answers 400 naming the field when the calendar has no data for the year it reaches', async () => {
+    jest.useFakeTimers({ now: new Date('2027-12-20T02:00:00Z'), doNotFake: ['setImmediate', 'nextTick'] });
+    try {
+      const { service, workflows } = setUp();
+      const { title, description, unitId } = dto.findings[0];
+      const opening = service.open({ ...dto, findings: [{ title, description, unitId, dueInWorkingDays: 30 }] } as CreateCaseDto, officer);
+      await expect(opening).rejects.toThrow(InvalidInputError);
+      await expect(opening).rejects.toThrow(/^findings\.0\.dueInWorkingDays cannot be counted: .*no data for 2028/);
+      expect(workflows.openCase).not.toHaveBeenCalled();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('replays the same key and body to the same case, answering 200 the second time', async () => {
     const { service, workflows } = setUp();
     const first = await service.open(dto, officer, 'key-1');
     const again = await service.open({ ...dto } as CreateCaseDto, officer, 'key-1');
     expect(again).toEqual({ opened: first.opened, created: false });
     expect(workflows.openCase).toHaveBeenCalledTimes(1);
+    // The replay waited for the case's workflow to finish opening it (its findings' workflows started).
+    expect(workflows.caseOpened).toHaveBeenCalledWith(first.opened.id);
   });
 
   it('reuses the bound case id when an earlier attempt did not finish', async () => {

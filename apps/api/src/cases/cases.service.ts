@@ -7,11 +7,13 @@ import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.erro
 import { NotFoundError } from '../errors/not-found.error';
 import { StepConflictError } from '../errors/step-conflict.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
+import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
 import { ReformWorkflows } from '../temporal/reform-workflows.client';
 import type { CreateCaseDto } from './dto/create-case.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import type { NewFindingDto } from './dto/new-finding.dto';
 import { findingSeed } from './finding-seed';
+import { orderedIds } from './ordered-ids';
 import { requestHash } from './request-hash';
 
 export interface OpenedCase {
@@ -27,6 +29,7 @@ export class CasesService {
     private readonly idempotency: IdempotencyStore,
     private readonly workflows: ReformWorkflows,
     private readonly config: AppConfigService,
+    private readonly deadlines: WorkingDayDeadlines,
   ) {}
 
   /**
@@ -40,10 +43,26 @@ export class CasesService {
       const bound = await this.idempotency.claim({ actor: user.id, key: idempotencyKey, requestHash: hash, caseId });
       if (bound.requestHash !== hash) throw new IdempotencyKeyReusedError();
       const stored = await this.cases.findWithFindings(bound.caseId);
-      if (stored) return { opened: stored, created: false };
+      if (stored) return { opened: await this.openedAgain(stored), created: false };
       caseId = bound.caseId;
     }
+    return this.openAs(caseId, dto, user);
+  }
+
+  /** Opens the case under an id already bound to its request (Idempotency-Key or an imported file's hash). */
+  async openAs(caseId: string, dto: CreateCaseDto, user: Principal): Promise<OpenedCase> {
     return { opened: await this.workflows.openCase(this.openInput(caseId, dto, user)), created: true };
+  }
+
+  /**
+   * A replay can arrive between the workflow's first projection (the rows) and its findings'
+   * workflows starting, e.g. when the first try's connection broke. It answers once the case is
+   * fully open, so that a step sent next finds its finding's workflow running.
+   */
+  private async openedAgain(stored: CaseWithFindings): Promise<CaseWithFindings> {
+    if (stored.status !== 'OPEN') return stored;
+    await this.workflows.caseOpened(stored.id);
+    return (await this.cases.findWithFindings(stored.id)) ?? stored;
   }
 
   list(query: ListCasesQuery): Promise<PageResult<CaseView>> {
@@ -60,7 +79,8 @@ export class CasesService {
     const found = await this.cases.findById(caseId);
     if (!found) throw new NotFoundError('case', caseId);
     if (found.status === 'CLOSED') throw caseClosed(found.code);
-    const finding = findingSeed(dto, caseId, new Date().toISOString(), randomUUID());
+    const createdAt = new Date().toISOString();
+    const finding = findingSeed(dto, caseId, createdAt, randomUUID(), this.dueAt(dto, 'dueInWorkingDays', createdAt));
     try {
       return await this.workflows.addFinding(caseId, { finding, actor: { id: user.id, name: user.name } });
     } catch (error) {
@@ -71,6 +91,7 @@ export class CasesService {
 
   private openInput(caseId: string, dto: CreateCaseDto, user: Principal): OpenCaseInput {
     const openedAt = new Date().toISOString();
+    const ids = orderedIds(dto.findings.length, Date.parse(openedAt));
     return {
       caseId,
       title: dto.title,
@@ -78,9 +99,15 @@ export class CasesService {
       source: dto.source,
       openedBy: { id: user.id, name: user.name },
       openedAt,
-      findings: dto.findings.map((finding) => findingSeed(finding, caseId, openedAt, randomUUID())),
+      findings: dto.findings.map((finding, index) =>
+        findingSeed(finding, caseId, openedAt, ids[index], this.dueAt(finding, `findings.${index}.dueInWorkingDays`, openedAt)),
+      ),
       policy: this.config.policy,
     };
+  }
+
+  private dueAt(finding: NewFindingDto, field: string, now: string): string {
+    return this.deadlines.resolve({ dueAt: finding.dueAt, workingDays: finding.dueInWorkingDays }, field, Date.parse(now));
   }
 }
 

@@ -1,9 +1,11 @@
 import type { FindingSeed } from '@reform/contracts';
-import { normaliseIsoDate } from '../validation/iso-date.validators';
 import type { NewFindingDto } from './dto/new-finding.dto';
 
-/** A validated finding with the id and creation time the API fixes for it. */
-export function findingSeed(dto: NewFindingDto, caseId: string, createdAt: string, id: string): FindingSeed {
+/**
+ * A validated finding with the id, creation time and deadline the API fixes for it; `dueAt` is
+ * already resolved (a working-day count becomes its date here, before any workflow sees it).
+ */
+export function findingSeed(dto: NewFindingDto, caseId: string, createdAt: string, id: string, dueAt: string): FindingSeed {
   return {
     id,
     caseId,
@@ -13,6 +15,6 @@ export function findingSeed(dto: NewFindingDto, caseId: string, createdAt: strin
     ...(dto.category !== undefined ? { category: dto.category } : {}),
     unitId: dto.unitId,
     ...(dto.responsiblePerson !== undefined ? { responsiblePerson: dto.responsiblePerson } : {}),
-    dueAt: normaliseIsoDate(dto.dueAt),
+    dueAt,
   };
 }

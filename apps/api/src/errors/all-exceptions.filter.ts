@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/current-user.decorator';
 import { toErrorReply } from './error-reply';
 
 /** The single exception filter: every error leaves as the contract's JSON body, never a stack or SQL. */
@@ -9,12 +10,17 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = toErrorReply(exception);
+    const http = host.switchToHttp();
     if (reply.unexpected) {
+      // The stack goes to the log (with the request id the logger binds, and the user), never to the client.
       const stack = exception instanceof Error ? exception.stack : String(exception);
-      this.logger.error(`${reply.body.statusCode} ${reply.body.message}`, stack);
+      const user = http.getRequest<AuthenticatedRequest | undefined>()?.user?.id ?? 'anonymous';
+      this.logger.error(`${reply.body.statusCode} ${reply.body.message} (user ${user})`, stack);
     }
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = http.getResponse<Response>();
     if (response.headersSent) return;
-    response.status(reply.body.statusCode).set(reply.headers).json(reply.body);
+    // A header set on the way here (the rate limiter's exact Retry-After) wins over the default.
+    for (const [name, value] of Object.entries(reply.headers)) if (!response.hasHeader(name)) response.setHeader(name, value);
+    response.status(reply.body.statusCode).json(reply.body);
   }
 }

@@ -122,4 +122,14 @@ describe('toErrorReply — HTTP and domain errors', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     expect(toErrorReply(refused).body.statusCode).toBe(503);
   });
+
+  it.each([
+    ['shutting down', '57P03', 'the database system is shutting down'],
+    ['terminated by an administrator', '57P01', 'terminating connection due to administrator command'],
+    ['a broken connection', '08006', 'connection failure'],
+  ])('a database %s is a 503 with Retry-After, not a 500', (_, code, message) => {
+    const reply = toErrorReply(Object.assign(new Error(message), { code }));
+    expect(reply.body.statusCode).toBe(503);
+    expect(reply.headers).toEqual({ 'Retry-After': '5' });
+  });
 });

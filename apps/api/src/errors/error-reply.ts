@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { ForbiddenError } from './forbidden.error';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
+import { IdentityProviderUnavailableError } from './identity-provider-unavailable.error';
 import { InvalidInputError } from './invalid-input.error';
 import { NotFoundError } from './not-found.error';
 import { StepConflictError } from './step-conflict.error';
@@ -34,6 +35,7 @@ const DOMAIN_STATUS: Array<[new (...args: never[]) => Error, number]> = [
   [InvalidInputError, 400],
   [TooManyInFlightError, 429],
   [TemporalUnavailableError, 503],
+  [IdentityProviderUnavailableError, 503],
 ];
 const RETRY_AFTER_SECONDS: Record<number, string> = { 429: '1', 503: '5' };
 

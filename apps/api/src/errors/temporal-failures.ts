@@ -20,6 +20,8 @@ const GRPC_RESOURCE_EXHAUSTED = 8;
 const GRPC_UNAVAILABLE = 14;
 const UNREACHABLE_CODES: unknown[] = [GRPC_CANCELLED, GRPC_DEADLINE_EXCEEDED, GRPC_UNAVAILABLE];
 const NETWORK_CODES: unknown[] = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE'];
+/** PostgreSQL's own "not now": shutting down or starting up (57P01-03), too many connections (53300). */
+const DATABASE_AWAY_CODES: unknown[] = ['57P01', '57P02', '57P03', '53300'];
 
 /** Translates what the Temporal client throws into the API's domain errors; undefined if it is not Temporal's. */
 export function fromTemporalError(error: unknown): Error | undefined {
@@ -37,7 +39,11 @@ export function fromTemporalError(error: unknown): Error | undefined {
 /** Whether something in the chain is a refused or dropped network connection (to any backing service). */
 export function isConnectionFailure(error: unknown): boolean {
   return causeChain(error).some(
-    (e) => NETWORK_CODES.includes((e as { code?: unknown }).code) || /failed to connect|connection terminated/i.test(e.message),
+    (e) =>
+      NETWORK_CODES.includes((e as { code?: unknown }).code) ||
+      DATABASE_AWAY_CODES.includes((e as { code?: unknown }).code) ||
+      /^08/.test(String((e as { code?: unknown }).code)) ||
+      /failed to connect|connection terminated/i.test(e.message),
   );
 }
 

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindingView, Principal } from '@reform/contracts';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
 import { Roles } from '../auth/roles.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { DecideAccountabilityDto } from './dto/accountability.dto';
@@ -20,7 +21,10 @@ const FindingId = () => Param('id', new KnownIdPipe('finding'));
 @ApiBearerAuth()
 @Controller('findings/:id')
 export class FindingStepsController {
-  constructor(private readonly steps: FindingStepsService) {}
+  constructor(
+    private readonly steps: FindingStepsService,
+    private readonly deadlines: WorkingDayDeadlines,
+  ) {}
 
   @Post('plan')
   @HttpCode(HttpStatus.OK)
@@ -57,13 +61,15 @@ export class FindingStepsController {
   @Post('extension')
   @HttpCode(HttpStatus.ACCEPTED)
   @Roles('unit')
-  @ApiOperation({ summary: '延期申请 — ask for a later deadline (202: it waits for a supervisor)' })
+  @ApiOperation({ summary: '延期申请 — ask for a later deadline, as a date or in working days (202: it waits for a supervisor)' })
   requestExtension(
     @FindingId() id: string,
     @Body() dto: RequestExtensionDto,
     @CurrentUser() user: Principal,
   ): Promise<FindingView> {
-    return this.steps.unitStep(id, stepCommands.extension(dto), user);
+    const choice = { dueAt: dto.requestedDueAt, workingDays: dto.requestedDueInWorkingDays };
+    const requestedDueAt = this.deadlines.resolve(choice, 'requestedDueInWorkingDays');
+    return this.steps.unitStep(id, stepCommands.extension(dto, requestedDueAt), user);
   }
 
   @Post('extension/decision')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { ReformWorkflowsModule } from '../temporal/reform-workflows.module';
 import { FindingStepsController } from './finding-steps.controller';
@@ -7,7 +8,7 @@ import { FindingsController } from './findings.controller';
 import { FindingsService } from './findings.service';
 
 @Module({
-  imports: [ReadModelModule, ReformWorkflowsModule],
+  imports: [ReadModelModule, ReformWorkflowsModule, DeadlinesModule],
   controllers: [FindingsController, FindingStepsController],
   providers: [FindingsService, FindingStepsService],
 })

@@ -15,6 +15,14 @@ describe('stepCommands', () => {
     expect(stepCommands.followUp({ result: 'held' })).not.toHaveProperty('newDueAt');
   });
 
+  it('takes the extension deadline the API resolved, normalised', () => {
+    expect(stepCommands.extension({ requestedDueInWorkingDays: 5, reason: 'budget' }, '2099-03-01T18:00:00+08:00')).toEqual({
+      type: 'requestExtension',
+      requestedDueAt: '2099-03-01T10:00:00.000Z',
+      reason: 'budget',
+    });
+  });
+
   it('copies evidence as plain objects', () => {
     const evidence = [{ name: 'a.pdf', sha256: 'f'.repeat(64), uri: 's3://a' }];
     expect(stepCommands.report({ content: 'done', evidence })).toEqual({ type: 'submitReport', content: 'done', evidence });

@@ -22,9 +22,10 @@ export const stepCommands = {
     evidence: dto.evidence.map(({ name, sha256, uri }) => ({ name, sha256, uri })),
   }),
 
-  extension: (dto: RequestExtensionDto): UnitStep => ({
+  /** `requestedDueAt` is the resolved deadline: the DTO's date, or its working days counted by the API. */
+  extension: (dto: RequestExtensionDto, requestedDueAt: string): UnitStep => ({
     type: 'requestExtension',
-    requestedDueAt: normaliseIsoDate(dto.requestedDueAt),
+    requestedDueAt: normaliseIsoDate(requestedDueAt),
     reason: dto.reason,
   }),
 

@@ -1,8 +1,26 @@
 import { Module, type Provider } from '@nestjs/common';
-import { AuditQueries, CaseQueries, FindingQueries, IdempotencyStore, ReportQueries } from '@reform/persistence';
+import {
+  AuditChainQueries,
+  AuditQueries,
+  CaseQueries,
+  FindingQueries,
+  IdempotencyStore,
+  LedgerQueries,
+  ReportAnalyticsQueries,
+  ReportQueries,
+} from '@reform/persistence';
 import { DataSource } from 'typeorm';
 
-const QUERY_CLASSES = [CaseQueries, FindingQueries, AuditQueries, ReportQueries, IdempotencyStore];
+const QUERY_CLASSES = [
+  CaseQueries,
+  FindingQueries,
+  AuditQueries,
+  AuditChainQueries,
+  ReportQueries,
+  IdempotencyStore,
+  LedgerQueries,
+  ReportAnalyticsQueries,
+];
 
 /** The read side of PostgreSQL (plain classes from persistence), made injectable. */
 const providers: Provider[] = QUERY_CLASSES.map((queries) => ({

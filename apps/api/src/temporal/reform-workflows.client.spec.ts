@@ -4,12 +4,14 @@ import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, t
 import { StepConflictError } from '../errors/step-conflict.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import { ReformWorkflows } from './reform-workflows.client';
+import type { TemporalGate } from './temporal-gate';
 
 function setUp() {
   const handle = { executeUpdate: jest.fn(async () => ({ id: 'result' })) };
   const workflow = { start: jest.fn(async () => handle), getHandle: jest.fn(() => handle) };
   const config = { temporal: { taskQueue: 'q-test' } } as AppConfigService;
-  return { workflows: new ReformWorkflows({ workflow } as unknown as Client, config), workflow, handle };
+  const gate = { ensureReachable: jest.fn(async () => undefined), distrust: jest.fn() } as unknown as TemporalGate;
+  return { workflows: new ReformWorkflows({ workflow } as unknown as Client, config, gate), workflow, handle };
 }
 
 const command: FindingCommand = { type: 'submitPlan', content: 'c', actor: { id: 'u1', name: 'U' } };
@@ -42,6 +44,15 @@ describe('ReformWorkflows', () => {
     const failure = ApplicationFailure.create({ type: 'StepNotAllowed', message: 'not now', details: [{ status: 'ASSIGNED' }] });
     handle.executeUpdate.mockRejectedValueOnce(new WorkflowUpdateFailedError('Workflow Update failed', failure));
     await expect(workflows.commandFinding('f1', command)).rejects.toEqual(new StepConflictError('not now', 'ASSIGNED'));
+  });
+
+  it('waits for a case to be open, and takes a finished case as open', async () => {
+    const { workflows, workflow, handle } = setUp();
+    await workflows.caseOpened('c1');
+    expect(workflow.getHandle).toHaveBeenCalledWith('case-c1');
+    expect(handle.executeUpdate).toHaveBeenCalledWith(caseOpenedUpdate);
+    handle.executeUpdate.mockRejectedValueOnce(new WorkflowNotFoundError('gone', 'case-c1', undefined));
+    await expect(workflows.caseOpened('c1')).resolves.toBeUndefined();
   });
 
   it('lets anything else through unchanged', async () => {

@@ -15,6 +15,9 @@ import {
   type OpenCaseInput,
 } from '@reform/contracts';
 import { fromTemporalError } from '../errors/temporal-failures';
+import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
+import { WorkflowEndedError } from '../errors/workflow-ended.error';
+import { TemporalGate } from './temporal-gate';
 
 /**
  * The only code that speaks to Temporal. Each call returns once the change is in PostgreSQL;
@@ -25,12 +28,13 @@ export class ReformWorkflows {
   constructor(
     private readonly client: Client,
     private readonly config: AppConfigService,
+    private readonly gate: TemporalGate,
   ) {}
 
   /** Starts the case's workflow — or joins it when a replay already did — and waits until it is readable. */
   async openCase(open: OpenCaseInput): Promise<CaseWithFindings> {
     const input: CaseWorkflowInput = { open };
-    return translated(async () => {
+    return this.translated(async () => {
       const handle = await this.client.workflow.start('caseWorkflow', {
         workflowId: caseWorkflowId(open.caseId),
         taskQueue: this.config.temporal.taskQueue,
@@ -41,22 +45,38 @@ export class ReformWorkflows {
     });
   }
 
+  /** Waits until the case's workflow has opened it (its findings' workflows started); a finished one has. */
+  async caseOpened(caseId: string): Promise<void> {
+    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
+    try {
+      await this.translated(() => handle.executeUpdate(caseOpenedUpdate));
+    } catch (error) {
+      if (!(error instanceof WorkflowEndedError)) throw error;
+    }
+  }
+
   async addFinding(caseId: string, input: AddFindingInput): Promise<FindingView> {
     const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
-    return translated(() => handle.executeUpdate(addFindingUpdate, { args: [input] }));
+    return this.translated(() => handle.executeUpdate(addFindingUpdate, { args: [input] }));
   }
 
   async commandFinding(findingId: string, command: FindingCommand): Promise<FindingView> {
     const handle = this.client.workflow.getHandle(findingWorkflowId(findingId));
-    return translated(() => handle.executeUpdate(findingCommandUpdate, { args: [command] }));
+    return this.translated(() => handle.executeUpdate(findingCommandUpdate, { args: [command] }));
   }
-}
 
-/** Callers see domain errors only; what is not Temporal's goes on unchanged (the filter logs it). */
-async function translated<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw fromTemporalError(error) ?? error;
+  /**
+   * Sent only while Temporal answers (else 503 at once); callers see domain errors only, and what
+   * is not Temporal's goes on unchanged (the filter logs it).
+   */
+  private async translated<T>(call: () => Promise<T>): Promise<T> {
+    await this.gate.ensureReachable();
+    try {
+      return await call();
+    } catch (error) {
+      const translated = fromTemporalError(error);
+      if (translated instanceof TemporalUnavailableError) this.gate.distrust();
+      throw translated ?? error;
+    }
   }
 }

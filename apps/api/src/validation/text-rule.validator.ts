@@ -8,6 +8,13 @@ export interface TextRule {
   requiredWhen?: { test: (body: never) => boolean; when: string };
 }
 
+/**
+ * NUL and other control characters (tab and line breaks aside) and unpaired UTF-16 surrogates:
+ * PostgreSQL's text and jsonb refuse them, so they would stall the step in its projection.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** The first thing wrong with `value` under `rule`, phrased to follow the field's name. */
 export function textProblem(value: unknown, body: object, rule: TextRule): string | undefined {
   const required = rule.requiredWhen ? rule.requiredWhen.test(body as never) : true;
@@ -16,6 +23,7 @@ export function textProblem(value: unknown, body: object, rule: TextRule): strin
   if (typeof value !== 'string') return 'must be a string';
   if (!/\S/.test(value)) return !required ? undefined : rule.requiredWhen ? missing : 'must not be empty';
   if (value.length > rule.max) return `must be at most ${rule.max} characters`;
+  if (UNSTORABLE.test(value)) return 'must not contain control characters or broken Unicode';
   if (rule.pattern && !rule.pattern.regex.test(value)) return rule.pattern.message;
   return undefined;
 }

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ReconciliationModule } from '../reconciliation/reconciliation.module';
 import { ActivitiesRegistry } from './activities.registry';
 import { NotificationActivitiesService } from './notification.activities';
 import { ProjectionActivitiesService } from './projection.activities';
 
 /** The worker's activities; the DataSource comes from WorkerModule's TypeORM root. */
 @Module({
+  imports: [ReconciliationModule],
   providers: [ProjectionActivitiesService, NotificationActivitiesService, ActivitiesRegistry],
   exports: [ActivitiesRegistry],
 })

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfigService } from '@reform/config';
 import type {
   AddFindingProjection,
   CaseProjection,
+  FindingEffectsProjection,
   FindingProjection,
   OpenCaseProjection,
   ProjectionActivities,
@@ -14,7 +16,10 @@ import { DataSource } from 'typeorm';
 export class ProjectionActivitiesService implements ProjectionActivities {
   private readonly store: ProjectionStore;
 
-  constructor(dataSource: DataSource) {
+  constructor(
+    dataSource: DataSource,
+    private readonly config: AppConfigService,
+  ) {
     this.store = new ProjectionStore(dataSource);
   }
 
@@ -28,6 +33,11 @@ export class ProjectionActivitiesService implements ProjectionActivities {
 
   projectFinding(input: FindingProjection): Promise<void> {
     return this.store.finding(input);
+  }
+
+  /** Without a webhook a notification is only recorded, so nothing is left to deliver (see notify). */
+  projectFindingEffects(input: FindingEffectsProjection): Promise<{ deliver: string[] }> {
+    return this.store.findingEffects(input, this.config.values.NOTIFY_WEBHOOK_URL ? 'pending' : 'recorded');
   }
 
   projectCase(input: CaseProjection): Promise<void> {

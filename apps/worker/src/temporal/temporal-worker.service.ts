@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { AppConfigService } from '@reform/config';
 import { temporalConnectionOptions } from '@reform/temporal';
 import { ActivitiesRegistry } from '../activities/activities.registry';
 import { workflowBundlePath } from './workflow-bundle-path';
+import { workerTuning } from './worker-tuning';
 
 const CONNECT_RETRY_MS = 1000;
 
@@ -21,6 +22,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
 
   async onModuleInit(): Promise<void> {
     const { address, namespace, taskQueue } = this.config.temporal;
+    this.installMetrics();
     const connection = await this.connect();
     this.worker = await Worker.create({
       connection,
@@ -29,6 +31,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
       workflowBundle: { codePath: workflowBundlePath() },
       activities: this.activities.all(),
       shutdownGraceTime: '20s',
+      ...workerTuning({ maxCachedWorkflows: this.config.values.TEMPORAL_MAX_CACHED_WORKFLOWS }),
     });
     this.logger.log(`worker ready on ${address}, namespace ${namespace}, task queue ${taskQueue}`);
   }
@@ -40,9 +43,22 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
     });
   }
 
+  /** The SDK worker's state, or STARTING before it exists; the probes read it. */
+  state(): ReturnType<Worker['getState']> | 'STARTING' {
+    return this.worker?.getState() ?? 'STARTING';
+  }
+
   async onModuleDestroy(): Promise<void> {
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
+  }
+
+  /** Serves the SDK's metrics (task slots, sticky cache, task latencies) for Prometheus when asked to. */
+  private installMetrics(): void {
+    const bindAddress = this.config.values.TEMPORAL_WORKER_METRICS;
+    if (!bindAddress) return;
+    Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress } } } });
+    this.logger.log(`Temporal worker metrics on http://${bindAddress}/metrics`);
   }
 
   private async connect(): Promise<NativeConnection> {

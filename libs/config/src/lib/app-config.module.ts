@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { parseDurationMs } from '@reform/domain';
 import { loadConfig, type AppConfig } from './app-config';
 
 /** The validated configuration, injectable by class. */
@@ -7,6 +8,19 @@ export class AppConfigService {
 
   get policy(): AppConfig['policy'] {
     return this.values.policy;
+  }
+
+  get workingDays(): AppConfig['workingDays'] {
+    return this.values.workingDays;
+  }
+
+  /** RECONCILE_EVERY in milliseconds (validated at boot). */
+  get reconcileEveryMs(): number {
+    return parseDurationMs(this.values.RECONCILE_EVERY) as number;
+  }
+
+  get auth(): AppConfig['auth'] {
+    return this.values.auth;
   }
 
   get temporal() {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig, LOCAL_JWT_SECRET } from './app-config';
 
 const base = { DATABASE_URL: 'postgres://localhost/db' };
@@ -28,5 +31,61 @@ describe('loadConfig', () => {
 
   it('reads policies in seconds', () => {
     expect(loadConfig({ ...base, POLICY_PLAN_DUE: 'PT2S' }).policy.planDueMs).toBe(2000);
+  });
+});
+
+describe('loadConfig: working-day deadlines', () => {
+  const dir = () => mkdtempSync(join(tmpdir(), 'calendar-'));
+  const yearFile = (year: number, holidays: string[] = []) =>
+    JSON.stringify({ year, source: 'test notice', holidays, makeupWorkdays: [] });
+
+  it('defaults to Asia/Shanghai, 18:00 and the bundled calendar', () => {
+    const { workingDays } = loadConfig(base);
+    expect(workingDays).toMatchObject({ timeZone: 'Asia/Shanghai', deadlineTime: '18:00' });
+    expect(workingDays.calendar.years).toEqual(expect.arrayContaining([2026, 2027]));
+  });
+
+  it('replaces the calendar with the year files of WORKING_CALENDAR_DIR', () => {
+    const calendarDir = dir();
+    writeFileSync(join(calendarDir, '2030.json'), yearFile(2030, ['2030-01-01']));
+    writeFileSync(join(calendarDir, 'README.md'), 'ignored');
+    const { workingDays } = loadConfig({ ...base, WORKING_CALENDAR_DIR: calendarDir });
+    expect(workingDays.calendar.years).toEqual([2030]);
+    expect(workingDays.calendar.isWorkingDay('2030-01-01')).toBe(false);
+  });
+
+  it.each([
+    [{ TZ_BUSINESS: 'Asia/Beijing' }, /^TZ_BUSINESS="Asia\/Beijing": expected an IANA time zone/],
+    [{ DEADLINE_TIME: '6pm' }, /^DEADLINE_TIME="6pm": expected a time of day as HH:mm/],
+    [{ WORKING_CALENDAR_DIR: '/nonexistent/calendar' }, /^WORKING_CALENDAR_DIR="\/nonexistent\/calendar": cannot read the directory \(ENOENT\)/],
+  ])('names the variable for %j', (override, message) => {
+    expect(() => loadConfig({ ...base, ...override })).toThrow(message);
+  });
+
+  it('refuses a directory without year files, or with a broken one, naming the file', () => {
+    const empty = dir();
+    expect(() => loadConfig({ ...base, WORKING_CALENDAR_DIR: empty })).toThrow(/holds no <year>\.json calendar files/);
+    const broken = dir();
+    writeFileSync(join(broken, '2030.json'), yearFile(2030, ['2031-01-01']));
+    expect(() => loadConfig({ ...base, WORKING_CALENDAR_DIR: broken })).toThrow(/calendar file 2030\.json: holidays has 2031-01-01/);
+    writeFileSync(join(broken, '2030.json'), '{ not json');
+    expect(() => loadConfig({ ...base, WORKING_CALENDAR_DIR: broken })).toThrow(/calendar file 2030\.json: .*JSON/);
+  });
+});
+
+describe('loadConfig: reconciliation and the worker probe port', () => {
+  it('reconciles hourly unless RECONCILE_EVERY says otherwise', () => {
+    expect(loadConfig(base).RECONCILE_EVERY).toBe('PT1H');
+    expect(loadConfig({ ...base, RECONCILE_EVERY: 'PT15M' }).RECONCILE_EVERY).toBe('PT15M');
+    expect(loadConfig(base).WORKER_HEALTH_PORT).toBeUndefined();
+    expect(loadConfig({ ...base, WORKER_HEALTH_PORT: '8081' }).WORKER_HEALTH_PORT).toBe(8081);
+  });
+
+  it.each([
+    [{ RECONCILE_EVERY: 'hourly' }, /^RECONCILE_EVERY="hourly": expected an ISO-8601 duration/],
+    [{ RECONCILE_EVERY: 'PT0S' }, /^RECONCILE_EVERY="PT0S": expected an ISO-8601 duration of at least a second/],
+    [{ WORKER_HEALTH_PORT: '0' }, /^WORKER_HEALTH_PORT="0": expected a port from 1 to 65535/],
+  ])('names the variable for %j', (override, message) => {
+    expect(() => loadConfig({ ...base, ...override })).toThrow(message);
   });
 });

@@ -1,8 +1,11 @@
 import { DEFAULT_TASK_QUEUE, type Policy } from '@reform/contracts';
-import { readPolicy } from '@reform/domain';
+import { isKnownTimeZone, parseDurationMs, readPolicy, type WorkingDayRules } from '@reform/domain';
 import { z } from 'zod';
+import { CONSOLE_VARIABLES, devLoginProblem } from './console.config';
+import { authSettings, LOCAL_JWT_SECRET, SECURITY_VARIABLES, type AuthSettings } from './security.config';
+import { loadWorkingCalendar } from './working-days.config';
 
-export const LOCAL_JWT_SECRET = 'reform-local-dev-secret';
+export { LOCAL_JWT_SECRET };
 
 const port = (fallback: number) =>
   z.coerce
@@ -23,12 +26,52 @@ const schema = z.object({
     .default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  /** Open workflows the worker keeps in memory between their tasks (README, Performance). */
+  TEMPORAL_MAX_CACHED_WORKFLOWS: z.coerce
+    .number({ invalid_type_error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(0, 'expected 0 or more')
+    .optional(),
+  /** Where the worker serves its Temporal SDK metrics for Prometheus (host:port); unset, none. */
+  TEMPORAL_WORKER_METRICS: z
+    .string()
+    .regex(/^[^:\s/]+:\d+$/, 'expected host:port, such as 0.0.0.0:9464')
+    .optional(),
   AUTH_JWT_SECRET: z.string().min(16, 'expected at least 16 characters').default(LOCAL_JWT_SECRET),
+  ...SECURITY_VARIABLES,
+  ...CONSOLE_VARIABLES,
   NOTIFY_WEBHOOK_URL: z.string().url('expected an http(s) URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /** How often the reconciliation Schedule runs (对账). */
+  RECONCILE_EVERY: z
+    .string()
+    .refine((text) => (parseDurationMs(text) ?? 0) >= 1000, 'expected an ISO-8601 duration of at least a second, such as PT1H or PT15M')
+    .default('PT1H'),
+  /** The worker's probe port (GET /health, /health/live); unset, the worker serves no HTTP. */
+  WORKER_HEALTH_PORT: z.coerce
+    .number({ invalid_type_error: 'expected a port number' })
+    .int('expected a whole port number')
+    .min(1, 'expected a port from 1 to 65535')
+    .max(65535, 'expected a port from 1 to 65535')
+    .optional(),
+  TZ_BUSINESS: z
+    .string()
+    .refine(isKnownTimeZone, 'expected an IANA time zone such as Asia/Shanghai')
+    .default('Asia/Shanghai'),
+  DEADLINE_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day as HH:mm, such as 18:00')
+    .default('18:00'),
+  WORKING_CALENDAR_DIR: z.string().optional(),
 });
 
-export type AppConfig = Omit<z.infer<typeof schema>, never> & { policy: Policy };
+export type AppConfig = Omit<z.infer<typeof schema>, never> & {
+  policy: Policy;
+  /** Working-day deadlines: the holiday calendar, TZ_BUSINESS and DEADLINE_TIME. */
+  workingDays: WorkingDayRules;
+  /** How tokens are verified: AUTH_JWT_SECRET, AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE and NODE_ENV. */
+  auth: AuthSettings;
+};
 
 export class ConfigError extends Error {}
 
@@ -43,9 +86,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value === undefined || value === '') throw new ConfigError(`${variable} is not set`);
     throw new ConfigError(`${variable}=${JSON.stringify(value)}: ${issue.message}`);
   }
+  const devLogin = devLoginProblem(parsed.data, env);
+  if (devLogin) throw new ConfigError(devLogin);
+  let policy: Policy;
   try {
-    return { ...parsed.data, policy: readPolicy(env) };
+    policy = readPolicy(env);
   } catch (error) {
     throw new ConfigError((error as Error).message);
+  }
+  return { ...parsed.data, policy, workingDays: workingDayRules(parsed.data), auth: authSettings(parsed.data, env) };
+}
+
+function workingDayRules(values: z.infer<typeof schema>): WorkingDayRules {
+  try {
+    const calendar = loadWorkingCalendar(values.WORKING_CALENDAR_DIR);
+    return { calendar, timeZone: values.TZ_BUSINESS, deadlineTime: values.DEADLINE_TIME };
+  } catch (error) {
+    const dir = values.WORKING_CALENDAR_DIR;
+    const variable = dir === undefined ? 'the bundled working-day calendar' : `WORKING_CALENDAR_DIR=${JSON.stringify(dir)}`;
+    throw new ConfigError(`${variable}: ${(error as Error).message}`);
   }
 }

@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FindingCommand } from './commands';
+import type { FindingRecord } from './records';
 import type { CaseWithFindings, FindingView } from './views';
 import type { AddFindingInput, FindingStatusSignal } from './workflow-io';
 
@@ -11,3 +12,5 @@ export const findingStatusSignal = defineSignal<[FindingStatusSignal]>('findingS
 /** Every step on a finding: validated before it enters history, answered once projected. */
 export const findingCommandUpdate = defineUpdate<FindingView, [FindingCommand]>('findingCommand');
 export const findingViewQuery = defineQuery<FindingView>('findingView');
+/** The finding's full read-model record (version, pendingSince), for reconciliation to compare and re-project. */
+export const findingRecordQuery = defineQuery<FindingRecord>('findingRecord');

@@ -47,6 +47,11 @@ export interface FindingProjection {
   events: EventRecord[];
 }
 
+/** A finding's projection with the notifications its events caused, written in one transaction. */
+export interface FindingEffectsProjection extends FindingProjection {
+  notifications: Notification[];
+}
+
 export interface CaseProjection {
   caseId: string;
   status: CaseView['status'];
@@ -87,6 +92,11 @@ export interface ProjectionActivities {
   projectCaseOpened(input: OpenCaseProjection): Promise<{ code: string }>;
   projectFindingAdded(input: AddFindingProjection): Promise<void>;
   projectFinding(input: FindingProjection): Promise<void>;
+  /**
+   * Writes the finding and its events and records its notifications in the outbox, in one
+   * transaction; answers the keys of the notifications still to deliver (none without a webhook).
+   */
+  projectFindingEffects(input: FindingEffectsProjection): Promise<{ deliver: string[] }>;
   projectCase(input: CaseProjection): Promise<void>;
 }
 

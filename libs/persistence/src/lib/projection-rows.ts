@@ -1,4 +1,5 @@
-import type { CaseRecord, EventRecord, FindingRecord } from '@reform/contracts';
+import type { CaseRecord, FindingRecord } from '@reform/contracts';
+import type { ChainedEntry } from './audit-chain';
 
 /** A row keyed by column name, as PostgreSQL reads it from a JSON object. */
 export type Row = Record<string, unknown>;
@@ -19,7 +20,7 @@ const COLUMNS = {
   },
   events: {
     entity_id: 'uuid', entity_type: 'text', case_id: 'uuid', seq: 'int', type: 'text', at: 'timestamptz',
-    actor: 'text', data: 'jsonb',
+    actor: 'text', data: 'jsonb', chain_index: 'int', prev_hash: 'text', hash: 'text',
   },
 } as const;
 
@@ -81,15 +82,19 @@ export function findingRow(record: FindingRecord): Row {
   };
 }
 
-export function eventRow(record: EventRecord): Row {
+/** An event row with its place in its entity's hash chain. */
+export function eventRow(entry: ChainedEntry, link: { prevHash: string; hash: string }): Row {
   return {
-    entity_id: record.entityId,
-    entity_type: record.entityType,
-    case_id: record.caseId,
-    seq: record.seq,
-    type: record.type,
-    at: record.at,
-    actor: record.actor,
-    data: record.data ?? {},
+    entity_id: entry.entityId,
+    entity_type: entry.entityType,
+    case_id: entry.caseId,
+    seq: entry.seq,
+    type: entry.type,
+    at: entry.at,
+    actor: entry.actor,
+    data: entry.data,
+    chain_index: entry.chainIndex,
+    prev_hash: link.prevHash,
+    hash: link.hash,
   };
 }

@@ -1,15 +1,16 @@
 import type {
   AddFindingProjection,
   CaseProjection,
-  EventRecord,
+  FindingEffectsProjection,
   FindingProjection,
   OpenCaseProjection,
 } from '@reform/contracts';
 import type { DataSource } from 'typeorm';
+import { appendEvents } from './event-append';
+import { recordNotifications } from './outbox-store';
 import {
   FINDING_MUTABLE_COLUMNS,
   caseRow,
-  eventRow,
   findingRow,
   insertRowsSql,
 } from './projection-rows';
@@ -17,7 +18,6 @@ import { inTransaction, type Sql } from './sql-transaction';
 
 const INSERT_CASE = `${insertRowsSql('cases', 'ON CONFLICT (id) DO NOTHING')} RETURNING code`;
 const INSERT_FINDINGS = insertRowsSql('findings', 'ON CONFLICT (id) DO NOTHING');
-const INSERT_EVENTS = insertRowsSql('events', 'ON CONFLICT (entity_id, seq) DO NOTHING');
 // A late retry of an older snapshot must never overwrite a newer one.
 const UPSERT_FINDING = `${insertRowsSql('findings', 'ON CONFLICT (id) DO UPDATE SET')} ${FINDING_MUTABLE_COLUMNS.map(
   (name) => `${name} = EXCLUDED.${name}`,
@@ -34,7 +34,8 @@ export function caseCode(year: number, number: number): string {
 
 /**
  * Writes what workflows project into the read model. Every method is idempotent: retried or
- * concurrent calls with the same input leave the same rows, and events land once by (entity, seq).
+ * concurrent calls with the same input leave the same rows, and events land once by (entity, seq),
+ * hash-chained into the audit log (see appendEvents).
  */
 export class ProjectionStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -54,7 +55,7 @@ export class ProjectionStore {
         return { code: (await this.codeOf(sql, input.case.id)) as string };
       }
       if (input.findings.length > 0) await sql(INSERT_FINDINGS, [JSON.stringify(input.findings.map(findingRow))]);
-      await insertEvents(sql, input.events);
+      await appendEvents(sql, input.events);
       return { code: inserted[0].code };
     });
   }
@@ -62,7 +63,7 @@ export class ProjectionStore {
   async findingAdded(input: AddFindingProjection): Promise<void> {
     await inTransaction(this.dataSource, async (sql) => {
       await sql(INSERT_FINDINGS, [JSON.stringify([findingRow(input.finding)])]);
-      await insertEvents(sql, input.events);
+      await appendEvents(sql, input.events);
       await sql('UPDATE cases SET updated_at = $2, version = $3 WHERE id = $1 AND version < $3', [
         input.caseId,
         input.finding.createdAt,
@@ -73,14 +74,26 @@ export class ProjectionStore {
 
   async finding(input: FindingProjection): Promise<void> {
     await inTransaction(this.dataSource, async (sql) => {
-      await insertEvents(sql, input.events);
+      await appendEvents(sql, input.events);
       await sql(UPSERT_FINDING, [JSON.stringify([findingRow(input.finding)])]);
+    });
+  }
+
+  /**
+   * A finding, its events and the notifications they caused, in one transaction; notifications are
+   * stored with `notificationStatus`, and the keys still to deliver are answered.
+   */
+  async findingEffects(input: FindingEffectsProjection, notificationStatus: 'pending' | 'recorded'): Promise<{ deliver: string[] }> {
+    return inTransaction(this.dataSource, async (sql) => {
+      await appendEvents(sql, input.events);
+      await sql(UPSERT_FINDING, [JSON.stringify([findingRow(input.finding)])]);
+      return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
     });
   }
 
   async case(input: CaseProjection): Promise<void> {
     await inTransaction(this.dataSource, async (sql) => {
-      await insertEvents(sql, input.events);
+      await appendEvents(sql, input.events);
       await sql(
         `UPDATE cases SET status = $2, closed_at = $3, updated_at = $4, version = $5
          WHERE id = $1 AND version < $5`,
@@ -93,8 +106,4 @@ export class ProjectionStore {
     const rows = await sql<{ code: string }>('SELECT code FROM cases WHERE id = $1', [caseId]);
     return rows[0]?.code;
   }
-}
-
-async function insertEvents(sql: Sql, events: EventRecord[]): Promise<void> {
-  if (events.length > 0) await sql(INSERT_EVENTS, [JSON.stringify(events.map(eventRow))]);
 }

@@ -36,7 +36,11 @@ describe('CreateCaseDto', () => {
     ['too many findings', body({ findings: Array.from({ length: 201 }, () => finding()) }), 'findings must contain at most 200 findings'],
     ['findings not an array', body({ findings: 'none' }), 'findings must be an array'],
     ['findings missing', body({ findings: undefined }), 'findings is required'],
-    ['missing dueAt', body({ findings: [finding({ dueAt: undefined })] }), 'findings.0.dueAt is required'],
+    ['missing dueAt', body({ findings: [finding({ dueAt: undefined })] }), 'findings.0.dueAt is required when dueInWorkingDays is not given'],
+    ['both dueAt and dueInWorkingDays', body({ findings: [finding({ dueInWorkingDays: 5 })] }), 'findings.0.dueAt and dueInWorkingDays cannot both be given; give one of them'],
+    ['zero working days', body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: 0 })] }), 'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366'],
+    ['fractional working days', body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: 2.5 })] }), 'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366'],
+    ['working days as text', body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: '5' })] }), 'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366'],
     ['non-ISO dueAt', body({ findings: [finding({ dueAt: 'next friday' })] }), 'findings.0.dueAt must be an ISO-8601 date'],
     ['impossible date', body({ findings: [finding({ dueAt: '2031-02-30T00:00:00Z' })] }), 'findings.0.dueAt must be an ISO-8601 date'],
     ['week date JS cannot read', body({ findings: [finding({ dueAt: '2031-W10' })] }), 'findings.0.dueAt must be an ISO-8601 date'],
@@ -56,6 +60,10 @@ describe('NewFindingDto (POST /cases/:id/findings)', () => {
     expect(await validationMessages(NewFindingDto, finding({ dueAt: '2099-12-31', category: null }))).toEqual([]);
   });
 
+  it('accepts working days instead of a date', async () => {
+    expect(await validationMessages(NewFindingDto, finding({ dueAt: undefined, dueInWorkingDays: 10 }))).toEqual([]);
+  });
+
   it('rejects a number as dueAt and a missing description', async () => {
     const messages = await validationMessages(NewFindingDto, finding({ dueAt: 1_900_000_000_000, description: undefined }));
     expect(messages).toEqual(expect.arrayContaining(['dueAt must be an ISO-8601 date', 'description is required']));
@@ -66,7 +74,7 @@ describe('NewFindingDto (POST /cases/:id/findings)', () => {
       'title is required',
       'description is required',
       'unitId is required',
-      'dueAt is required',
+      'dueAt is required when dueInWorkingDays is not given',
     ]);
   });
 });

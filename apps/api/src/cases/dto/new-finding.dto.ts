@@ -1,8 +1,8 @@
-import type { NewFinding } from '@reform/contracts';
-import { FutureDate, OptionalText, Text, UnitId } from '../../validation/field.decorators';
+import { DeadlineDate, WorkingDays } from '../../validation/deadline-choice.decorators';
+import { OptionalText, Text, UnitId } from '../../validation/field.decorators';
 
-/** 问题 — one weakness an officer records, for a unit to fix by `dueAt`. */
-export class NewFindingDto implements NewFinding {
+/** 问题 — one weakness an officer records, for a unit to fix by `dueAt` (or in `dueInWorkingDays`). */
+export class NewFindingDto {
   @Text(200)
   title: string;
 
@@ -18,6 +18,9 @@ export class NewFindingDto implements NewFinding {
   @OptionalText(100, '责任人 — the person answerable for the fix')
   responsiblePerson?: string;
 
-  @FutureDate('整改时限 — the rectification deadline, in the future')
-  dueAt: string;
+  @DeadlineDate('dueInWorkingDays', '整改时限 — the rectification deadline, in the future')
+  dueAt?: string;
+
+  @WorkingDays('整改时限 in working days: the deadline is DEADLINE_TIME (18:00) in TZ_BUSINESS on the N-th working day after today, on the holiday calendar')
+  dueInWorkingDays?: number;
 }

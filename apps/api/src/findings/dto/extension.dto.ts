@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { DecisionComment, FutureDate, Text } from '../../validation/field.decorators';
+import { DeadlineDate, WorkingDays } from '../../validation/deadline-choice.decorators';
+import { DecisionComment, Text } from '../../validation/field.decorators';
 
 /** 延期申请 — a unit asks for a later deadline. */
 export class RequestExtensionDto {
-  @FutureDate('the deadline asked for: in the future and later than the current dueAt')
-  requestedDueAt: string;
+  @DeadlineDate('requestedDueInWorkingDays', 'the deadline asked for: in the future and later than the current dueAt')
+  requestedDueAt?: string;
+
+  @WorkingDays('the deadline asked for, in working days from today (like dueInWorkingDays); must land after the current dueAt')
+  requestedDueInWorkingDays?: number;
 
   @Text(2000)
   reason: string;

@@ -81,9 +81,12 @@ export class FindingQueries {
     return this.page(where, 'created_at, id', page);
   }
 
-  /** Every finding waiting on a supervisor, the longest-waiting first. */
-  async listPendingApprovals(page: PageRequest): Promise<PageResult<FindingView>> {
-    return this.page(new WhereClause().always('pending_approval IS NOT NULL'), 'pending_since, id', page);
+  /** Every finding waiting on a supervisor, the longest-waiting first; all of them unless a page is asked for. */
+  async listPendingApprovals(page?: PageRequest): Promise<PageResult<FindingView>> {
+    const where = new WhereClause().always('pending_approval IS NOT NULL');
+    if (page) return this.page(where, 'pending_since, id', page);
+    const rows: FindingRow[] = await this.db.query(`SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY pending_since, id`);
+    return { items: rows.map(toFindingView), total: rows.length };
   }
 
   private async page(where: WhereClause, orderBy: string, page: PageRequest): Promise<PageResult<FindingView>> {

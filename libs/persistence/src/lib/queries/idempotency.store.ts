@@ -17,6 +17,15 @@ export interface IdempotencyRecord {
 export class IdempotencyStore {
   constructor(private readonly db: DataSource) {}
 
+  /** The binding of a key, if someone has claimed it. */
+  async find(actor: string, key: string): Promise<IdempotencyRecord | null> {
+    const rows: Array<{ request_hash: string; case_id: string }> = await this.db.query(
+      'SELECT request_hash, case_id FROM idempotency_keys WHERE actor = $1 AND key = $2',
+      [actor, key],
+    );
+    return rows[0] ? { requestHash: rows[0].request_hash, caseId: rows[0].case_id } : null;
+  }
+
   /**
    * Claims the key for `claim.caseId` unless someone already holds it; returns the binding that won.
    * Two statements on purpose: a concurrent INSERT blocks until the winner commits, and the separate

@@ -1,5 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { FINDING_STATUSES, MAX_ESCALATION_LEVEL, type FindingStatus } from '@reform/contracts';
+import type { TimeRange } from './ledger.queries';
+import { WhereClause } from './sql-support';
+
+/** Which findings a report covers: recorded within `created`, of one unit. Empty means all. */
+export interface ReportFilter {
+  created?: TimeRange;
+  unitId?: string;
+}
 
 export interface UnitSummary {
   unitId: string;
@@ -61,11 +69,16 @@ export class ReportQueries {
   constructor(private readonly db: DataSource) {}
 
   /** One grouped scan, so every number in the summary comes from the same snapshot. */
-  async summary(): Promise<FindingsSummary> {
+  async summary(filter: ReportFilter = {}): Promise<FindingsSummary> {
+    const where = new WhereClause()
+      .add((p) => `created_at >= ${p}`, filter.created?.from)
+      .add((p) => `created_at < ${p}`, filter.created?.before)
+      .add((p) => `unit_id = ${p}`, filter.unitId);
     const rows: Array<{ unit_id: string; status: FindingStatus; escalation_level: number; overdue: boolean; count: string }> =
       await this.db.query(
         `SELECT unit_id, status, escalation_level, overdue, count(*) AS count
-         FROM findings GROUP BY unit_id, status, escalation_level, overdue`,
+         FROM findings ${where.toSql()} GROUP BY unit_id, status, escalation_level, overdue`,
+        where.params,
       );
     return summarise(
       rows.map((row) => ({

@@ -1,0 +1,58 @@
+import { Body, Controller, HttpStatus, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CASE_SOURCES, type CaseWithFindings, type Principal } from '@reform/contracts';
+import type { Response } from 'express';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { Roles } from '../../auth/roles.decorator';
+import { ImportCaseDto } from '../dto/import-case.dto';
+import { CaseImportService, type UploadedIntakeFile } from './case-import.service';
+import { INTAKE_COLUMNS } from './intake-columns';
+
+export const MAX_IMPORT_FILE_BYTES = 5 * 1024 * 1024;
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CaseImportController {
+  constructor(private readonly imports: CaseImportService) {}
+
+  @Post('import')
+  @Roles('officer')
+  @UseInterceptors(
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },
+      // Browsers send file names as raw UTF-8 (问题清单.xlsx), not latin1.
+      defParamCharset: 'utf8',
+    }),
+  )
+  @ApiOperation({
+    summary: '批量导入 — open a case with every finding of a CSV or XLSX (201; 200 when the same file was imported before)',
+    description:
+      `Columns (first row): ${INTAKE_COLUMNS.map((column) => column.label).join(', ')}; ` +
+      '问题, 责任单位 and one of the deadlines are required. Any bad row answers 400 listing every bad row, and nothing is created.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file', 'title', 'summary', 'source'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: `CSV (UTF-8 or GB18030) or XLSX, at most ${MAX_IMPORT_FILE_BYTES} bytes` },
+        title: { type: 'string', maxLength: 200 },
+        summary: { type: 'string', maxLength: 10000 },
+        source: { type: 'string', enum: [...CASE_SOURCES] },
+      },
+    },
+  })
+  async import(
+    @UploadedFile() file: UploadedIntakeFile | undefined,
+    @Body() dto: ImportCaseDto,
+    @CurrentUser() user: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CaseWithFindings> {
+    const { opened, created } = await this.imports.import(file, dto, user);
+    response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+    return opened;
+  }
+}

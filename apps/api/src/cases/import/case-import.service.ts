@@ -1,0 +1,84 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { AppConfigService } from '@reform/config';
+import type { Principal } from '@reform/contracts';
+import { CaseQueries, IdempotencyStore } from '@reform/persistence';
+import { createHash, randomUUID } from 'node:crypto';
+import { WorkingDayDeadlines } from '../../deadlines/working-day-deadlines';
+import { InvalidInputError } from '../../errors/invalid-input.error';
+import { CasesService, type OpenedCase } from '../cases.service';
+import { MAX_FINDINGS_PER_CASE, type CreateCaseDto } from '../dto/create-case.dto';
+import type { ImportCaseDto } from '../dto/import-case.dto';
+import { requestHash } from '../request-hash';
+import { LABELS } from './intake-columns';
+import { readIntakeFile } from './intake-file.reader';
+import { intakeFindings, type IntakeClock } from './intake-rows';
+
+/** The upload as multer keeps it in memory. */
+export interface UploadedIntakeFile {
+  buffer: Buffer;
+  originalname: string;
+  size: number;
+}
+
+/** Files are bound to their case across all officers: the same file is one case, whoever uploads it. */
+const IMPORT_ACTOR = 'import:file';
+/** A case travels whole into its workflow's input; the same bound as a JSON POST /cases body. */
+export const MAX_IMPORTED_CASE_BYTES = 1024 * 1024;
+
+@Injectable()
+export class CaseImportService {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly stored: CaseQueries,
+    private readonly idempotency: IdempotencyStore,
+    private readonly deadlines: WorkingDayDeadlines,
+    private readonly config: AppConfigService,
+  ) {}
+
+  /**
+   * 批量导入 — one case with every finding of the file, or nothing: the file is checked whole first.
+   * Idempotent by the file's SHA-256: the same file again answers the case it opened.
+   */
+  async import(file: UploadedIntakeFile | undefined, dto: ImportCaseDto, user: Principal): Promise<OpenedCase> {
+    if (!file || file.size === 0) throw new InvalidInputError('file is required: a CSV or XLSX of findings in the multipart field "file"');
+    const fileHash = createHash('sha256').update(file.buffer).digest('hex');
+    const key = `sha256:${fileHash}`;
+    const hash = requestHash({ fileHash, title: dto.title, summary: dto.summary, source: dto.source });
+    const replay = await this.replay(await this.idempotency.find(IMPORT_ACTOR, key), hash);
+    if (replay) return replay;
+
+    const caseDto = await this.checked(file, dto);
+    const bound = await this.idempotency.claim({ actor: IMPORT_ACTOR, key, requestHash: hash, caseId: randomUUID() });
+    return (await this.replay(bound, hash)) ?? this.cases.openAs(bound.caseId, caseDto, user);
+  }
+
+  private async replay(bound: { requestHash: string; caseId: string } | null, hash: string): Promise<OpenedCase | null> {
+    if (bound === null) return null;
+    const existing = await this.stored.findWithFindings(bound.caseId);
+    if (bound.requestHash !== hash) {
+      const which = existing ? `as case ${existing.code}` : 'already';
+      throw new ConflictException(`this file was imported ${which} with another title, summary or source; it is not imported twice`);
+    }
+    return existing ? { opened: existing, created: false } : null;
+  }
+
+  private async checked(file: UploadedIntakeFile, dto: ImportCaseDto): Promise<CreateCaseDto> {
+    const sheet = await readIntakeFile(file.buffer, MAX_FINDINGS_PER_CASE);
+    const { timeZone, deadlineTime } = this.config.workingDays;
+    const clock: IntakeClock = {
+      timeZone,
+      deadlineTime,
+      afterWorkingDays: (days) => this.deadlines.afterWorkingDays(days, LABELS.dueInWorkingDays),
+    };
+    const { findings, problems } = await intakeFindings(sheet, clock, MAX_FINDINGS_PER_CASE);
+    if (problems.length > 0) {
+      const rows = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+      throw new InvalidInputError(`file ${file.originalname} was not imported, nothing was created (${rows}): ${problems.join('; ')}`);
+    }
+    const caseDto: CreateCaseDto = { title: dto.title, summary: dto.summary, source: dto.source, findings };
+    if (Buffer.byteLength(JSON.stringify(caseDto)) > MAX_IMPORTED_CASE_BYTES) {
+      throw new InvalidInputError(`file ${file.originalname} holds more than ${MAX_IMPORTED_CASE_BYTES} bytes of findings for one case; split it`);
+    }
+    return caseDto;
+  }
+}

@@ -1,0 +1,32 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@reform/config';
+import helmet from 'helmet';
+import { setUpOpenApi } from './open-api';
+
+// Well under Temporal's 2 MB payload limit: a case's body travels on into the workflow's input, its
+// projection activity and its update result, each a little larger than the body itself.
+export const JSON_BODY_LIMIT = '1mb';
+
+/**
+ * Everything the HTTP app needs before it listens — security headers, CORS, the body limit, the
+ * prefix, validation and the docs. main.ts and the in-process HTTP tests both call it, so the
+ * tests exercise what production runs.
+ */
+export function configureHttp(app: NestExpressApplication, config: Pick<AppConfig, 'CORS_ORIGINS'>): void {
+  app.use(helmet());
+  // Closed unless CORS_ORIGINS names the browser origins allowed to call the API.
+  if (config.CORS_ORIGINS?.length) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['Retry-After', 'X-Request-Id'],
+      maxAge: 600,
+    });
+  }
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live'] });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  setUpOpenApi(app);
+}

@@ -1,0 +1,67 @@
+import { Controller, Get, Logger, NotAcceptableException, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '@reform/contracts';
+import type { Request, Response } from 'express';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { LedgerQuery, type LedgerFormat } from './dto/ledger.query';
+import { LedgerService } from './ledger.service';
+
+export const CSV_TYPE = 'text/csv';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MEDIA_TYPES: Record<LedgerFormat, string> = { json: 'application/json', csv: CSV_TYPE, xlsx: XLSX_TYPE };
+
+/** ?format= wins; otherwise the Accept header, JSON when it accepts anything. */
+export function negotiate(request: Request, format: LedgerFormat | undefined): LedgerFormat {
+  if (format) return format;
+  const chosen = request.accepts([MEDIA_TYPES.json, CSV_TYPE, XLSX_TYPE]);
+  const found = (Object.keys(MEDIA_TYPES) as LedgerFormat[]).find((key) => MEDIA_TYPES[key] === chosen);
+  if (!found) throw new NotAcceptableException(`the ledger is served as ${Object.values(MEDIA_TYPES).join(', ')}`);
+  return found;
+}
+
+function attachment(format: 'csv' | 'xlsx'): string {
+  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+  return `attachment; filename="ledger-${day}.${format}"; filename*=UTF-8''${encodeURIComponent(`台账-${day}.${format}`)}`;
+}
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Roles('officer', 'supervisor', 'unit', 'auditor')
+@Controller('ledger')
+export class LedgerController {
+  private readonly logger = new Logger(LedgerController.name);
+
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: '台账 — one row per finding: a page as JSON, or all matching rows as CSV or XLSX (a unit sees its own only)',
+  })
+  @ApiProduces(MEDIA_TYPES.json, CSV_TYPE, XLSX_TYPE)
+  async get(
+    @Query() query: LedgerQuery,
+    @CurrentUser() user: Principal,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const format = negotiate(request, query.format);
+    response.vary('Accept');
+    if (format === 'json') {
+      response.json(await this.ledger.page(query, user));
+      return;
+    }
+    response.status(200).type(MEDIA_TYPES[format]).setHeader('Content-Disposition', attachment(format));
+    try {
+      await this.ledger.export(format, query, user, response);
+    } catch (error) {
+      // Once rows have gone out the status cannot change: cut the download short so it is not taken as complete.
+      if (!response.headersSent) {
+        response.removeHeader('Content-Disposition');
+        throw error;
+      }
+      this.logger.warn(`ledger export ended early: ${(error as Error).message}`);
+      response.destroy();
+    }
+  }
+}

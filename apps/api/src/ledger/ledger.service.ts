@@ -1,0 +1,76 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfigService } from '@reform/config';
+import type { Principal } from '@reform/contracts';
+import { LedgerQueries, type LedgerFilter, type LedgerRow, type PageResult } from '@reform/persistence';
+import type { Writable } from 'node:stream';
+import { confinedUnit } from '../auth/unit-scope';
+import { inclusiveRange } from '../validation/date-range';
+import type { LedgerQuery } from './dto/ledger.query';
+import { writeLedgerCsv } from './export/ledger-csv.writer';
+import { writeLedgerXlsx } from './export/ledger-xlsx.writer';
+import { TooManyExportsError } from './too-many-exports.error';
+
+/** 台账 as JSON: the row and its 序号 in the whole (filtered) ledger. */
+export type LedgerItem = LedgerRow & { seq: number };
+
+/** Each running export holds one database connection for its cursor; the pool must keep serving the API. */
+export const MAX_CONCURRENT_EXPORTS = 3;
+const BATCH_SIZE = 1000;
+
+const WRITERS = { csv: writeLedgerCsv, xlsx: writeLedgerXlsx };
+
+@Injectable()
+export class LedgerService {
+  private readonly logger = new Logger(LedgerService.name);
+  private running = 0;
+
+  constructor(
+    private readonly ledger: LedgerQueries,
+    private readonly config: AppConfigService,
+  ) {}
+
+  /** The filter the caller may see: a unit user's ledger is always its own unit's; null when it asks for another's. */
+  filterFor(query: LedgerQuery, user: Principal): LedgerFilter | null {
+    const confined = confinedUnit(user);
+    if (confined !== undefined && query.unitId !== undefined && query.unitId !== confined) return null;
+    const zone = this.config.workingDays.timeZone;
+    return {
+      status: query.status,
+      unitId: confined ?? query.unitId,
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      escalationLevel: query.escalationLevel,
+      caseId: query.caseId?.toLowerCase(),
+      accountability: query.accountability,
+      due: inclusiveRange(query.dueFrom, query.dueTo, zone),
+      created: inclusiveRange(query.createdFrom, query.createdTo, zone),
+      closed: inclusiveRange(query.closedFrom, query.closedTo, zone),
+    };
+  }
+
+  async page(query: LedgerQuery, user: Principal): Promise<PageResult<LedgerItem>> {
+    const filter = this.filterFor(query, user);
+    if (filter === null) return { items: [], total: 0 };
+    const found = await this.ledger.page(filter, { page: query.page, pageSize: query.pageSize });
+    const offset = (query.page - 1) * query.pageSize;
+    return { items: found.items.map((row, index) => ({ seq: offset + index + 1, ...row })), total: found.total };
+  }
+
+  /** Streams the whole filtered ledger into `out`; refuses (429) when too many exports already run. */
+  async export(format: keyof typeof WRITERS, query: LedgerQuery, user: Principal, out: Writable): Promise<void> {
+    if (this.running >= MAX_CONCURRENT_EXPORTS) throw new TooManyExportsError(MAX_CONCURRENT_EXPORTS);
+    this.running += 1;
+    const started = Date.now();
+    try {
+      const filter = this.filterFor(query, user);
+      const batches = filter === null ? nothing() : this.ledger.stream(filter, BATCH_SIZE);
+      await WRITERS[format](batches, out, this.config.workingDays.timeZone);
+      this.logger.log(`ledger exported as ${format} for ${user.id} in ${Date.now() - started} ms`);
+    } finally {
+      this.running -= 1;
+    }
+  }
+}
+
+async function* nothing(): AsyncGenerator<LedgerRow[]> {
+  // a unit asking for another unit's ledger gets the headers and no rows
+}

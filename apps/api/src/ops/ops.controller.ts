@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { OpsService, type ReconciliationReport } from './ops.service';
+
+@ApiTags('ops')
+@ApiBearerAuth()
+@Controller('ops')
+export class OpsController {
+  constructor(private readonly ops: OpsService) {}
+
+  @Get('reconciliation')
+  @Roles('supervisor', 'auditor')
+  @ApiOperation({ summary: '对账 — the last reconciliation run: what it checked, repaired and could not repair' })
+  reconciliation(): Promise<ReconciliationReport> {
+    return this.ops.reconciliation();
+  }
+}

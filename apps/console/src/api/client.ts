@@ -1,0 +1,99 @@
+/** What went wrong with a request, in the API's own words (`message`); status 0 when it never arrived. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** On 409: where the entity stands now. */
+    readonly state?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface Download {
+  blob: Blob;
+  filename: string;
+}
+
+/** The few calls the console makes: JSON in and out of /api/v1, with the signed-in user's token. */
+export interface Api {
+  get<T>(path: string, query?: Query): Promise<T>;
+  post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
+  download(path: string, query: Query, accept: string): Promise<Download>;
+}
+
+export const API_BASE = '/api/v1';
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/**
+ * `token()` is read on every call, so a new sign-in applies at once; `onUnauthorized` runs on a 401
+ * (expired or revoked token) so the app can send the user back to sign-in.
+ */
+export function createApi(token: () => string | null, onUnauthorized: () => void = () => undefined): Api {
+  async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, accept = 'application/json') {
+    const auth = token();
+    let response: Response;
+    try {
+      response = await fetch(`${API_BASE}${path}`, {
+        method,
+        headers: {
+          accept,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'the server cannot be reached');
+    }
+    if (!response.ok) {
+      if (response.status === 401 && auth) onUnauthorized();
+      throw await errorOf(response);
+    }
+    return response;
+  }
+  return {
+    async get<T>(path: string, query?: Query) {
+      return (await (await send('GET', withQuery(path, query))).json()) as T;
+    },
+    async post<T>(path: string, body: unknown, headers?: Record<string, string>) {
+      const response = await send('POST', path, body, headers);
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    async download(path: string, query: Query, accept: string) {
+      const response = await send('GET', withQuery(path, query), undefined, {}, accept);
+      return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition')) };
+    },
+  };
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  try {
+    const body = JSON.parse(text) as { message?: unknown; status?: unknown };
+    if (typeof body.message === 'string') {
+      return new ApiError(response.status, body.message, typeof body.status === 'string' ? body.status : undefined);
+    }
+  } catch {
+    // not JSON: a proxy's page or an empty body
+  }
+  return new ApiError(response.status, response.statusText || `HTTP ${response.status}`);
+}
+
+/** The UTF-8 name from `filename*=`, else `filename=`, else a generic one. */
+function filenameOf(disposition: string | null): string {
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (utf8) return decodeURIComponent(utf8[1]);
+  return /filename="?([^";]+)"?/i.exec(disposition ?? '')?.[1] ?? 'download';
+}

@@ -1,0 +1,70 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { vi } from 'vitest';
+import { ApiError, type Api } from '../api/client';
+import type { FindingView, TimelineEvent } from '../api/types';
+import { AppContext } from '../app-context';
+import { I18nProvider, type Lang } from '../i18n/i18n';
+import type { User } from '../session';
+
+type Answer = unknown | ((body: unknown) => unknown);
+
+/** An Api whose answers are given per `METHOD /path` (query left out); an ApiError answer is thrown. */
+export function fakeApi(answers: Record<string, Answer>) {
+  const answer = async (key: string, body?: unknown) => {
+    if (!(key in answers)) throw new ApiError(404, `no fake answer for ${key}`);
+    const value = answers[key];
+    const result = typeof value === 'function' ? (value as (body: unknown) => unknown)(body) : value;
+    if (result instanceof ApiError) throw result;
+    return result;
+  };
+  const api = {
+    get: vi.fn((path: string) => answer(`GET ${path}`)),
+    post: vi.fn((path: string, body: unknown) => answer(`POST ${path}`, body)),
+    download: vi.fn(),
+  };
+  return api as typeof api & Api;
+}
+
+export const USERS: Record<'officer' | 'supervisor' | 'unit', User> = {
+  officer: { id: 'officer-li', name: '李明', roles: ['officer'] },
+  supervisor: { id: 'sup-zhao', name: '赵强', roles: ['supervisor'] },
+  unit: { id: 'unit-wang', name: '王芳', roles: ['unit'], unitId: 'U-FIN' },
+};
+
+export function renderAs(user: User, api: Api, ui: ReactElement, lang: Lang = 'zh') {
+  return render(
+    <I18nProvider initial={lang}>
+      <AppContext.Provider value={{ api, user, signOut: vi.fn() }}>{ui}</AppContext.Provider>
+    </I18nProvider>,
+  );
+}
+
+const HOUR = 3_600_000;
+export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+
+export function finding(overrides: Partial<FindingView> = {}): FindingView {
+  return {
+    id: 'f-1',
+    caseId: 'c-1',
+    title: '津补贴审批把关不严',
+    description: '财务审批流于形式',
+    category: null,
+    unitId: 'U-FIN',
+    responsiblePerson: null,
+    dueAt: hoursFromNow(24 * 7),
+    status: 'ASSIGNED',
+    overdue: false,
+    escalationLevel: 0,
+    accountability: 'none',
+    pendingApproval: null,
+    createdAt: hoursFromNow(-48),
+    updatedAt: hoursFromNow(-1),
+    closedAt: null,
+    ...overrides,
+  };
+}
+
+export function event(seq: number, type: string, hoursAgo: number, data: Record<string, unknown> = {}, actor = 'system'): TimelineEvent {
+  return { seq, type: type as TimelineEvent['type'], at: hoursFromNow(-hoursAgo), actor, data };
+}

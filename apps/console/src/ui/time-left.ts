@@ -1,0 +1,26 @@
+import type { FindingView } from '../api/types';
+
+export interface TimeLeft {
+  overdue: boolean;
+  days: number;
+  hours: number;
+  minutes: number;
+}
+
+const MINUTE = 60_000;
+
+/** How far the deadline is, or how long ago it passed. */
+export function timeLeft(dueAt: string, now: number): TimeLeft {
+  const ms = Date.parse(dueAt) - now;
+  const total = Math.floor(Math.abs(ms) / MINUTE);
+  return { overdue: ms < 0, days: Math.floor(total / 1440), hours: Math.floor((total % 1440) / 60), minutes: total % 60 };
+}
+
+/** The clock runs while the unit still owes a plan or a fix; a report in time stops it. */
+const CLOCK_RUNS = new Set(['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING']);
+
+/** Overdue as the API says, or because the deadline passed since the last refresh. */
+export function isOverdue(finding: Pick<FindingView, 'overdue' | 'status' | 'dueAt'>, now: number): boolean {
+  if (finding.status === 'CLOSED') return false;
+  return finding.overdue || (CLOCK_RUNS.has(finding.status) && Date.parse(finding.dueAt) < now);
+}

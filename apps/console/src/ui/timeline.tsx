@@ -1,0 +1,48 @@
+import type { TimelineEvent } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+
+const DATES = new Set(['dueAt', 'newDueAt', 'requestedDueAt', 'planDueAt', 'since']);
+
+/** 时间线 — a finding's events, oldest first, as a vertical list. */
+export function Timeline({ events, label }: { events: TimelineEvent[]; label?: string }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <ol className="timeline" aria-label={label ?? t.finding.timeline}>
+      {events.map((event) => (
+        <li key={event.seq} className={`event event-${event.type.toLowerCase()}`}>
+          <div className="event-head">
+            <strong>{t.events[event.type] ?? event.type}</strong>
+            <time dateTime={event.at}>{dateTime(event.at)}</time>
+            <span className="actor">{event.actor === 'system' ? '⏱' : event.actor}</span>
+          </div>
+          <EventData data={event.data} dates={dateTime} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso: string) => string }) {
+  const { t } = useI18n();
+  const entries = Object.entries(data).filter(([, value]) => value !== null && value !== undefined && value !== '');
+  if (entries.length === 0) return null;
+  return (
+    <dl className="event-data">
+      {entries.map(([key, value]) => (
+        <div key={key}>
+          <dt>{t.eventData[key] ?? key}</dt>
+          <dd>{render(key, value, dates, t.approvalKind as Record<string, string>)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function render(key: string, value: unknown, dates: (iso: string) => string, kinds: Record<string, string>): string {
+  if (DATES.has(key) && typeof value === 'string') return dates(value);
+  if (key === 'pendingApproval' && typeof value === 'string') return kinds[value] ?? value;
+  if (key === 'evidence' && Array.isArray(value)) {
+    return value.map((item: { name?: string; sha256?: string }) => `${item.name ?? '?'} (${String(item.sha256 ?? '').slice(0, 12)}…)`).join('；');
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

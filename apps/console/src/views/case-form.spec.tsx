@@ -1,0 +1,61 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/client';
+import { fakeApi, renderAs, USERS } from '../testing/render';
+import { CaseForm } from './case-form';
+
+const field = (label: string, index = 0) => screen.getAllByLabelText(label)[index] as HTMLInputElement;
+
+describe('CaseForm', () => {
+  it('shows each of the API\'s validation messages beside its field', async () => {
+    const api = fakeApi({
+      'POST /cases': new ApiError(
+        400,
+        'title must not be empty; findings.1.dueAt must be in the future; findings.1.unitId may contain only letters, digits, "_", "." and "-"; property extra should not exist',
+      ),
+    });
+    renderAs(USERS.officer, api, <CaseForm />);
+    fireEvent.click(screen.getByRole('button', { name: '添加问题' }));
+    fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
+
+    expect(await screen.findByText('请修正标出的字段后再提交。')).toBeTruthy();
+    const title = field('案件名称');
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(title.getAttribute('aria-describedby') as string)?.textContent).toBe('title must not be empty');
+    expect(field('整改时限', 1).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('findings.1.dueAt must be in the future')).toBeTruthy();
+    expect(field('责任单位', 1).getAttribute('aria-invalid')).toBe('true');
+    expect(field('责任单位', 0).getAttribute('aria-invalid')).toBeNull();
+    // What names no field on the form is still shown, in words.
+    expect(screen.getByText('提交的内容有误：property extra should not exist')).toBeTruthy();
+  });
+
+  it('sends the case with an Idempotency-Key and opens it', async () => {
+    const api = fakeApi({ 'POST /cases': { id: 'c-42', code: 'ZG-2026-0001', findings: [] } });
+    renderAs(USERS.officer, api, <CaseForm />);
+    fireEvent.change(field('案件名称'), { target: { value: '某局违规发放津补贴案' } });
+    fireEvent.change(field('案情'), { target: { value: '巡察发现' } });
+    fireEvent.change(field('问题'), { target: { value: '审批把关不严' } });
+    fireEvent.change(field('问题描述'), { target: { value: '流于形式' } });
+    fireEvent.change(field('责任单位'), { target: { value: 'U-FIN' } });
+    fireEvent.change(field('整改时限'), { target: { value: '2030-01-31T18:00' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
+
+    await waitFor(() => expect(window.location.pathname).toBe('/cases/c-42'));
+    const [path, body, headers] = api.post.mock.calls[0] as unknown as [string, Record<string, unknown>, Record<string, string>];
+    expect(path).toBe('/cases');
+    expect(body).toEqual({
+      title: '某局违规发放津补贴案',
+      summary: '巡察发现',
+      source: 'inspection',
+      findings: [{ title: '审批把关不严', description: '流于形式', unitId: 'U-FIN', dueAt: '2030-01-31T18:00:00.000Z' }],
+    });
+    expect(headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('says so in words when the server cannot be reached', async () => {
+    renderAs(USERS.officer, fakeApi({ 'POST /cases': new ApiError(0, 'the server cannot be reached') }), <CaseForm />);
+    fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('无法连接服务器，请检查服务是否已启动。');
+  });
+});

@@ -1,0 +1,159 @@
+import { useState, type FormEvent } from 'react';
+import type { CaseSource, CaseWithFindings } from '../api/types';
+import { useApp } from '../app-context';
+import { useI18n } from '../i18n/i18n';
+import { navigate } from '../router';
+import { isoToLocalInput, localInputToIso, randomKey } from '../ui/dates';
+import { ErrorNote } from '../ui/error-note';
+import { Field } from '../ui/field';
+import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
+
+const SOURCES: CaseSource[] = ['inspection', 'audit', 'review', 'report', 'other'];
+const CASE_FIELDS = new Set(['title', 'summary', 'source', 'findings']);
+const FINDING_FIELD = /^findings\.\d+\.(title|description|category|unitId|responsiblePerson|dueAt)$/;
+
+interface FindingDraft {
+  key: number;
+  title: string;
+  description: string;
+  category: string;
+  unitId: string;
+  responsiblePerson: string;
+  dueAt: string;
+}
+
+let nextKey = 1;
+const blankFinding = (): FindingDraft => ({
+  key: nextKey++,
+  title: '',
+  description: '',
+  category: '',
+  unitId: '',
+  responsiblePerson: '',
+  dueAt: isoToLocalInput(Date.now() + 30 * 86_400_000),
+});
+
+/**
+ * 立案 — an officer opens a case with its findings. The API is the one judge of the input: its
+ * 400 message is split per field and shown beside each (no rules duplicated here).
+ */
+export function CaseForm() {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const [title, setTitle] = useState('');
+  const [summary, setSummary] = useState('');
+  const [source, setSource] = useState<CaseSource>('inspection');
+  const [findings, setFindings] = useState<FindingDraft[]>(() => [blankFinding()]);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [busy, setBusy] = useState(false);
+  // One key per filled-in form: a double submit or a retry after a lost answer opens one case.
+  const [idempotencyKey, setIdempotencyKey] = useState(randomKey);
+
+  const update = (key: number, change: Partial<FindingDraft>) =>
+    setFindings((all) => all.map((finding) => (finding.key === key ? { ...finding, ...change } : finding)));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    try {
+      const body = {
+        title,
+        summary,
+        source,
+        findings: findings.map((f) => ({
+          title: f.title,
+          description: f.description,
+          unitId: f.unitId,
+          dueAt: localInputToIso(f.dueAt),
+          ...(f.category.trim() && { category: f.category }),
+          ...(f.responsiblePerson.trim() && { responsiblePerson: f.responsiblePerson }),
+        })),
+      };
+      const opened = await api.post<CaseWithFindings>('/cases', body, { 'Idempotency-Key': idempotencyKey });
+      navigate(`/cases/${opened.id}`);
+    } catch (error) {
+      setErrors(formErrors(error, (path) => CASE_FIELDS.has(path) || FINDING_FIELD.test(path)));
+      setIdempotencyKey(randomKey());
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (path: string) => errors.byField[path];
+  const hasFieldErrors = Object.keys(errors.byField).length > 0;
+
+  return (
+    <section aria-labelledby="case-form-title">
+      <h1 id="case-form-title">{t.caseForm.title}</h1>
+      <p className="intro">{t.caseForm.intro}</p>
+      <form className="stack" onSubmit={submit} noValidate>
+        {hasFieldErrors && (
+          <p className="error" role="alert">
+            {t.caseForm.fixFields}
+          </p>
+        )}
+        {errors.general.map((error, index) => (
+          <ErrorNote key={index} error={error} />
+        ))}
+        <Field label={t.fields.caseTitle} error={err('title')}>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </Field>
+        <Field label={t.fields.summary} error={err('summary')}>
+          <textarea rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+        </Field>
+        <Field label={t.fields.source} error={err('source')}>
+          <select value={source} onChange={(e) => setSource(e.target.value as CaseSource)}>
+            {SOURCES.map((value) => (
+              <option key={value} value={value}>
+                {t.source[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {err('findings') && <p className="field-error">{err('findings')}</p>}
+        {findings.map((finding, index) => {
+          const at = (field: string) => err(`findings.${index}.${field}`);
+          return (
+            <fieldset key={finding.key} className="finding-draft">
+              <legend>{t.caseForm.findingN(index + 1)}</legend>
+              <Field label={t.fields.title} error={at('title')}>
+                <input value={finding.title} onChange={(e) => update(finding.key, { title: e.target.value })} />
+              </Field>
+              <Field label={t.fields.description} error={at('description')}>
+                <textarea rows={2} value={finding.description} onChange={(e) => update(finding.key, { description: e.target.value })} />
+              </Field>
+              <div className="row">
+                <Field label={t.fields.unitId} error={at('unitId')}>
+                  <input value={finding.unitId} onChange={(e) => update(finding.key, { unitId: e.target.value })} />
+                </Field>
+                <Field label={t.fields.responsiblePerson + t.optional} error={at('responsiblePerson')}>
+                  <input value={finding.responsiblePerson} onChange={(e) => update(finding.key, { responsiblePerson: e.target.value })} />
+                </Field>
+                <Field label={t.fields.category + t.optional} error={at('category')}>
+                  <input value={finding.category} onChange={(e) => update(finding.key, { category: e.target.value })} />
+                </Field>
+                <Field label={t.fields.dueAt} error={at('dueAt')}>
+                  <input type="datetime-local" value={finding.dueAt} onChange={(e) => update(finding.key, { dueAt: e.target.value })} />
+                </Field>
+              </div>
+              {findings.length > 1 && (
+                <button type="button" className="link" onClick={() => setFindings((all) => all.filter((f) => f.key !== finding.key))}>
+                  {t.caseForm.removeFinding}
+                </button>
+              )}
+            </fieldset>
+          );
+        })}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => setFindings((all) => [...all, blankFinding()])}>
+            {t.caseForm.addFinding}
+          </button>
+          <button type="submit" disabled={busy}>
+            {busy ? t.caseForm.submitting : t.caseForm.submit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

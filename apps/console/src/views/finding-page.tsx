@@ -1,0 +1,99 @@
+import { useState, type ReactNode } from 'react';
+import type { FindingView, FindingWithEvents } from '../api/types';
+import { useApp } from '../app-context';
+import { useLive, useNow } from '../hooks/use-live';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { hasRole, type User } from '../session';
+import { FindingBadges } from '../ui/badges';
+import { Countdown } from '../ui/countdown';
+import { LiveStatus } from '../ui/live-status';
+import { Timeline } from '../ui/timeline';
+import { DecisionPanel } from './decision-panel';
+import { ExtensionForm, PlanForm, ReportForm } from './unit-forms';
+
+/** 问题 — one finding: its facts, what the signed-in user can do now, and its timeline. */
+export function FindingPage({ id }: { id: string }) {
+  const { api, user } = useApp();
+  const { t, dateTime } = useI18n();
+  const now = useNow();
+  const [notice, setNotice] = useState('');
+  const live = useLive(() => api.get<FindingWithEvents>(`/findings/${encodeURIComponent(id)}`), [id]);
+  const finding = live.data;
+  const done = () => {
+    setNotice(t.unit.submitted);
+    live.reload();
+  };
+
+  return (
+    <section aria-labelledby="finding-title">
+      <LiveStatus live={live} />
+      {finding && (
+        <>
+          <h1 id="finding-title">
+            {finding.title} <FindingBadges finding={finding} />
+          </h1>
+          {hasRole(user, 'officer', 'supervisor', 'auditor') && (
+            <p>
+              <Link to={`/cases/${finding.caseId}`}>{t.finding.case} →</Link>
+            </p>
+          )}
+          <div className="two-columns">
+            <div>
+              <h2>{t.finding.details}</h2>
+              <dl className="facts">
+                <Fact label={t.fields.description}>{finding.description}</Fact>
+                <Fact label={t.fields.category}>{finding.category ?? '—'}</Fact>
+                <Fact label={t.fields.unitId}>{finding.unitId}</Fact>
+                <Fact label={t.fields.responsiblePerson}>{finding.responsiblePerson ?? '—'}</Fact>
+                <Fact label={t.fields.dueAt}>
+                  {dateTime(finding.dueAt)} <Countdown finding={finding} now={now} />
+                </Fact>
+                <Fact label={t.fields.pendingApproval}>{finding.pendingApproval ? t.approvalKind[finding.pendingApproval] : '—'}</Fact>
+                {finding.closedAt && <Fact label={t.fields.closedAt}>{dateTime(finding.closedAt)}</Fact>}
+              </dl>
+              <h2>{t.finding.actions}</h2>
+              <p className="notice" role="status">
+                {notice}
+              </p>
+              <Actions finding={finding} user={user} onDone={done} />
+            </div>
+            <div>
+              <h2>{t.finding.timeline}</h2>
+              <Timeline events={finding.events} />
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The steps open to this user on this finding now; the API still decides, and says why not. */
+function Actions({ finding, user, onDone }: { finding: FindingView; user: User; onDone: (finding: FindingView) => void }) {
+  const { t } = useI18n();
+  const forUnit = hasRole(user, 'unit') && user.unitId === finding.unitId;
+  const forms = [];
+  if (forUnit && finding.status === 'ASSIGNED') forms.push(<PlanForm key="plan" finding={finding} onDone={onDone} />);
+  if (forUnit && finding.status === 'RECTIFYING') forms.push(<ReportForm key="report" finding={finding} onDone={onDone} />);
+  if (hasRole(user, 'supervisor') && finding.pendingApproval) forms.push(<DecisionPanel key="decide" finding={finding} onDone={onDone} />);
+  const mayExtend = forUnit && finding.pendingApproval !== 'extension' && ['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING'].includes(finding.status);
+  if (mayExtend) {
+    forms.push(
+      <details key="extension" className="extension">
+        <summary>{t.unit.extension}</summary>
+        <ExtensionForm finding={finding} onDone={onDone} />
+      </details>,
+    );
+  }
+  return forms.length ? <>{forms}</> : <p>{t.finding.noActions}</p>;
+}

@@ -1,0 +1,40 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/client';
+import { fakeApi, hoursFromNow, renderAs, USERS } from '../testing/render';
+import { Ledger } from './ledger';
+
+describe('Ledger', () => {
+  it('says plainly when the server has no ledger yet', async () => {
+    renderAs(USERS.officer, fakeApi({ 'GET /ledger': new ApiError(404, 'Cannot GET /api/v1/ledger') }), <Ledger />);
+    expect(await screen.findByText('台账功能尚未开通：服务器没有提供台账接口。')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '导出 CSV' })).toBeNull();
+  });
+
+  it('prints the ledger\'s columns in the domain\'s words', async () => {
+    const row = {
+      seq: 1,
+      findingId: 'f-1',
+      caseId: 'c-1',
+      caseCode: 'ZG-2026-0001',
+      caseTitle: '某局违规发放津补贴案',
+      title: '公务接待超标准',
+      unitId: 'U-FIN',
+      responsiblePerson: '王芳',
+      dueAt: hoursFromNow(-5),
+      status: 'RECTIFYING',
+      overdue: true,
+      escalationLevel: 2,
+      accountability: 'none',
+      createdAt: hoursFromNow(-100),
+      closedAt: null,
+    };
+    renderAs(USERS.supervisor, fakeApi({ 'GET /ledger': { items: [row], total: 1 } }), <Ledger />);
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    const headers = screen.getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headers).toEqual(['序号', '案件编号', '案件名称', '问题', '责任单位', '责任人', '整改时限', '整改状态', '是否逾期', '督办层级', '问责情况', '销号日期']);
+    const cells = screen.getAllByRole('cell').map((td) => td.textContent);
+    expect(cells).toEqual(expect.arrayContaining(['ZG-2026-0001', '公务接待超标准', '整改中', '是', '约谈', '无']));
+    expect(screen.getByRole('button', { name: '导出 Excel' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,51 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, finding, hoursFromNow, renderAs, USERS } from '../testing/render';
+import { MyFindings } from './my-findings';
+
+const items = [
+  finding({ id: 'later', title: '十天后到期', dueAt: hoursFromNow(24 * 10 + 5.5), status: 'RECTIFYING' }),
+  finding({ id: 'closed', title: '已经销号', dueAt: hoursFromNow(-200), status: 'CLOSED', closedAt: hoursFromNow(-100) }),
+  finding({ id: 'late', title: '已经逾期', dueAt: hoursFromNow(-(24 * 2 + 3.5)), status: 'RECTIFYING', overdue: true, escalationLevel: 1 }),
+  finding({ id: 'soon', title: '明天到期', dueAt: hoursFromNow(20.5) }),
+  finding({ id: 'passed', title: '刚过时限', dueAt: hoursFromNow(-0.5), status: 'PLAN_SUBMITTED', overdue: false }),
+  finding({ id: 'reported', title: '报告已交', dueAt: hoursFromNow(-5), status: 'REPORT_SUBMITTED', pendingApproval: 'verification' }),
+];
+
+const cards = () => screen.getAllByTestId('my-finding');
+const card = (title: string) => cards().find((element) => element.textContent?.includes(title)) as HTMLElement;
+
+describe('MyFindings', () => {
+  it('lists open findings by deadline, closed-out ones after', async () => {
+    renderAs(USERS.unit, fakeApi({ 'GET /findings': { items, total: items.length } }), <MyFindings />);
+    await waitFor(() => expect(cards()).toHaveLength(6));
+    expect(cards().map((element) => element.querySelector('a')?.textContent)).toEqual(['已经逾期', '报告已交', '刚过时限', '明天到期', '十天后到期', '已经销号']);
+    expect(screen.getByRole('heading', { name: '待整改 (5)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: '已销号 (1)' })).toBeTruthy();
+  });
+
+  it('counts down to each deadline and marks overdue ones', async () => {
+    renderAs(USERS.unit, fakeApi({ 'GET /findings': { items, total: items.length } }), <MyFindings />);
+    await waitFor(() => expect(cards()).toHaveLength(6));
+
+    expect(within(card('十天后到期')).getByText('剩余 10 天 5 小时')).toBeTruthy();
+    expect(within(card('明天到期')).getByText('剩余 20 小时 29 分钟').className).toContain('soon');
+    expect(within(card('已经逾期')).getByText('已逾期 2 天 3 小时')).toBeTruthy();
+    expect(card('已经逾期').className).toContain('overdue');
+    expect(within(card('已经逾期')).getByText('督办')).toBeTruthy();
+    // Past its deadline since the server last looked: marked at once, not at the next refresh.
+    expect(card('刚过时限').className).toContain('overdue');
+    expect(within(card('刚过时限')).getByText(/^已逾期 (29|30) 分钟$/)).toBeTruthy();
+    // A report in time stops the clock; a closed-out finding has none.
+    expect(card('报告已交').className).not.toContain('overdue');
+    expect(card('报告已交').querySelector('.countdown')).toBeNull();
+    expect(card('已经销号').querySelector('.countdown')).toBeNull();
+  });
+
+  it('speaks English when asked', async () => {
+    renderAs(USERS.unit, fakeApi({ 'GET /findings': { items, total: items.length } }), <MyFindings />, 'en');
+    await waitFor(() => expect(cards()).toHaveLength(6));
+    expect(within(card('十天后到期')).getByText('10 d 5 h left')).toBeTruthy();
+    expect(within(card('已经逾期')).getByText('overdue by 2 d 3 h')).toBeTruthy();
+  });
+});

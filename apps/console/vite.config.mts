@@ -1,0 +1,27 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests read and print dates in UTC whatever the machine's zone.
+process.env.TZ = 'UTC';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The web console: built to dist/apps/console, which the API serves at `/`. */
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../../dist/apps/console', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  // `npx vite --config apps/console/vite.config.mts` against a running `npm start`.
+  server: { proxy: { '/api': 'http://localhost:3000', '/health': 'http://localhost:3000' } },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    setupFiles: ['src/testing/setup.ts'],
+    restoreMocks: true,
+  },
+});

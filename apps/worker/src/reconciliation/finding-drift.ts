@@ -1,0 +1,36 @@
+import type { FindingRecord } from '@reform/contracts';
+
+const TIMES = new Set<keyof FindingRecord>(['dueAt', 'pendingSince', 'createdAt', 'updatedAt', 'closedAt']);
+const FIELDS: (keyof FindingRecord)[] = [
+  'caseId', 'title', 'description', 'category', 'unitId', 'responsiblePerson', 'dueAt', 'status', 'overdue',
+  'escalationLevel', 'accountability', 'pendingApproval', 'pendingSince', 'openedBy', 'createdAt', 'updatedAt',
+  'closedAt', 'version',
+];
+
+const same = (field: keyof FindingRecord, a: unknown, b: unknown) =>
+  TIMES.has(field) && typeof a === 'string' && typeof b === 'string' ? Date.parse(a) === Date.parse(b) : a === b;
+
+/** The fields in which a finding's row disagrees with its workflow's record. */
+export function differingFields(row: FindingRecord, workflow: FindingRecord): (keyof FindingRecord)[] {
+  return FIELDS.filter((field) => !same(field, row[field], workflow[field]));
+}
+
+/** How a finding's row and timeline stand against its workflow. */
+export interface FindingComparison {
+  fields: (keyof FindingRecord)[];
+  /** Events the workflow has produced that the timeline lacks (its events are numbered 1..version). */
+  missingEvents: number;
+  /** The row carries a later version than the workflow: never a projection lag, so never overwritten. */
+  rowAhead: boolean;
+}
+
+export function compareFinding(row: FindingRecord, eventCount: number, workflow: FindingRecord): FindingComparison {
+  return {
+    fields: differingFields(row, workflow),
+    missingEvents: Math.max(0, workflow.version - eventCount),
+    rowAhead: row.version > workflow.version,
+  };
+}
+
+export const agrees = (comparison: FindingComparison): boolean =>
+  comparison.fields.length === 0 && comparison.missingEvents === 0;

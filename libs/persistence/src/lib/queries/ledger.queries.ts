@@ -1,0 +1,134 @@
+import type { DataSource } from 'typeorm';
+import type { Accountability, FindingStatus } from '@reform/contracts';
+import type { FindingFilter } from './finding.queries';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type PageResult } from './sql-support';
+
+/** A half-open span of time, ISO instants: `from` inclusive, `before` exclusive; either may be open. */
+export interface TimeRange {
+  from?: string;
+  before?: string;
+}
+
+export interface LedgerFilter extends FindingFilter {
+  accountability?: Accountability;
+  due?: TimeRange;
+  created?: TimeRange;
+  closed?: TimeRange;
+}
+
+/** 台账 — one finding as the ledger lists it, with its case's code and title. */
+export interface LedgerRow {
+  findingId: string;
+  caseId: string;
+  caseCode: string;
+  caseTitle: string;
+  title: string;
+  unitId: string;
+  responsiblePerson: string | null;
+  dueAt: string;
+  status: FindingStatus;
+  overdue: boolean;
+  escalationLevel: number;
+  accountability: Accountability;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+interface Row {
+  id: string;
+  case_id: string;
+  case_code: string;
+  case_title: string;
+  title: string;
+  unit_id: string;
+  responsible_person: string | null;
+  due_at: Date | string;
+  status: FindingStatus;
+  overdue: boolean;
+  escalation_level: number;
+  accountability: Accountability;
+  created_at: Date | string;
+  closed_at: Date | string | null;
+}
+
+const SELECT = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_title, f.title, f.unit_id,
+  f.responsible_person, f.due_at, f.status, f.overdue, f.escalation_level, f.accountability, f.created_at, f.closed_at
+  FROM findings f JOIN cases c ON c.id = f.case_id`;
+/** The order findings were recorded in, served by ix_findings_created_at_id. */
+const ORDER = 'ORDER BY f.created_at, f.id';
+
+function toLedgerRow(row: Row): LedgerRow {
+  return {
+    findingId: row.id,
+    caseId: row.case_id,
+    caseCode: row.case_code,
+    caseTitle: row.case_title,
+    title: row.title,
+    unitId: row.unit_id,
+    responsiblePerson: row.responsible_person,
+    dueAt: toIso(row.due_at),
+    status: row.status,
+    overdue: row.overdue,
+    escalationLevel: Number(row.escalation_level),
+    accountability: row.accountability,
+    createdAt: toIso(row.created_at),
+    closedAt: toIsoOrNull(row.closed_at),
+  };
+}
+
+function within(where: WhereClause, column: string, range: TimeRange | undefined): WhereClause {
+  return where.add((p) => `${column} >= ${p}`, range?.from).add((p) => `${column} < ${p}`, range?.before);
+}
+
+function whereOf(filter: LedgerFilter): WhereClause {
+  const where = new WhereClause()
+    .add((p) => `f.status = ${p}`, filter.status)
+    .add((p) => `f.unit_id = ${p}`, filter.unitId)
+    .add((p) => `f.overdue = ${p}`, filter.overdue)
+    .add((p) => `f.escalation_level = ${p}`, filter.escalationLevel)
+    .add((p) => `f.case_id = ${p}`, filter.caseId)
+    .add((p) => `f.accountability = ${p}`, filter.accountability);
+  within(where, 'f.due_at', filter.due);
+  within(where, 'f.created_at', filter.created);
+  return within(where, 'f.closed_at', filter.closed);
+}
+
+/** The ledger (台账): a page of it as JSON, or all of it streamed for CSV and XLSX exports. */
+export class LedgerQueries {
+  constructor(private readonly db: DataSource) {}
+
+  async page(filter: LedgerFilter, page: PageRequest): Promise<PageResult<LedgerRow>> {
+    const where = whereOf(filter);
+    const paged = where.paged(page);
+    const [rows, count] = await Promise.all([
+      this.db.query(`${SELECT} ${where.toSql()} ${ORDER} ${paged.sql}`, paged.params),
+      this.db.query(`SELECT count(*) AS count FROM findings f ${where.toSql()}`, where.params),
+    ]);
+    return { items: (rows as Row[]).map(toLedgerRow), total: countOf(count) };
+  }
+
+  /**
+   * Every matching row, `batchSize` at a time, through a server-side cursor on a connection of its
+   * own: one consistent snapshot, and never more than a batch in memory. The next batch is fetched
+   * only when the consumer asks for it; stopping early (return/throw) closes the cursor and frees the
+   * connection.
+   */
+  async *stream(filter: LedgerFilter, batchSize = 500): AsyncGenerator<LedgerRow[]> {
+    const where = whereOf(filter);
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction('REPEATABLE READ');
+      await runner.query(`DECLARE ledger_export NO SCROLL CURSOR FOR ${SELECT} ${where.toSql()} ${ORDER}`, where.params);
+      for (;;) {
+        const rows: Row[] = await runner.query(`FETCH FORWARD ${Math.trunc(batchSize)} FROM ledger_export`);
+        if (rows.length === 0) break;
+        yield rows.map(toLedgerRow);
+      }
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  }
+}

@@ -1,0 +1,208 @@
+import type {
+  Accountability,
+  ApprovalKind,
+  Drift,
+  FindingRecord,
+  FindingStatus,
+  FinishReconciliation,
+  ReconciliationRun,
+} from '@reform/contracts';
+import type { DataSource } from 'typeorm';
+import { findingRow, insertRowsSql, FINDING_MUTABLE_COLUMNS } from './projection-rows';
+import { toIso, toIsoOrNull } from './queries/sql-support';
+
+/** How long finished runs are kept; hourly runs make this about 720 rows. */
+const KEEP_RUNS_DAYS = 30;
+/** At most this many drifts are shown with a run; the counts cover all of them. */
+const SHOWN_DRIFTS = 500;
+
+/** A finding row as reconciliation reads it, with how many of its events the timeline holds. */
+export interface StoredFinding {
+  record: FindingRecord;
+  eventCount: number;
+}
+
+interface FindingRowValues {
+  id: string;
+  case_id: string;
+  title: string;
+  description: string;
+  category: string | null;
+  unit_id: string;
+  responsible_person: string | null;
+  due_at: Date | string;
+  status: FindingStatus;
+  overdue: boolean;
+  escalation_level: number;
+  accountability: Accountability;
+  pending_approval: ApprovalKind | null;
+  pending_since: Date | string | null;
+  opened_by: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+  closed_at: Date | string | null;
+  version: number;
+  event_count: string | number;
+}
+
+// A finding is finished (its workflow has completed) once its follow-up held and nothing waits on a supervisor.
+const OPEN_FINDING = `NOT (f.status = 'CLOSED' AND f.pending_approval IS NULL
+  AND EXISTS (SELECT 1 FROM events e WHERE e.entity_id = f.id AND e.type = 'FOLLOW_UP_HELD'))`;
+const FINDING_SELECT = `SELECT f.*, (SELECT count(*) FROM events e WHERE e.entity_id = f.id) AS event_count FROM findings f`;
+
+// Re-projection from the workflow's own record: may also rewrite a row of the same version.
+const REPAIR_FINDING = `${insertRowsSql('findings', 'ON CONFLICT (id) DO UPDATE SET')} ${FINDING_MUTABLE_COLUMNS.map(
+  (name) => `${name} = EXCLUDED.${name}`,
+).join(', ')} WHERE findings.version <= EXCLUDED.version`;
+
+/** Reads and writes of the reconciliation workflow's activities and of GET /ops/reconciliation. */
+export class ReconciliationStore {
+  constructor(private readonly db: DataSource) {}
+
+  async begin(runId: string, startedAt: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO reconciliation_runs (id, status, started_at) VALUES ($1, 'running', $2) ON CONFLICT (id) DO NOTHING`,
+      [runId, startedAt],
+    );
+    await this.db.query(`DELETE FROM reconciliation_runs WHERE started_at < now() - make_interval(days => $1)`, [KEEP_RUNS_DAYS]);
+  }
+
+  /** Findings whose workflow should still be running, in id order after `after`. */
+  async openFindings(after: string | null, limit: number): Promise<StoredFinding[]> {
+    const rows: FindingRowValues[] = await this.db.query(
+      `${FINDING_SELECT} WHERE ($1::uuid IS NULL OR f.id > $1::uuid) AND ${OPEN_FINDING} ORDER BY f.id LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map(toStoredFinding);
+  }
+
+  async finding(id: string): Promise<StoredFinding | null> {
+    const rows: FindingRowValues[] = await this.db.query(`${FINDING_SELECT} WHERE f.id = $1`, [id]);
+    return rows[0] ? toStoredFinding(rows[0]) : null;
+  }
+
+  async openCaseIds(after: string | null, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM cases WHERE status = 'OPEN' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Which of `ids` have a row in `table`. */
+  async existing(table: 'cases' | 'findings', ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Writes the workflow's record over the row unless the row is already newer; true when it wrote. */
+  async reproject(record: FindingRecord): Promise<boolean> {
+    const written: unknown[] = await this.db.query(`${REPAIR_FINDING} RETURNING id`, [JSON.stringify([findingRow(record)])]);
+    return written.length > 0;
+  }
+
+  /** Stores drifts once per run, entity and kind, however often a batch is retried. */
+  async recordDrifts(runId: string, drifts: Drift[]): Promise<void> {
+    if (drifts.length === 0) return;
+    await this.db.query(
+      `INSERT INTO reconciliation_drifts (run_id, entity_type, entity_id, kind, detail, repaired)
+       SELECT $1, d.entity_type, d.entity_id, d.kind, d.detail, d.repaired
+       FROM jsonb_to_recordset($2::jsonb) AS d(entity_type text, entity_id uuid, kind text, detail text, repaired boolean)
+       ON CONFLICT (run_id, entity_id, kind) DO UPDATE
+       SET detail = EXCLUDED.detail, repaired = reconciliation_drifts.repaired OR EXCLUDED.repaired`,
+      [runId, JSON.stringify(drifts.map((d) => ({ entity_type: d.entityType, entity_id: d.entityId, kind: d.kind, detail: d.detail, repaired: d.repaired })))],
+    );
+  }
+
+  async finish(input: FinishReconciliation): Promise<void> {
+    await this.db.query(
+      `UPDATE reconciliation_runs SET status = $2, finished_at = $3, error = $4, findings_checked = $5,
+       cases_checked = $6, workflows_checked = $7, in_flight = $8 WHERE id = $1`,
+      [input.runId, input.status, input.finishedAt, input.error, input.findingsChecked, input.casesChecked, input.workflowsChecked, input.inFlight],
+    );
+  }
+
+  /** The most recently started run with its drifts (unrepaired first), or null before the first. */
+  async lastRun(): Promise<ReconciliationRun | null> {
+    const runs: RunRow[] = await this.db.query(
+      `SELECT r.*,
+         (SELECT count(*) FROM reconciliation_drifts d WHERE d.run_id = r.id AND d.repaired) AS repaired,
+         (SELECT count(*) FROM reconciliation_drifts d WHERE d.run_id = r.id AND NOT d.repaired) AS unrepaired
+       FROM reconciliation_runs r ORDER BY r.started_at DESC, r.id DESC LIMIT 1`,
+    );
+    if (!runs[0]) return null;
+    const drifts: DriftRow[] = await this.db.query(
+      `SELECT entity_type, entity_id, kind, detail, repaired FROM reconciliation_drifts
+       WHERE run_id = $1 ORDER BY repaired, recorded_at, entity_id LIMIT $2`,
+      [runs[0].id, SHOWN_DRIFTS],
+    );
+    return toRun(runs[0], drifts);
+  }
+}
+
+interface RunRow {
+  id: string;
+  status: ReconciliationRun['status'];
+  started_at: Date | string;
+  finished_at: Date | string | null;
+  findings_checked: number;
+  cases_checked: number;
+  workflows_checked: number;
+  in_flight: number;
+  error: string | null;
+  repaired: string | number;
+  unrepaired: string | number;
+}
+
+interface DriftRow {
+  entity_type: Drift['entityType'];
+  entity_id: string;
+  kind: Drift['kind'];
+  detail: string;
+  repaired: boolean;
+}
+
+function toRun(row: RunRow, drifts: DriftRow[]): ReconciliationRun {
+  return {
+    id: row.id,
+    status: row.status,
+    startedAt: toIso(row.started_at),
+    finishedAt: toIsoOrNull(row.finished_at),
+    findingsChecked: row.findings_checked,
+    casesChecked: row.cases_checked,
+    workflowsChecked: row.workflows_checked,
+    inFlight: row.in_flight,
+    repaired: Number(row.repaired),
+    unrepaired: Number(row.unrepaired),
+    error: row.error,
+    drifts: drifts.map((d) => ({ entityType: d.entity_type, entityId: d.entity_id, kind: d.kind, detail: d.detail, repaired: d.repaired })),
+  };
+}
+
+function toStoredFinding(row: FindingRowValues): StoredFinding {
+  return {
+    eventCount: Number(row.event_count),
+    record: {
+      id: row.id,
+      caseId: row.case_id,
+      title: row.title,
+      description: row.description,
+      category: row.category,
+      unitId: row.unit_id,
+      responsiblePerson: row.responsible_person,
+      dueAt: toIso(row.due_at),
+      status: row.status,
+      overdue: row.overdue,
+      escalationLevel: Number(row.escalation_level),
+      accountability: row.accountability,
+      pendingApproval: row.pending_approval,
+      pendingSince: toIsoOrNull(row.pending_since),
+      openedBy: row.opened_by,
+      createdAt: toIso(row.created_at),
+      updatedAt: toIso(row.updated_at),
+      closedAt: toIsoOrNull(row.closed_at),
+      version: Number(row.version),
+    },
+  };
+}

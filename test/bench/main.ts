@@ -1,0 +1,78 @@
+// `npm run bench [-- --quick | --tiny]`: how close the product runs to the engine and database under it.
+// Human table on stderr; the last line of stdout is one JSON object (see report.ts).
+import { Client, Connection } from '@temporalio/client';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { Pool } from 'pg';
+import { BenchApi } from './api';
+import { bundleEngineWorkflows, Engine } from './engine';
+import { measureIntake } from './intake';
+import { parseOptions } from './options';
+import { measureReads, removeSeed } from './reads';
+import { humanReport, summaryJson } from './report';
+import { round } from './stats';
+import { Target } from './target';
+import { cpuByRole, measureEngineStorm, measurePrecision, measureStorm } from './timers';
+
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+function machine(): string {
+  const cores = cpus();
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const machineLine = machine();
+  say(`${options.mode} run on ${machineLine}`);
+  const bundle = bundleEngineWorkflows();
+  bundle.catch(() => undefined);
+  say('starting the stack (npm start)…');
+  const target = await Target.start(options);
+  const stopping = async () => {
+    await target.stop();
+    target.cleanUp(options.keep);
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void stopping());
+  process.once('SIGTERM', () => void stopping());
+
+  const pool = new Pool({ connectionString: target.databaseUrl, max: 4 });
+  // An idle connection cut when the stack stops is no failure of the benchmark.
+  pool.on('error', () => undefined);
+  const connection = await Connection.connect({ address: target.temporalAddress });
+  const client = new Client({ connection, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default' });
+  const engine = await Engine.start(target.temporalAddress, await bundle, options.stormFindings + 1000);
+  try {
+    say(`stack ready (${target.dataDir}); API ${target.apiUrl}, Temporal ${target.temporalAddress}`);
+    const api = new BenchApi(target.apiUrl);
+    const intake = await measureIntake(api, engine, options, say, () => cpuByRole(target) as Record<string, number>);
+    say(`  → intake ${round(intake.best.perSec)} findings/s at ${intake.best.concurrency} (p99 ${round(intake.best.p99Ms)} ms); engine ${round(intake.engineBest.perSec)} workflows/s`);
+    const precision = await measurePrecision(api, pool, options, say);
+    say(`  → precision p50 ${round(precision.p50Ms)} ms, p99 ${round(precision.p99Ms)} ms (${precision.seen}/${precision.n} seen)`);
+    const storm = await measureStorm(api, pool, client, target, options, intake.best.perSec, say);
+    say(`  → storm drain ${round(storm.drainMs)} ms, late p99 ${round(storm.lateP99Ms)} ms, missing ${storm.missing}, setup ${round(storm.setupMs / 1000)} s`);
+    const engineStorm = await measureEngineStorm(engine, target, options.stormFindings, intake.engineBest.perSec, options.mode === 'tiny', say);
+    say(`  → engine storm drain ${round(engineStorm.drainMs)} ms, missing ${engineStorm.missing}`);
+    const reads = await measureReads(api, pool, options, say);
+    api.close();
+    const results = { options, machine: machineLine, intake, precision, storm, engineStorm, reads };
+    process.stderr.write(`\n${humanReport(results)}\n\n`);
+    process.stdout.write(`${JSON.stringify(summaryJson(results))}\n`);
+  } finally {
+    if (process.env['DATABASE_URL']) await removeSeed(pool).catch(() => undefined);
+    await engine.stop();
+    await connection.close().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    say('stopping the stack…');
+    await target.stop();
+    target.cleanUp(options.keep);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    say(`failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,82 @@
+/** How big each part of the benchmark is; `--quick` fits in ~8 minutes on 2 cores, `--tiny` in a test. */
+export interface BenchSizes {
+  mode: 'full' | 'quick' | 'tiny';
+  /** How long each concurrency step of the intake runs. */
+  intakeStepMs: number;
+  intakeConcurrency: number[];
+  findingsPerIntakeCase: number;
+  precisionFindings: number;
+  precisionSpreadMs: number;
+  stormFindings: number;
+  stormCaseSize: number;
+  rows: number;
+  readSamples: number;
+}
+
+export interface BenchOptions extends BenchSizes {
+  /** Keep the temporary DATA_DIR (logs, databases) after the run. */
+  keep: boolean;
+  /** Write V8 CPU profiles of the API and the worker here (`node --cpu-prof`). */
+  profileDir?: string;
+  /** `history.timerProcessorMaxTimeShift` of the dev server the benchmark starts. */
+  timerShift?: string;
+  /** Skip the build `npm start` does (the test suite has built already). */
+  skipBuild: boolean;
+}
+
+const STEPS = [1, 2, 4, 8, 16, 32, 64];
+
+const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
+  full: {
+    mode: 'full', intakeStepMs: 10_000, intakeConcurrency: STEPS, findingsPerIntakeCase: 5,
+    precisionFindings: 100, precisionSpreadMs: 60_000, stormFindings: 10_000, stormCaseSize: 50,
+    rows: 100_000, readSamples: 200,
+  },
+  quick: {
+    mode: 'quick', intakeStepMs: 5_000, intakeConcurrency: STEPS, findingsPerIntakeCase: 5,
+    precisionFindings: 100, precisionSpreadMs: 60_000, stormFindings: 2_000, stormCaseSize: 50,
+    rows: 100_000, readSamples: 60,
+  },
+  tiny: {
+    mode: 'tiny', intakeStepMs: 1_500, intakeConcurrency: [1, 4], findingsPerIntakeCase: 5,
+    precisionFindings: 10, precisionSpreadMs: 3_000, stormFindings: 50, stormCaseSize: 25,
+    rows: 2_000, readSamples: 5,
+  },
+};
+
+const USAGE = `usage: npm run bench -- [--quick | --tiny] [--storm N] [--rows N] [--timer-shift 100ms]
+                            [--profile DIR] [--keep] [--skip-build]`;
+
+export function parseOptions(argv: string[]): BenchOptions {
+  const flag = (name: string) => argv.includes(name);
+  const value = (name: string) => {
+    const at = argv.indexOf(name);
+    if (at < 0) return undefined;
+    const next = argv[at + 1];
+    if (next === undefined || next.startsWith('--')) throw new Error(`${name} needs a value\n${USAGE}`);
+    return next;
+  };
+  const count = (name: string) => {
+    const text = value(name);
+    if (text === undefined) return undefined;
+    if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} ${text}: expected a positive whole number`);
+    return Number(text);
+  };
+  const known = ['--quick', '--tiny', '--keep', '--skip-build', '--storm', '--rows', '--timer-shift', '--profile', '--help'];
+  const unknown = argv.find((arg) => arg.startsWith('--') && !known.includes(arg));
+  if (unknown || flag('--help')) throw new Error(`${unknown ? `unknown option ${unknown}\n` : ''}${USAGE}`);
+
+  const mode = flag('--tiny') ? 'tiny' : flag('--quick') ? 'quick' : 'full';
+  const sizes = { ...SIZES[mode] };
+  sizes.stormFindings = count('--storm') ?? sizes.stormFindings;
+  sizes.rows = count('--rows') ?? sizes.rows;
+  const timerShift = value('--timer-shift');
+  if (timerShift !== undefined && !/^\d+(ms|s)$/.test(timerShift)) throw new Error(`--timer-shift ${timerShift}: expected a duration such as 100ms or 1s`);
+  return {
+    ...sizes,
+    keep: flag('--keep'),
+    profileDir: value('--profile'),
+    timerShift,
+    skipBuild: flag('--skip-build') || process.env['SKIP_BUILD'] === '1',
+  };
+}

@@ -1,0 +1,194 @@
+import type { Pool } from 'pg';
+import type { BenchApi } from './api';
+import type { BenchOptions } from './options';
+import { p50, p99 } from './stats';
+
+export interface ReadsResult {
+  rows: number;
+  listP50Ms: number;
+  listP99Ms: number;
+  sqlP50Ms: number;
+  sqlP99Ms: number;
+  summaryP50Ms: number;
+  summaryP99Ms: number;
+  summarySqlP99Ms: number;
+  byFilter: Array<{ filter: string; p50Ms: number; p99Ms: number; sqlP99Ms: number; total: number }>;
+}
+
+/** Marks the rows the benchmark seeds, so that they can be told apart and removed. */
+export const SEED_MARK = 'bench-seed';
+
+/**
+ * Seeds findings straight into PostgreSQL up to `target` rows: a year of cases across 200 units,
+ * in every status, some overdue and escalated — the shape of a provincial ledger.
+ */
+export async function seedFindings(pool: Pool, target: number): Promise<number> {
+  const { rows } = await pool.query<{ count: string }>('SELECT count(*) AS count FROM findings');
+  const missing = target - Number(rows[0].count);
+  if (missing <= 0) return Number(rows[0].count);
+  const perCase = 100;
+  const cases = Math.ceil(missing / perCase);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT setseed(0.42)');
+    await client.query(
+      `INSERT INTO cases (id, code, title, summary, source, status, opened_by, created_at, updated_at, closed_at, version)
+       SELECT gen_random_uuid(), 'BENCH-' || md5(random()::text), 'seeded case ' || g, 'seeded for the read benchmark', 'other', 'OPEN',
+              $2, now() - interval '1 year' + g * interval '1 minute', now(), NULL, 1
+       FROM generate_series(1, $1::int) AS g`,
+      [cases, SEED_MARK],
+    );
+    await client.query(
+      `WITH seeded AS (SELECT array_agg(id ORDER BY created_at) AS ids FROM cases WHERE opened_by = $2),
+       drawn AS (
+         SELECT g, random() AS r, random() AS late, random() AS e, now() - random() * interval '365 days' AS created_at
+         FROM generate_series(1, $1::int) AS g
+       ),
+       shaped AS (
+         SELECT g, created_at, late, e,
+                CASE WHEN r < 0.2 THEN 'ASSIGNED' WHEN r < 0.3 THEN 'PLAN_SUBMITTED' WHEN r < 0.6 THEN 'RECTIFYING'
+                     WHEN r < 0.7 THEN 'REPORT_SUBMITTED' ELSE 'CLOSED' END AS status
+         FROM drawn
+       ),
+       -- A quarter of the open findings are past their deadline: some 15% of the ledger overdue.
+       judged AS (
+         SELECT *, status NOT IN ('REPORT_SUBMITTED', 'CLOSED') AND late < 0.25 AS overdue FROM shaped
+       ),
+       levelled AS (
+         SELECT *, CASE WHEN NOT overdue THEN 0 WHEN e < 0.5 THEN 1 WHEN e < 0.8 THEN 2 ELSE 3 END AS level,
+                CASE WHEN overdue THEN now() - late * interval '240 days'
+                     WHEN status IN ('REPORT_SUBMITTED', 'CLOSED') THEN created_at + interval '60 days'
+                     ELSE now() + (1 + e * 89) * interval '1 day' END AS due_at
+         FROM judged
+       )
+       INSERT INTO findings (id, case_id, title, description, category, unit_id, responsible_person, due_at, status, overdue,
+                             escalation_level, accountability, pending_approval, pending_since, opened_by, created_at, updated_at, closed_at, version)
+       SELECT gen_random_uuid(), (SELECT ids FROM seeded)[1 + (g % array_length((SELECT ids FROM seeded), 1))],
+              'seeded finding ' || g, 'seeded for the read benchmark', 'governance', 'U-' || lpad((g % 200)::text, 3, '0'), NULL,
+              due_at, status, overdue, level, CASE WHEN level = 3 THEN 'proposed' ELSE 'none' END,
+              CASE WHEN level = 3 THEN 'accountability' WHEN status = 'PLAN_SUBMITTED' THEN 'plan'
+                   WHEN status = 'REPORT_SUBMITTED' THEN 'verification' END,
+              CASE WHEN level = 3 OR status IN ('PLAN_SUBMITTED', 'REPORT_SUBMITTED') THEN created_at + interval '3 days' END,
+              $2, created_at, created_at + interval '1 day', CASE WHEN status = 'CLOSED' THEN created_at + interval '20 days' END, 2
+       FROM levelled`,
+      [missing, SEED_MARK],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  // As autovacuum would have long since done on a ledger this size: statistics and the visibility map.
+  await pool.query('VACUUM ANALYZE cases');
+  await pool.query('VACUUM ANALYZE findings');
+  return target;
+}
+
+export async function removeSeed(pool: Pool): Promise<void> {
+  await pool.query('DELETE FROM findings WHERE opened_by = $1', [SEED_MARK]);
+  await pool.query('DELETE FROM cases WHERE opened_by = $1', [SEED_MARK]);
+}
+
+// The statements FindingQueries.list and ReportQueries.summary run (libs/persistence), for the bare baseline.
+const LIST_COLUMNS = `id, case_id, title, description, category, unit_id, responsible_person, due_at, status,
+  overdue, escalation_level, accountability, pending_approval, created_at, updated_at, closed_at`;
+const SUMMARY_SQL = `SELECT unit_id, status, escalation_level, overdue, count(*) AS count
+  FROM findings GROUP BY unit_id, status, escalation_level, overdue`;
+
+interface Filter {
+  label: string;
+  query: Record<string, string>;
+}
+
+function listSql(filter: Filter): { page: string; count: string; params: unknown[]; pageParams: unknown[] } {
+  const columns: Record<string, string> = { status: 'status', unitId: 'unit_id', overdue: 'overdue', escalationLevel: 'escalation_level', caseId: 'case_id' };
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  for (const [key, column] of Object.entries(columns)) {
+    const value = filter.query[key];
+    if (value === undefined) continue;
+    params.push(key === 'overdue' ? value === 'true' : key === 'escalationLevel' ? Number(value) : value);
+    conditions.push(`${column} = $${params.length}`);
+  }
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  const page = Number(filter.query['page'] ?? 1);
+  const pageSize = Number(filter.query['pageSize'] ?? 50);
+  const pageParams = [...params, pageSize, (page - 1) * pageSize];
+  return {
+    page: `SELECT ${LIST_COLUMNS} FROM findings ${where} ORDER BY created_at, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    count: `SELECT count(*) AS count FROM findings ${where}`,
+    params,
+    pageParams,
+  };
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+export async function measureReads(api: BenchApi, pool: Pool, options: BenchOptions, say: (line: string) => void): Promise<ReadsResult> {
+  say(`reads: seeding findings up to ${options.rows} rows`);
+  const rows = await seedFindings(pool, options.rows);
+  const { rows: someCase } = await pool.query<{ case_id: string }>('SELECT case_id FROM findings WHERE opened_by = $1 LIMIT 1', [SEED_MARK]);
+  const caseId = someCase[0]?.case_id ?? '00000000-0000-4000-8000-000000000000';
+  const filters: Filter[] = [
+    { label: 'all', query: {} },
+    { label: 'status', query: { status: 'RECTIFYING' } },
+    { label: 'unitId', query: { unitId: 'U-042' } },
+    { label: 'overdue', query: { overdue: 'true' } },
+    { label: 'escalationLevel', query: { escalationLevel: '2' } },
+    { label: 'caseId', query: { caseId } },
+    { label: 'unitId+status', query: { unitId: 'U-042', status: 'ASSIGNED' } },
+    { label: 'status, page 40', query: { status: 'CLOSED', page: '40' } },
+  ];
+  say(`reads: GET /findings with ${filters.length} filters and GET /reports/summary, ${options.readSamples} times each, and the same SQL bare`);
+  const byFilter: ReadsResult['byFilter'] = [];
+  const list: number[] = [];
+  const sql: number[] = [];
+  for (const filter of filters) {
+    const search = new URLSearchParams({ pageSize: '50', ...filter.query }).toString();
+    const statements = listSql(filter);
+    const bare = () => Promise.all([pool.query(statements.page, statements.pageParams), pool.query(statements.count, statements.params)]);
+    let total = 0;
+    for (let i = 0; i < 3; i++) {
+      const warm = await api.get<{ total: number }>(`/findings?${search}`);
+      if (warm.status !== 200) throw new Error(`GET /findings?${search} answered ${warm.status}: ${JSON.stringify(warm.body).slice(0, 300)}`);
+      total = warm.body.total;
+      await bare();
+    }
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < options.readSamples; i++) {
+      mine.push((await api.get(`/findings?${search}`)).ms);
+      theirs.push(await timed(bare));
+    }
+    list.push(...mine);
+    sql.push(...theirs);
+    byFilter.push({ filter: filter.label, p50Ms: p50(mine), p99Ms: p99(mine), sqlP99Ms: p99(theirs), total });
+  }
+  const summary: number[] = [];
+  const summarySql: number[] = [];
+  for (let i = 0; i < 3; i++) await api.get('/reports/summary');
+  for (let i = 0; i < options.readSamples; i++) {
+    const answer = await api.get('/reports/summary');
+    if (answer.status !== 200) throw new Error(`GET /reports/summary answered ${answer.status}`);
+    summary.push(answer.ms);
+    summarySql.push(await timed(() => pool.query(SUMMARY_SQL)));
+  }
+  return {
+    rows,
+    listP50Ms: p50(list),
+    listP99Ms: p99(list),
+    sqlP50Ms: p50(sql),
+    sqlP99Ms: p99(sql),
+    summaryP50Ms: p50(summary),
+    summaryP99Ms: p99(summary),
+    summarySqlP99Ms: p99(summarySql),
+    byFilter,
+  };
+}

@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+
+/** Runs the benchmark at its tiny size against a stack of its own, as `npm run bench -- --tiny` does. */
+function runTinyBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: 'test/tsconfig.json' };
+  for (const name of ['DATA_DIR', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'PORT']) delete env[name];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/bench/main.ts', '--tiny', '--skip-build'], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const positive = expect.any(Number);
+
+describe('the benchmark (npm run bench) at its tiny size', () => {
+  it('measures every figure against its baseline and ends stdout with one JSON object; no deadline is missed', async () => {
+    const { code, stdout, stderr } = await runTinyBench();
+    if (code !== 0) throw new Error(`the benchmark exited ${code}:\n${stderr.slice(-4000)}`);
+    const lines = stdout.trim().split('\n');
+    const result = JSON.parse(lines[lines.length - 1]);
+    expect(result).toEqual({
+      intake: { findingsPerSec: positive, engineWorkflowsPerSec: positive, ratio: positive, p50Ms: positive, p99Ms: positive },
+      timers: {
+        precisionP50Ms: positive, precisionP99Ms: positive, n: 50, drainMs: positive, engineDrainMs: positive,
+        drainRatio: positive, lateP99Ms: positive, missing: 0,
+      },
+      reads: { rows: positive, listP50Ms: positive, listP99Ms: positive, sqlP99Ms: positive, summaryP99Ms: positive },
+      worker: { openWorkflows: positive, rssMiB: positive, workflowTasksPerSec: positive },
+    });
+    expect(result.intake.findingsPerSec).toBeGreaterThan(0);
+    expect(result.intake.engineWorkflowsPerSec).toBeGreaterThan(0);
+    expect(result.reads.rows).toBeGreaterThanOrEqual(2000);
+    expect(result.worker.openWorkflows).toBeGreaterThanOrEqual(50);
+    expect(result.worker.rssMiB).toBeGreaterThan(0);
+    // The human table goes to stderr, beside the JSON.
+    expect(stderr).toMatch(/figure\s+product\s+engine baseline\s+ratio/);
+  });
+});

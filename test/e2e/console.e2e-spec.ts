@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { Stack } from '../support/stack';
+
+const ROOT = join(__dirname, '../..');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-artifacts/console');
+// No network here but the package registries: keep Chromium from trying to reach anything else.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const STEP_MS = 20_000;
+
+/** One person at the console: their own browser context (own session storage), signed in through the UI. */
+interface Desk {
+  name: string;
+  page: Page;
+  problems: string[];
+}
+
+describe('web console: a finding from opening to close-out, driven in Chromium', () => {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let shot = 0;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is not installed at ${CHROMIUM}. npm test's set-up installs Debian's package when it runs as root with apt-get ` +
+          '(apt-get update && apt-get install -y chromium fonts-wqy-microhei); install it by hand, or set CHROMIUM_PATH.',
+      );
+    }
+    if (!existsSync(join(ROOT, 'dist/apps/console/index.html'))) {
+      throw new Error('the console is not built: run "NX_DAEMON=false npx nx run-many -t build bundle -p api worker workflows console"');
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    // Timers far away: this test watches people, not the clock.
+    stack = await Stack.start({ env: { POLICY_PLAN_DUE: 'PT1H', POLICY_APPROVAL_SLA: 'PT1H', POLICY_ESCALATION_STEP: 'PT1H', POLICY_REMIND_BEFORE: 'PT1S' } });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function signIn(name: string): Promise<Desk> {
+    const context = await (browser as Browser).newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context.setDefaultTimeout(STEP_MS);
+    const page = await context.newPage();
+    const desk: Desk = { name, page, problems: [] };
+    page.on('pageerror', (error) => desk.problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      // A 4xx the test provokes (the empty case form) is logged by Chromium too; it is shown to the user in words.
+      if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
+        desk.problems.push(`console error: ${message.text()}`);
+      }
+    });
+    await page.goto((stack as Stack).url('/'));
+    await page.getByRole('button', { name: `以“${name}”身份登录` }).click();
+    await page.getByTestId('who').filter({ hasText: name }).waitFor();
+    return desk;
+  }
+
+  async function screenshot(desk: Desk, what: string): Promise<void> {
+    shot += 1;
+    await desk.page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${what}.png`), fullPage: true });
+  }
+
+  /** Clicks the page's refresh button until `done` holds: what a user sees without reloading the page. */
+  async function refreshUntil(desk: Desk, done: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error(`${desk.name}: the page did not show the expected state in ${timeoutMs} ms`);
+      await desk.page.getByRole('button', { name: '刷新' }).first().click();
+      await desk.page.waitForTimeout(500);
+    }
+  }
+
+  it('officer opens a case, the unit plans, a supervisor approves, the unit reports, another supervisor passes it, the officer sees it closed', async () => {
+    const findingTitle = `津补贴审批把关不严 ${Date.now().toString(36)}`;
+
+    // 纪检监察干部 opens a case (立案); the API's validation messages land beside the fields.
+    const officer = await signIn('李明');
+    await officer.page.getByRole('link', { name: '新建案件' }).click();
+    await officer.page.getByRole('button', { name: '提交立案' }).click();
+    await officer.page.getByText('请修正标出的字段后再提交。').waitFor();
+    expect(await officer.page.getByLabel('案件名称').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(officer, 'officer-case-form-errors');
+    await officer.page.getByLabel('案件名称').fill('某局违规发放津补贴案');
+    await officer.page.getByLabel('案情').fill('巡察发现该局违规发放津补贴，财务审批流于形式。');
+    await officer.page.getByLabel('问题', { exact: true }).fill(findingTitle);
+    await officer.page.getByLabel('问题描述').fill('津补贴发放未经集体研究，审批单据不全。');
+    await officer.page.getByLabel('责任单位').fill('U-FIN');
+    await officer.page.getByLabel('责任人（选填）').fill('王芳');
+    await officer.page.getByRole('button', { name: '提交立案' }).click();
+    await officer.page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseUrl = officer.page.url();
+    await officer.page.getByRole('heading', { name: /ZG-\d{4}-\d{4}/ }).waitFor();
+    await officer.page.getByRole('link', { name: findingTitle }).waitFor();
+    await screenshot(officer, 'officer-case-opened');
+
+    // 责任单位 sees what it owes and submits its plan (整改方案).
+    const unit = await signIn('王芳');
+    await unit.page.getByRole('heading', { name: '我的整改事项' }).waitFor();
+    const card = unit.page.getByTestId('my-finding').filter({ hasText: findingTitle });
+    await card.getByText(/^剩余 (29|30) 天/).waitFor();
+    await screenshot(unit, 'unit-my-findings');
+    await card.getByRole('link', { name: findingTitle }).click();
+    await unit.page.getByLabel('整改方案（措施、责任分工与时间节点）').fill('建立津补贴发放双人复核制度，一个月内完成清退。');
+    await unit.page.getByRole('button', { name: '提交方案' }).click();
+    await unit.page.locator('h1 .badge', { hasText: '方案待审批' }).waitFor();
+
+    // 监督审批人 approves it from the queue, with a comment.
+    const supervisor = await signIn('赵强');
+    await supervisor.page.getByRole('heading', { name: /审批队列/ }).waitFor();
+    const queued = supervisor.page.getByRole('listitem', { name: findingTitle });
+    await queued.getByText('整改方案审批').first().waitFor();
+    await screenshot(supervisor, 'supervisor-approval-queue');
+    await queued.getByRole('button', { name: '批准' }).click();
+    await queued.getByText('请先填写审批意见。').waitFor();
+    await queued.getByLabel('审批意见').fill('同意该整改方案。');
+    await queued.getByRole('button', { name: '批准' }).click();
+    await supervisor.page.getByRole('status').filter({ hasText: `${findingTitle}：已处理。` }).waitFor();
+
+    // The unit reports (整改报告) with one evidence entry, its digest computed in the browser.
+    const evidence = Buffer.from('津补贴发放双人复核制度（试行）');
+    await refreshUntil(unit, () => unit.page.locator('h1 .badge', { hasText: '整改中' }).isVisible());
+    await unit.page.getByLabel('整改报告（完成情况）').fill('已追回违规款项，修订制度并组织学习。');
+    await unit.page.getByLabel('选择文件以计算摘要').setInputFiles({ name: '复核制度.pdf', mimeType: 'application/pdf', buffer: evidence });
+    const digest = createHash('sha256').update(evidence).digest('hex');
+    await unit.page.getByLabel('SHA-256 摘要').and(unit.page.locator(`[value="${digest}"]`)).waitFor();
+    expect(await unit.page.getByLabel('文件名').inputValue()).toBe('复核制度.pdf');
+    await unit.page.getByLabel('存放位置（URI）').fill('file:///evidence/fuhe-zhidu.pdf');
+    await screenshot(unit, 'unit-report-with-evidence');
+    await unit.page.getByRole('button', { name: '提交报告' }).click();
+    await unit.page.locator('h1 .badge', { hasText: '待验收' }).waitFor();
+
+    // A different supervisor verifies it (验收) and closes it out (销号).
+    const verifier = await signIn('孙丽');
+    const toVerify = verifier.page.getByRole('listitem', { name: findingTitle });
+    await toVerify.getByText('验收销号').first().waitFor();
+    await toVerify.getByLabel('审批意见').fill('整改到位，验收通过。');
+    await screenshot(verifier, 'supervisor-verification');
+    await toVerify.getByRole('button', { name: '验收通过，予以销号' }).click();
+    await verifier.page.getByRole('status').filter({ hasText: `${findingTitle}：已处理。` }).waitFor();
+    await verifier.page.getByText('审批队列为空。').waitFor();
+
+    // The officer sees the case closed (已办结), after a reload of the case's own address too.
+    await officer.page.goto(caseUrl);
+    await refreshUntil(officer, async () => (await officer.page.getByTestId('case-status').textContent()) === '已办结');
+    await officer.page.locator('tr', { hasText: findingTitle }).getByText('已销号').waitFor();
+    await screenshot(officer, 'officer-case-closed');
+    await officer.page.getByRole('link', { name: findingTitle }).click();
+    await officer.page.getByRole('list', { name: '时间线' }).getByText('销号', { exact: true }).waitFor();
+    await screenshot(officer, 'officer-finding-timeline');
+
+    // The supervisor's dashboard and ledger, and the English switch.
+    await verifier.page.getByRole('link', { name: '统计' }).click();
+    await verifier.page.getByRole('img', { name: /柱状图/ }).waitFor();
+    await screenshot(verifier, 'supervisor-dashboard');
+    await verifier.page.getByRole('link', { name: '台账' }).click();
+    await verifier.page.getByRole('heading', { name: '整改台账' }).waitFor();
+    await verifier.page.locator('tr', { hasText: findingTitle }).getByText('已销号').waitFor();
+    await screenshot(verifier, 'supervisor-ledger');
+    const [csv] = await Promise.all([verifier.page.waitForEvent('download'), verifier.page.getByRole('button', { name: '导出 CSV' }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    expect(await readFile(await csv.path(), 'utf8')).toContain(findingTitle);
+    await verifier.page.getByRole('button', { name: 'Switch to English' }).click();
+    await verifier.page.getByRole('link', { name: 'Dashboard' }).click();
+    await verifier.page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await screenshot(verifier, 'supervisor-dashboard-en');
+
+    // Nothing went wrong in any browser: no script errors, no Content-Security-Policy violations.
+    expect([officer, unit, supervisor, verifier].flatMap((desk) => desk.problems.map((problem) => `${desk.name}: ${problem}`))).toEqual([]);
+  }, 420_000);
+});

@@ -1,0 +1,264 @@
+import { findingRecordQuery, type Policy } from '@reform/contracts';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { Database } from './database';
+import { recordDifferences, replayTimeline, rowAsRecord, type StoredEvent, type StoredFinding } from './oracle';
+import { sleep } from './random';
+import { SCRIPTS, type FindingPlan } from './scripts';
+
+export interface CasePlan {
+  index: number;
+  title: string;
+  startAtMs: number;
+  findings: FindingPlan[];
+  id?: string;
+  error?: string;
+}
+
+export interface Verdict {
+  /** Findings missing or in a wrong state, each with why. */
+  lost: Map<number, string[]>;
+  /** Events (and cases) stored more than once. */
+  duplicated: number;
+  duplicateNotes: string[];
+  notifications: { delivered: number; pending: number };
+  caseProblems: string[];
+}
+
+/** A timer may fire this much after its moment before the check calls it missed. */
+const TIMER_GRACE_MS = 15_000;
+const TOKEN = /\[#\d+\.\d+#\]/;
+
+interface Evidence {
+  rows: Map<string, StoredFinding>;
+  events: Map<string, StoredEvent[]>;
+  notifications: Map<string, string>;
+  workflows: Map<string, { status: string; record?: Record<string, unknown> }>;
+  readAt: number;
+}
+
+/**
+ * The end-of-run checks, from PostgreSQL and the Temporal server. Findings that fail are checked
+ * again for a while (a timer may be firing right now); what still fails is lost.
+ */
+export async function judge(cases: CasePlan[], db: Database, temporal: (work: (client: Client) => Promise<void>) => Promise<void>, policy: Policy, patienceMs: number): Promise<Verdict> {
+  const findings = cases.flatMap((c) => c.findings);
+  let pending = findings;
+  let lost = new Map<number, string[]>();
+  let evidence: Evidence | undefined;
+  const deadline = Date.now() + patienceMs;
+  for (;;) {
+    evidence = await gather(pending, db, temporal);
+    lost = new Map();
+    for (const finding of pending) {
+      const problems = checkFinding(finding, evidence, policy);
+      if (problems.length) lost.set(finding.index, problems);
+    }
+    if (lost.size === 0 || Date.now() > deadline) break;
+    pending = findings.filter((f) => lost.has(f.index) && f.id !== undefined);
+    if (pending.length === 0) break;
+    await sleep(5000);
+  }
+  const everything = await gather(findings, db, temporal);
+  const duplicates = countDuplicates(findings, everything);
+  let caseProblems = await checkCases(cases, db, temporal);
+  // A case's workflow ends a moment after its last finding's; give it that moment.
+  for (let tries = 0; caseProblems.problems.length > 0 && tries < 12; tries++) {
+    await sleep(5000);
+    caseProblems = await checkCases(cases, db, temporal);
+  }
+  const delivered = [...everything.notifications.values()].filter((status) => status === 'delivered').length;
+  return {
+    lost,
+    duplicated: duplicates.count + caseProblems.duplicated,
+    duplicateNotes: [...duplicates.notes, ...caseProblems.duplicateNotes],
+    notifications: { delivered, pending: everything.notifications.size - delivered },
+    caseProblems: caseProblems.problems,
+  };
+}
+
+async function gather(findings: FindingPlan[], db: Database, temporal: (work: (client: Client) => Promise<void>) => Promise<void>): Promise<Evidence> {
+  const ids = findings.flatMap((f) => (f.id ? [f.id] : []));
+  const readAt = Date.now();
+  const rows = await db.query<StoredFinding>('SELECT * FROM findings WHERE id = ANY($1::uuid[])', [ids]);
+  const events = await db.query<StoredEvent & { entity_id: string }>(
+    'SELECT entity_id, seq, type, at, actor, data FROM events WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id, seq',
+    [ids],
+  );
+  const notifications = await db.query<{ key: string; status: string }>('SELECT key, status FROM notifications WHERE finding_id = ANY($1::uuid[])', [ids]);
+  const workflows = new Map<string, { status: string; record?: Record<string, unknown> }>();
+  await temporal(async (client) => {
+    await eachLimited(ids, 8, async (id) => {
+      const handle = client.workflow.getHandle(`finding-${id}`);
+      try {
+        const status = (await handle.describe()).status.name;
+        const record = status === 'RUNNING' ? ((await handle.query(findingRecordQuery)) as unknown as Record<string, unknown>) : undefined;
+        workflows.set(id, { status, record });
+      } catch (error) {
+        workflows.set(id, { status: error instanceof WorkflowNotFoundError ? 'NOT_FOUND' : `UNANSWERED (${(error as Error).message})` });
+      }
+    });
+  });
+  const byFinding = new Map<string, StoredEvent[]>();
+  for (const event of events) byFinding.set(event.entity_id, [...(byFinding.get(event.entity_id) ?? []), event]);
+  return {
+    rows: new Map(rows.map((row) => [row.id, row])),
+    events: byFinding,
+    notifications: new Map(notifications.map((n) => [n.key, n.status])),
+    workflows,
+    readAt,
+  };
+}
+
+function checkFinding(finding: FindingPlan, evidence: Evidence, policy: Policy): string[] {
+  if (finding.error) return [`its script failed: ${finding.error}`];
+  if (!finding.id) return ['never opened'];
+  const row = evidence.rows.get(finding.id);
+  if (!row) return ['no row in PostgreSQL'];
+  const events = evidence.events.get(finding.id) ?? [];
+  const problems: string[] = [];
+
+  // Every step the API accepted (or that was applied though its answer was lost) is there once.
+  for (const step of finding.steps) {
+    const count = events.filter((event) => JSON.stringify(event.data).includes(step.token)).length;
+    if (count === 0) problems.push(`step ${step.kind} ${step.token} (${step.outcome}) is not in the timeline`);
+  }
+  const gaps = events.filter((event, index) => event.seq !== index + 1);
+  if (gaps.length) problems.push(`the timeline's sequence has gaps or repeats at seq ${gaps.map((e) => e.seq).join(', ')}`);
+  if (Number(row.version) !== events.length) problems.push(`the row's version ${row.version} is not its ${events.length} events`);
+
+  const replay = replayTimeline(row, events, policy);
+  problems.push(...replay.problems);
+  const lifecycle = replay.lifecycle;
+  if (!lifecycle) return problems;
+
+  const record = lifecycle.record();
+  const rowDiff = recordDifferences(record, rowAsRecord(row));
+  if (rowDiff.length) problems.push(`the row disagrees with its timeline: ${rowDiff.join('; ')}`);
+
+  // Every deadline that passed produced its escalation (and every other timer fired).
+  const wake = lifecycle.nextWakeAt();
+  if (wake !== null && wake < evidence.readAt - TIMER_GRACE_MS) {
+    problems.push(`a timer due at ${new Date(wake).toISOString()} has not fired (status ${record.status}, level ${record.escalationLevel})`);
+  }
+
+  const expected = SCRIPTS[finding.script].expect;
+  if (lifecycle.finished !== expected.finished) problems.push(`the workflow should ${expected.finished ? '' : 'not '}have finished`);
+  if (record.status !== expected.status) problems.push(`status ${record.status}, the script ends in ${expected.status}`);
+  if (expected.accountability && record.accountability !== expected.accountability) problems.push(`accountability ${record.accountability}, expected ${expected.accountability}`);
+  if (expected.escalationLevel !== undefined && record.escalationLevel !== expected.escalationLevel) problems.push(`escalation level ${record.escalationLevel}, expected ${expected.escalationLevel}`);
+
+  const workflow = evidence.workflows.get(finding.id);
+  const wantStatus = lifecycle.finished ? 'COMPLETED' : 'RUNNING';
+  if (workflow?.status !== wantStatus) problems.push(`workflow finding-${finding.id} is ${workflow?.status}, expected ${wantStatus}`);
+  if (workflow?.record) {
+    const diff = recordDifferences(record, workflow.record);
+    if (diff.length) problems.push(`the workflow's state disagrees with the timeline: ${diff.join('; ')}`);
+  }
+
+  // Every notification is delivered or visibly pending in the outbox.
+  for (const notification of replay.notifications) {
+    const status = evidence.notifications.get(notification.key);
+    if (status !== 'delivered' && status !== 'pending') problems.push(`notification ${notification.key} is ${status ?? 'missing from the outbox'}`);
+  }
+  return problems;
+}
+
+/** Events stored more than once: a step's token twice, or a timer's event twice for the same moment. */
+function countDuplicates(findings: FindingPlan[], evidence: Evidence): { count: number; notes: string[] } {
+  let count = 0;
+  const notes: string[] = [];
+  for (const finding of findings) {
+    const seen = new Map<string, number>();
+    for (const event of evidence.events.get(finding.id ?? '') ?? []) {
+      const key = naturalKey(event);
+      if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    for (const [key, times] of seen) {
+      if (times > 1) {
+        count += times - 1;
+        notes.push(`finding #${finding.index} ${finding.id}: ${key} stored ${times} times`);
+      }
+    }
+  }
+  return { count, notes };
+}
+
+function naturalKey(event: StoredEvent): string | null {
+  const data = event.data;
+  const token = TOKEN.exec(JSON.stringify(data))?.[0];
+  if (token) return `${event.type} ${token}`;
+  switch (event.type) {
+    case 'REMINDER_SENT':
+    case 'OVERDUE':
+      return `${event.type} for dueAt ${data['dueAt']}`;
+    case 'ESCALATED':
+      return `ESCALATED to level ${data['level']}`;
+    case 'PLAN_OVERDUE':
+      return `PLAN_OVERDUE for ${data['planDueAt']}`;
+    case 'APPROVAL_OVERDUE':
+      return `APPROVAL_OVERDUE of ${data['pendingApproval']} pending since ${data['since']}`;
+    default:
+      return null;
+  }
+}
+
+/** Cases: opened once, each finding added once, CLOSED exactly when all its findings are, workflow to match. */
+async function checkCases(cases: CasePlan[], db: Database, temporal: (work: (client: Client) => Promise<void>) => Promise<void>) {
+  const problems: string[] = [];
+  const duplicateNotes: string[] = [];
+  let duplicated = 0;
+  const titles = cases.map((c) => c.title);
+  const rows = await db.query<{ id: string; title: string; status: string }>('SELECT id, title, status FROM cases WHERE title = ANY($1)', [titles]);
+  const ids = rows.map((r) => r.id);
+  const events = await db.query<{ entity_id: string; type: string; data: Record<string, unknown> }>(
+    'SELECT entity_id, type, data FROM events WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id, seq',
+    [ids],
+  );
+  const findingStates = await db.query<{ case_id: string; status: string }>('SELECT case_id, status FROM findings WHERE case_id = ANY($1::uuid[])', [ids]);
+  const workflows = new Map<string, string>();
+  await temporal(async (client) => {
+    await eachLimited(ids, 8, async (id) => {
+      workflows.set(id, await client.workflow.getHandle(`case-${id}`).describe().then((d) => d.status.name, () => 'NOT_FOUND'));
+    });
+  });
+  for (const plan of cases) {
+    const stored = rows.filter((row) => row.title === plan.title);
+    if (stored.length > 1) {
+      duplicated += stored.length - 1;
+      duplicateNotes.push(`case "${plan.title}" stored ${stored.length} times`);
+    }
+    const row = stored.find((r) => r.id === plan.id) ?? stored[0];
+    if (!row) {
+      if (plan.id) problems.push(`case #${plan.index} ${plan.id} has no row`);
+      continue;
+    }
+    const own = events.filter((e) => e.entity_id === row.id);
+    const opened = own.filter((e) => e.type === 'CASE_OPENED').length;
+    if (opened === 0) problems.push(`case #${plan.index}: no CASE_OPENED`);
+    if (opened > 1) {
+      duplicated += opened - 1;
+      duplicateNotes.push(`case #${plan.index}: CASE_OPENED ${opened} times`);
+    }
+    for (const finding of plan.findings) {
+      const added = own.filter((e) => e.type === 'FINDING_ADDED' && e.data['findingId'] === finding.id).length;
+      if (added === 0) problems.push(`case #${plan.index}: no FINDING_ADDED for finding #${finding.index}`);
+      if (added > 1) {
+        duplicated += added - 1;
+        duplicateNotes.push(`case #${plan.index}: FINDING_ADDED for finding #${finding.index} ${added} times`);
+      }
+    }
+    const allClosed = findingStates.filter((f) => f.case_id === row.id).every((f) => f.status === 'CLOSED');
+    if ((row.status === 'CLOSED') !== allClosed) problems.push(`case #${plan.index} is ${row.status} while its findings are ${allClosed ? '' : 'not '}all CLOSED`);
+    if (row.status === 'CLOSED' && !own.some((e) => e.type === 'CASE_CLOSED')) problems.push(`case #${plan.index} is CLOSED without CASE_CLOSED`);
+    const want = plan.findings.every((f) => SCRIPTS[f.script].expect.finished) ? 'COMPLETED' : 'RUNNING';
+    if (workflows.get(row.id) !== want) problems.push(`case #${plan.index} workflow is ${workflows.get(row.id)}, expected ${want}`);
+  }
+  return { problems, duplicated, duplicateNotes };
+}
+
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}

@@ -3,7 +3,7 @@ import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFile
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SUITE_SECRET } from './driver';
-import { freePort, importEsm, ManagedProcess, waitUntil } from './processes';
+import { freePort, importEsm, ManagedProcess } from './processes';
 
 const ROOT = join(__dirname, '../..');
 const DATABASE = 'reform';
@@ -173,4 +173,3 @@ function letPostgresUserReach(databaseDir: string): void {
   }
 }
 
-export { waitUntil };

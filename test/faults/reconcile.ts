@@ -62,9 +62,13 @@ export async function repairDrill(db: Database, traffic: Traffic, temporal: With
         problems.push(`finding ${id} still has no row after the repair`);
         continue;
       }
-      const record = await client.workflow.getHandle(`finding-${id}`).query(findingRecordQuery);
-      const diff = recordDifferences(record, rowAsRecord(row));
-      if (diff.length) problems.push(`finding ${id} still differs from its workflow: ${diff.join('; ')}`);
+      try {
+        const record = await client.workflow.getHandle(`finding-${id}`).query(findingRecordQuery);
+        const diff = recordDifferences(record, rowAsRecord(row));
+        if (diff.length) problems.push(`finding ${id} still differs from its workflow: ${diff.join('; ')}`);
+      } catch (error) {
+        problems.push(`finding ${id}: its workflow did not answer (${(error as Error).message})`);
+      }
     }
   });
   return problems;

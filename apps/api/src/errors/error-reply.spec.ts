@@ -63,6 +63,8 @@ describe('toErrorReply — Temporal transport', () => {
   it.each([
     ['UNAVAILABLE', new ServiceError('Workflow Update failed', { cause: grpcError(14) })],
     ['DEADLINE_EXCEEDED', grpcError(4)],
+    ['ABORTED (an update aborted with its workflow task)', new ServiceError('Workflow Update failed', { cause: grpcError(10) })],
+    ['INTERNAL (the server failing inside)', new ServiceError('Workflow Update failed', { cause: grpcError(13) })],
     ['an update RPC timeout', new WorkflowUpdateRPCTimeoutOrCancelledError('timed out', { cause: grpcError(4) })],
     ['a failed connection', new ServiceError('Failed to connect to Temporal server', { cause: new Error('No connection established') })],
   ])('%s → 503 with Retry-After: 5', (_, error) => {

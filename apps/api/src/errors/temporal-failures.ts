@@ -18,7 +18,14 @@ const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_RESOURCE_EXHAUSTED = 8;
 const GRPC_UNAVAILABLE = 14;
-const UNREACHABLE_CODES: unknown[] = [GRPC_CANCELLED, GRPC_DEADLINE_EXCEEDED, GRPC_UNAVAILABLE];
+const GRPC_UNKNOWN = 2;
+const GRPC_ABORTED = 10;
+const GRPC_INTERNAL = 13;
+/**
+ * The server could not take the call now: unreachable, overloaded past its deadlines, or failing
+ * inside (a persistence timeout, an update aborted with its workflow task). Retrying is the answer.
+ */
+const UNREACHABLE_CODES: unknown[] = [GRPC_CANCELLED, GRPC_DEADLINE_EXCEEDED, GRPC_UNAVAILABLE, GRPC_UNKNOWN, GRPC_ABORTED, GRPC_INTERNAL];
 const NETWORK_CODES: unknown[] = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE'];
 /** PostgreSQL's own "not now": shutting down or starting up (57P01-03), too many connections (53300). */
 const DATABASE_AWAY_CODES: unknown[] = ['57P01', '57P02', '57P03', '53300'];

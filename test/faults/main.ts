@@ -6,6 +6,7 @@
  * Its last line is `faults: N findings, L lost, D duplicated`; it exits non-zero unless all is well.
  */
 import { readPolicy } from '@reform/domain';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { judge, type CasePlan } from './checks';
 import { Cluster, withTemporal } from './cluster';
@@ -154,7 +155,9 @@ async function main(): Promise<number> {
     const drill = await repairDrill(db, traffic, temporal, running);
     say(`reconciliation repair drill (3 rows altered, 1 deleted): ${drill.length === 0 ? 'all found and re-projected' : drill.join('; ')}`);
     failures.push(...drill);
-    failures.push(...traffic.serverErrors.slice(0, 10).map((e) => `5xx other than 503: ${e}`));
+    const serverErrors = new Map<string, number>();
+    for (const error of traffic.serverErrors) serverErrors.set(error, (serverErrors.get(error) ?? 0) + 1);
+    failures.push(...[...serverErrors].slice(0, 10).map(([error, times]) => `5xx other than 503 (${times}×): ${error}`));
   } catch (error) {
     failures.push(`the suite could not finish: ${(error as Error).stack ?? error}`);
   } finally {
@@ -169,9 +172,13 @@ async function main(): Promise<number> {
   const driven = cases.flatMap((c) => c.findings).filter((f) => f.id).length;
   const lost = verdict ? verdict.lost.size : findingCount;
   const duplicated = verdict?.duplicated ?? 0;
+  const passed = lost === 0 && duplicated === 0 && failures.length === 0;
+  // A passing run leaves nothing behind (FAULT_KEEP=1 keeps it); a failing one keeps its logs and data.
+  if (passed && process.env['FAULT_KEEP'] !== '1') rmSync(cluster.dir, { recursive: true, force: true });
+  else say(`logs and data kept in ${cluster.dir}`);
   say(`finished in ${elapsed(started)}`);
   process.stdout.write(`faults: ${driven} findings, ${lost} lost, ${duplicated} duplicated\n`);
-  return lost === 0 && duplicated === 0 && failures.length === 0 ? 0 : 1;
+  return passed ? 0 : 1;
 }
 
 main().then(

@@ -4,9 +4,7 @@ import {
   condition,
   continueAsNew,
   ParentClosePolicy,
-  patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   startChild,
   workflowInfo,
@@ -23,15 +21,11 @@ import {
   type ReformActivities,
 } from '@reform/contracts';
 import { assignedState, findingRecord } from '@reform/domain';
-import { DATABASE_WRITE, HISTORY_LIMIT, LOCAL_DATABASE_WRITE } from './activity-options';
+import { DATABASE_WRITE, HISTORY_LIMIT } from './activity-options';
 import { CaseBook } from './case-state';
 import { findingWorkflow } from './finding.workflow';
 
 const { projectCaseOpened, projectFindingAdded, projectCase } = proxyActivities<ReformActivities>(DATABASE_WRITE);
-const local = proxyLocalActivities<ReformActivities>(LOCAL_DATABASE_WRITE);
-
-/** Since this patch the opening projection is a local activity: the children start one task sooner. */
-const LOCAL_OPENING_PATCH = 'case-opening-in-workflow-task';
 
 /** 案件 — one case: opens its findings as child workflows and closes when all are closed. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
@@ -102,7 +96,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     });
     const { openedBy, openedAt, caseId, title, summary, source } = open;
     const caseRecord = { id: caseId, title, summary, source, status: 'OPEN' as const, openedBy: openedBy.id, createdAt: openedAt, updatedAt: openedAt, closedAt: null, version: book.state.version };
-    const projectOpening = patched(LOCAL_OPENING_PATCH) ? local.projectCaseOpened : projectCaseOpened;
+    const projectOpening = projectCaseOpened;
     const { code } = await projectOpening({ case: caseRecord, year: businessYear(openedAt), findings, events });
     book.state.code = code;
     await Promise.all(open.findings.map(startFinding));

@@ -4,9 +4,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
-  patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -22,19 +20,11 @@ import {
   type ReformActivities,
 } from '@reform/contracts';
 import { FindingLifecycle, assignedState, type Effects, type FindingState } from '@reform/domain';
-import { DATABASE_WRITE, HISTORY_LIMIT, LOCAL_DATABASE_WRITE, NOTIFICATION } from './activity-options';
+import { DATABASE_WRITE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
 import { asFailure } from './failures';
 
 const { projectFinding } = proxyActivities<ReformActivities>(DATABASE_WRITE);
-const { projectFindingEffects } = proxyLocalActivities<ReformActivities>(LOCAL_DATABASE_WRITE);
 const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
-
-/**
- * Since this patch a step's or timer's projection, with its notifications' outbox rows, is one
- * local activity, and `notify` runs only for what a webhook must still receive: a deadline firing
- * costs the server one workflow task instead of three and two activity tasks.
- */
-const LOCAL_PROJECTION_PATCH = 'finding-projection-in-workflow-task';
 
 export interface FindingWorkflowOptions {
   /** Lower only in tests, to exercise continue-as-new. */
@@ -65,13 +55,10 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
   const record = async (effects: Effects) => {
     if (effects.events.length === 0) return;
     const { events, notifications } = effects;
-    if (patched(LOCAL_PROJECTION_PATCH)) {
-      const { deliver } = await projectFindingEffects({ finding: lifecycle.record(), events, notifications });
-      notifications.filter((notification) => deliver.includes(notification.key)).forEach(send);
-    } else {
-      notifications.forEach(send);
-      await projectFinding({ finding: lifecycle.record(), events });
-    }
+    // Projections stay regular activities: a write made inside a workflow task that is then
+    // discarded (worker killed) could differ from the retried task's, under the same seq.
+    notifications.forEach(send);
+    await projectFinding({ finding: lifecycle.record(), events });
     if ((state.status === 'CLOSED') !== (reportedStatus === 'CLOSED')) await tellCase(false);
   };
 

@@ -22,6 +22,8 @@ export interface BenchOptions extends BenchSizes {
   timerShift?: string;
   /** Skip the build `npm start` does (the test suite has built already). */
   skipBuild: boolean;
+  /** Seconds from the storm's first POST /cases to its instant; estimated from the intake when unset. */
+  stormLeadS?: number;
 }
 
 const STEPS = [1, 2, 4, 8, 16, 32, 64];
@@ -44,8 +46,8 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
   },
 };
 
-const USAGE = `usage: npm run bench -- [--quick | --tiny] [--storm N] [--rows N] [--timer-shift 100ms]
-                            [--profile DIR] [--keep] [--skip-build]`;
+const USAGE = `usage: npm run bench -- [--quick | --tiny] [--storm N] [--storm-lead SECONDS] [--rows N]
+                            [--timer-shift 100ms] [--profile DIR] [--keep] [--skip-build]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const flag = (name: string) => argv.includes(name);
@@ -62,7 +64,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} ${text}: expected a positive whole number`);
     return Number(text);
   };
-  const known = ['--quick', '--tiny', '--keep', '--skip-build', '--storm', '--rows', '--timer-shift', '--profile', '--help'];
+  const known = ['--quick', '--tiny', '--keep', '--skip-build', '--storm', '--storm-lead', '--rows', '--timer-shift', '--profile', '--help'];
   const unknown = argv.find((arg) => arg.startsWith('--') && !known.includes(arg));
   if (unknown || flag('--help')) throw new Error(`${unknown ? `unknown option ${unknown}\n` : ''}${USAGE}`);
 
@@ -78,5 +80,6 @@ export function parseOptions(argv: string[]): BenchOptions {
     profileDir: value('--profile'),
     timerShift,
     skipBuild: flag('--skip-build') || process.env['SKIP_BUILD'] === '1',
+    stormLeadS: count('--storm-lead'),
   };
 }

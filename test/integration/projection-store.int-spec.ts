@@ -110,6 +110,44 @@ describe('ProjectionStore', () => {
     ]);
   });
 
+  it('stores a finding, its events and their notifications together, and answers what is left to deliver', async () => {
+    const opened = anOpenCase(2040, 2);
+    await store.caseOpened(opened);
+    const notified = (base: (typeof opened.findings)[number], status: 'pending' | 'recorded') => {
+      const entity = { id: base.id, caseId: base.caseId, type: 'finding' as const };
+      const notification = {
+        key: `${base.id}:reminder:1`,
+        kind: 'REMINDER' as const,
+        findingId: base.id,
+        caseId: base.caseId,
+        recipient: { kind: 'unit' as const, unitId: base.unitId },
+        subject: 'due soon',
+        at: '2026-03-02T08:00:00.000Z',
+        data: {},
+      };
+      const input = { finding: { ...base, version: 2 }, events: [anEvent(entity, 2, { type: 'REMINDER_SENT' })], notifications: [notification] };
+      return { input, status, key: notification.key };
+    };
+    const pending = notified(opened.findings[0], 'pending');
+    expect(await store.findingEffects(pending.input, pending.status)).toEqual({ deliver: [pending.key] });
+    await db.dataSource.query(`UPDATE notifications SET status = 'delivered' WHERE key = $1`, [pending.key]);
+    // A retried activity stores nothing twice and asks for no second delivery.
+    expect(await store.findingEffects(pending.input, pending.status)).toEqual({ deliver: [] });
+    const recorded = notified(opened.findings[1], 'recorded');
+    expect(await store.findingEffects(recorded.input, recorded.status)).toEqual({ deliver: [] });
+    const rows = await db.dataSource.query(
+      'SELECT key, status FROM notifications WHERE case_id = $1 ORDER BY status',
+      [opened.case.id],
+    );
+    expect(rows).toEqual([
+      { key: pending.key, status: 'delivered' },
+      { key: recorded.key, status: 'recorded' },
+    ]);
+    expect(await count('FROM events WHERE case_id = $1 AND type = $2', [opened.case.id, 'REMINDER_SENT'])).toBe(2);
+    const [row] = await db.dataSource.query('SELECT version FROM findings WHERE id = $1', [opened.findings[0].id]);
+    expect(row.version).toBe(2);
+  });
+
   it('closes a case and ignores an older snapshot afterwards', async () => {
     const opened = anOpenCase(2039, 1);
     await store.caseOpened(opened);

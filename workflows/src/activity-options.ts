@@ -1,19 +1,9 @@
-import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions } from '@temporalio/workflow';
 
 /** Writes to the read model: retried until the database is back, however long that takes. */
 export const DATABASE_WRITE: ActivityOptions = {
   startToCloseTimeout: '30s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
-};
-
-/**
- * The same writes inside the workflow task (a local activity): no activity task travels through
- * the server, which is most of what a timer firing cost. Retried alike; past a minute of retries
- * the SDK waits out the backoff on a timer instead of holding the task.
- */
-export const LOCAL_DATABASE_WRITE: LocalActivityOptions = {
-  startToCloseTimeout: '30s',
-  retry: DATABASE_WRITE.retry,
 };
 
 /** Deliveries to the outside world: backing off to ten minutes, never given up. */

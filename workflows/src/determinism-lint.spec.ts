@@ -11,7 +11,8 @@ async function lintAsWorkflow(source: string): Promise<string[]> {
     input: source,
     encoding: 'utf8',
   });
-  const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
+  // Outside `nx`, the module-boundary rule prints a warning before the JSON: read from the JSON on.
+  const [result] = JSON.parse(run.stdout.slice(run.stdout.indexOf('[{'))) as { messages: { ruleId: string; message: string }[] }[];
   return result.messages.map((message) => `${message.ruleId}: ${message.message}`);
 }
 

@@ -4,6 +4,7 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -23,8 +24,15 @@ import { FindingLifecycle, assignedState, type Effects, type FindingState } from
 import { DATABASE_WRITE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
 import { asFailure } from './failures';
 
-const { projectFinding } = proxyActivities<ReformActivities>(DATABASE_WRITE);
+const { projectFinding, projectFindingEffects } = proxyActivities<ReformActivities>(DATABASE_WRITE);
 const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
+
+/**
+ * Since this patch the projection of events that notify someone also records the notifications
+ * in the outbox, in the same transaction, and `notify` runs only for what a webhook must still
+ * receive: a deadline firing costs one activity instead of two, with their tasks (README, Performance).
+ */
+const PROJECTION_RECORDS_NOTIFICATIONS = 'projection-records-notifications';
 
 export interface FindingWorkflowOptions {
   /** Lower only in tests, to exercise continue-as-new. */
@@ -57,8 +65,13 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
     const { events, notifications } = effects;
     // Projections stay regular activities: a write made inside a workflow task that is then
     // discarded (worker killed) could differ from the retried task's, under the same seq.
-    notifications.forEach(send);
-    await projectFinding({ finding: lifecycle.record(), events });
+    if (notifications.length > 0 && patched(PROJECTION_RECORDS_NOTIFICATIONS)) {
+      const { deliver } = await projectFindingEffects({ finding: lifecycle.record(), events, notifications });
+      notifications.filter((notification) => deliver.includes(notification.key)).forEach(send);
+    } else {
+      notifications.forEach(send);
+      await projectFinding({ finding: lifecycle.record(), events });
+    }
     if ((state.status === 'CLOSED') !== (reportedStatus === 'CLOSED')) await tellCase(false);
   };
 

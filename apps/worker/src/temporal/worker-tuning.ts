@@ -7,21 +7,23 @@ export interface WorkerTuningSettings {
 }
 
 /**
- * Options measured with `npm run bench` (README, Performance). Every open finding is a workflow
- * that sleeps until its next deadline; when deadlines cluster (month ends) thousands wake at once,
- * and each one not in the sticky cache must first be replayed from its history. So the cache holds
- * every open workflow of a county- or city-sized deployment (~35 KiB each with a shared V8 context),
- * and workflow-task slots are enough to keep the projections, which run as local activities inside
- * the task, busy.
+ * A cached workflow costs ~250 KiB of worker memory (measured: ~80 KiB of JavaScript heap, the
+ * rest the SDK core's state), so 3,000 keep a worker near 1 GiB. Beyond that, a workflow woken by
+ * its timer is replayed from its short history instead: slower, not wrong. Hosts with more memory
+ * raise TEMPORAL_MAX_CACHED_WORKFLOWS; bigger deployments add worker replicas.
  */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 3_000;
+
+/** Worker options measured with `npm run bench` (README, Performance). */
 export function workerTuning(settings: WorkerTuningSettings): Partial<WorkerOptions> {
   return {
-    // One V8 context for every workflow (the SDK's default, said out loud): a cached workflow costs
-    // kilobytes instead of a context of its own.
+    // One V8 context shared by every workflow (the SDK's default, said out loud); modules listed in
+    // workflows/bundle.cjs (preloadModules) are evaluated in it once rather than per workflow.
     reuseV8Context: true,
-    maxCachedWorkflows: settings.maxCachedWorkflows ?? 20_000,
+    maxCachedWorkflows: settings.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
+    // When deadlines cluster, hundreds of tasks arrive at once: slots and pollers scale up to take
+    // them instead of leaving them queued on the server (defaults: 40 slots, 10 fixed pollers).
     maxConcurrentWorkflowTaskExecutions: 100,
-    maxConcurrentLocalActivityExecutions: 100,
     workflowTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 8, maximum: 50 },
   };
 }

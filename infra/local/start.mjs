@@ -83,7 +83,10 @@ try {
   }
   if (startTemporal) {
     const { startTemporalDevServer } = await import('./temporal-server.mjs');
-    const dynamicConfig = env.TEMPORAL_TIMER_MAX_TIME_SHIFT ? { 'history.timerProcessorMaxTimeShift': env.TEMPORAL_TIMER_MAX_TIME_SHIFT } : {};
+    const dynamicConfig = {
+      ...(env.TEMPORAL_TIMER_MAX_TIME_SHIFT ? { 'history.timerProcessorMaxTimeShift': env.TEMPORAL_TIMER_MAX_TIME_SHIFT } : {}),
+      ...devServerSettings(env.TEMPORAL_DEV_DYNAMIC_CONFIG),
+    };
     const server = await startTemporalDevServer({ cli: temporalCli(), dataDir: resolve(dataDir, 'temporal'), port: temporalPort, uiPort: temporalUiPort, dynamicConfig });
     running.children.push(server.child);
     env.TEMPORAL_ADDRESS = server.address;
@@ -113,4 +116,16 @@ try {
 async function startEmbeddedPostgresIn(dir) {
   const { startEmbeddedPostgres } = await import('./postgres.mjs');
   return startEmbeddedPostgres({ dataDir: dir, port: Number(env.EMBEDDED_PG_PORT ?? (await freePort())) });
+}
+
+/** TEMPORAL_DEV_DYNAMIC_CONFIG="key=value,key=value": dynamic config of the local dev server only. */
+function devServerSettings(text = '') {
+  const settings = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new Error(`TEMPORAL_DEV_DYNAMIC_CONFIG: "${pair}" is not key=value`);
+    const value = pair.slice(at + 1);
+    settings[pair.slice(0, at)] = /^-?\d+(\.\d+)?$|^(true|false)$/.test(value) ? JSON.parse(value) : value;
+  }
+  return settings;
 }

@@ -18,6 +18,7 @@ import {
   unitUser,
   type Finding,
   type Page,
+  expectNoServerErrorsInEachTest,
 } from '../support/contract';
 import { Stack } from '../support/stack';
 import { token } from '../support/tokens';
@@ -30,7 +31,6 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
   let stack: Stack;
   let api: Api;
   let steps: Steps;
-  let seen = 0;
 
   beforeAll(async () => {
     stack = await Stack.start();
@@ -40,13 +40,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
   afterAll(async () => {
     await stack?.stop();
   });
-  beforeEach(() => {
-    seen = api?.answers.length ?? 0;
-  });
-  afterEach(() => {
-    // The contract: 5xx never for anything a client sent.
-    if (api) expect(api.serverErrorsSince(seen)).toEqual([]);
-  });
+  expectNoServerErrorsInEachTest(() => api);
 
   describe('open endpoints', () => {
     it('GET /health answers ok with both checks up, without a token', async () => {

@@ -26,6 +26,7 @@ import {
   type FindingWithEvents,
   type Page,
   type TimelineEvent,
+  expectNoServerErrorsInEachTest,
 } from '../support/contract';
 import { Stack } from '../support/stack';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -50,7 +51,6 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
   let stack: Stack;
   let api: Api;
   let steps: Steps;
-  let seen = 0;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -72,12 +72,7 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
     await stack?.stop();
     await database?.drop();
   });
-  beforeEach(() => {
-    seen = api?.answers.length ?? 0;
-  });
-  afterEach(() => {
-    if (api) expect(api.serverErrorsSince(seen)).toEqual([]);
-  });
+  expectNoServerErrorsInEachTest(() => api);
 
   const read = async (id: string): Promise<FindingWithEvents> => {
     const response = await steps.finding(id);

@@ -15,6 +15,7 @@ import {
   type FindingWithEvents,
   type Page,
   type TimelineEvent,
+  expectNoServerErrorsInEachTest,
 } from '../support/contract';
 import { Stack } from '../support/stack';
 
@@ -33,7 +34,6 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
   let stack: Stack;
   let api: Api;
   let steps: Steps;
-  let seen = 0;
 
   beforeAll(async () => {
     stack = await Stack.start({
@@ -51,12 +51,7 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
   afterAll(async () => {
     await stack?.stop();
   });
-  beforeEach(() => {
-    seen = api?.answers.length ?? 0;
-  });
-  afterEach(() => {
-    if (api) expect(api.serverErrorsSince(seen)).toEqual([]);
-  });
+  expectNoServerErrorsInEachTest(() => api);
 
   const read = async (id: string): Promise<FindingWithEvents> => {
     const response = await steps.finding(id);

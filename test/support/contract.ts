@@ -22,6 +22,18 @@ export class Api extends Http {
   }
 }
 
+/** Fails each test that received a 5xx: no request a client can send may cause one. */
+export function expectNoServerErrorsInEachTest(api: () => Api | undefined): void {
+  let seen = 0;
+  beforeEach(() => {
+    seen = api()?.answers.length ?? 0;
+  });
+  afterEach(() => {
+    const current = api();
+    if (current) expect(current.serverErrorsSince(seen)).toEqual([]);
+  });
+}
+
 export type AuthHeaders = Record<string, string>;
 
 export const as = (claims: TokenClaims): AuthHeaders => bearer(claims);

@@ -13,7 +13,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OpsModule } from './ops/ops.module';
 import { ReportsModule } from './reports/reports.module';
-import { TemporalClientModule } from './temporal/temporal-client.module';
+import { TemporalClientModule } from '@reform/temporal';
 
 @Module({
   imports: [

@@ -4,7 +4,7 @@ import { AppConfigModule, AppConfigService, LoggingModule } from '@reform/config
 import { dataSourceOptions } from '@reform/persistence';
 import { ActivitiesModule } from './activities/activities.module';
 import { WorkerHealthService } from './health/worker-health.service';
-import { TemporalClientModule } from './temporal/temporal-client.module';
+import { TemporalClientModule } from '@reform/temporal';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({

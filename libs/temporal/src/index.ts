@@ -1,1 +1,3 @@
 export * from './lib/temporal-connection';
+export * from './lib/temporal-client.module';
+export * from './lib/client-retry';

@@ -1,9 +1,10 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
-import { temporalConnectionOptions } from '@reform/temporal';
+import { clientRetryInterceptors } from './client-retry';
+import { temporalConnectionOptions } from './temporal-connection';
 
-/** The API's one Temporal client; lazy, so the API starts (and says so on /health) while Temporal is away. */
+/** The app's one Temporal client; lazy, so an app starts (and says so on /health) while Temporal is away. */
 @Global()
 @Module({
   providers: [
@@ -12,7 +13,7 @@ import { temporalConnectionOptions } from '@reform/temporal';
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) =>
         new Client({
-          connection: Connection.lazy(temporalConnectionOptions(config.temporal)),
+          connection: Connection.lazy({ ...temporalConnectionOptions(config.temporal), interceptors: clientRetryInterceptors() }),
           namespace: config.temporal.namespace,
         }),
     },

@@ -1,14 +1,12 @@
 import type {
-  Accountability,
-  ApprovalKind,
   Drift,
   FindingRecord,
-  FindingStatus,
   FinishReconciliation,
   ReconciliationRun,
 } from '@reform/contracts';
 import type { DataSource } from 'typeorm';
 import { findingRow, insertRowsSql, FINDING_MUTABLE_COLUMNS } from './projection-rows';
+import { toFindingView, type FindingRow } from './queries/finding.queries';
 import { toIso, toIsoOrNull } from './queries/sql-support';
 
 /** How long finished runs are kept; hourly runs make this about 720 rows. */
@@ -22,25 +20,9 @@ export interface StoredFinding {
   eventCount: number;
 }
 
-interface FindingRowValues {
-  id: string;
-  case_id: string;
-  title: string;
-  description: string;
-  category: string | null;
-  unit_id: string;
-  responsible_person: string | null;
-  due_at: Date | string;
-  status: FindingStatus;
-  overdue: boolean;
-  escalation_level: number;
-  accountability: Accountability;
-  pending_approval: ApprovalKind | null;
+interface FindingRowValues extends FindingRow {
   pending_since: Date | string | null;
   opened_by: string;
-  created_at: Date | string;
-  updated_at: Date | string;
-  closed_at: Date | string | null;
   version: number;
   event_count: string | number;
 }
@@ -184,24 +166,9 @@ function toStoredFinding(row: FindingRowValues): StoredFinding {
   return {
     eventCount: Number(row.event_count),
     record: {
-      id: row.id,
-      caseId: row.case_id,
-      title: row.title,
-      description: row.description,
-      category: row.category,
-      unitId: row.unit_id,
-      responsiblePerson: row.responsible_person,
-      dueAt: toIso(row.due_at),
-      status: row.status,
-      overdue: row.overdue,
-      escalationLevel: Number(row.escalation_level),
-      accountability: row.accountability,
-      pendingApproval: row.pending_approval,
+      ...toFindingView(row),
       pendingSince: toIsoOrNull(row.pending_since),
       openedBy: row.opened_by,
-      createdAt: toIso(row.created_at),
-      updatedAt: toIso(row.updated_at),
-      closedAt: toIsoOrNull(row.closed_at),
       version: Number(row.version),
     },
   };

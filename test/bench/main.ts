@@ -11,7 +11,7 @@ import { measureReads, removeSeed } from './reads';
 import { humanReport, summaryJson } from './report';
 import { round } from './stats';
 import { Target } from './target';
-import { cpuByRole, measureEngineStorm, measurePrecision, measureStorm } from './timers';
+import { cpuByRole, measureEnginePrecision, measureEngineStorm, measurePrecision, measureStorm } from './timers';
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -47,15 +47,15 @@ async function main(): Promise<void> {
     const api = new BenchApi(target.apiUrl);
     const intake = await measureIntake(api, engine, options, say, () => cpuByRole(target) as Record<string, number>);
     say(`  → intake ${round(intake.best.perSec)} findings/s at ${intake.best.concurrency} (p99 ${round(intake.best.p99Ms)} ms); engine ${round(intake.engineBest.perSec)} workflows/s`);
-    const precision = await measurePrecision(api, pool, options, say);
-    say(`  → precision p50 ${round(precision.p50Ms)} ms, p99 ${round(precision.p99Ms)} ms (${precision.seen}/${precision.n} seen)`);
+    const [precision, enginePrecision] = await Promise.all([measurePrecision(api, pool, options, say), measureEnginePrecision(engine, options)]);
+    say(`  → precision p50 ${round(precision.p50Ms)} ms, p99 ${round(precision.p99Ms)} ms (${precision.seen}/${precision.n} seen); engine p99 ${round(enginePrecision.p99Ms)} ms`);
     const storm = await measureStorm(api, pool, client, target, options, intake.best.perSec, say);
     say(`  → storm drain ${round(storm.drainMs)} ms, late p99 ${round(storm.lateP99Ms)} ms, missing ${storm.missing}, setup ${round(storm.setupMs / 1000)} s`);
     const engineStorm = await measureEngineStorm(engine, target, options.stormFindings, intake.engineBest.perSec, options.mode === 'tiny', say);
     say(`  → engine storm drain ${round(engineStorm.drainMs)} ms, missing ${engineStorm.missing}`);
     const reads = await measureReads(api, pool, options, say);
     api.close();
-    const results = { options, machine: machineLine, intake, precision, storm, engineStorm, reads };
+    const results = { options, machine: machineLine, intake, precision, enginePrecision, storm, engineStorm, reads };
     process.stderr.write(`\n${humanReport(results)}\n\n`);
     process.stdout.write(`${JSON.stringify(summaryJson(results))}\n`);
   } finally {

@@ -16,6 +16,16 @@ export interface PrecisionResult {
   firedP99Ms: number;
 }
 
+/** The same spread of deadlines on bare sleeping workflows: how late the engine alone wakes them. */
+export interface EnginePrecisionResult {
+  n: number;
+  /** Server-recorded completion minus the deadline: the bare counterpart of the OVERDUE row. */
+  p50Ms: number;
+  p99Ms: number;
+  /** The workflow task's own time minus the deadline: the bare counterpart of "fired in workflow". */
+  firedP99Ms: number;
+}
+
 export interface StormResult {
   n: number;
   setupMs: number;
@@ -59,17 +69,48 @@ async function openFindings(api: BenchApi, dueAts: number[], caseSize: number, l
   return { findings, caseIds };
 }
 
+/** `n` deadlines spread evenly over `spreadMs` from `first`; `phase` (0..1) shifts them by part of a step. */
+function spreadDeadlines(first: number, n: number, spreadMs: number, phase = 0): number[] {
+  const step = n === 1 ? 0 : spreadMs / (n - 1);
+  return Array.from({ length: n }, (_, i) => Math.round(first + (i + phase) * step));
+}
+
+function precisionStart(options: BenchOptions): number {
+  return Date.now() + (options.mode === 'tiny' ? 4_000 : 10_000);
+}
+
 export async function measurePrecision(api: BenchApi, pool: Pool, options: BenchOptions, say: (line: string) => void): Promise<PrecisionResult> {
   const n = options.precisionFindings;
-  const leadMs = options.mode === 'tiny' ? 4_000 : 10_000;
-  const first = Date.now() + leadMs;
-  const dueAts = Array.from({ length: n }, (_, i) => Math.round(first + (n === 1 ? 0 : (i * options.precisionSpreadMs) / (n - 1))));
-  say(`timers: precision, ${n} findings due over ${options.precisionSpreadMs / 1000} s`);
+  const first = precisionStart(options);
+  const dueAts = spreadDeadlines(first, n, options.precisionSpreadMs);
+  say(`timers: precision, ${n} findings due over ${options.precisionSpreadMs / 1000} s, beside as many bare sleeping workflows`);
   const { findings } = await openFindings(api, dueAts, 10, 'precision');
   const seen = await watchOverdue(pool, new Set(findings.keys()), first - 1_000, dueAts[n - 1] + 30_000, 25);
   const late = [...seen].map(([id, sighting]) => sighting.seenAt - (findings.get(id) as number));
   const fired = [...seen].map(([id, sighting]) => sighting.firedAt - (findings.get(id) as number));
   return { n, seen: seen.size, p50Ms: p50(late), p99Ms: p99(late), firedP99Ms: p99(fired) };
+}
+
+/**
+ * Run beside `measurePrecision`, with its deadlines half a step after the findings', so that both
+ * see the same engine at the same time.
+ */
+export async function measureEnginePrecision(engine: Engine, options: BenchOptions): Promise<EnginePrecisionResult> {
+  const n = options.precisionFindings;
+  const dueAts = spreadDeadlines(precisionStart(options), n, options.precisionSpreadMs, 0.5);
+  const prefix = `${engine.taskQueue}-precision`;
+  const handles = await inParallel(dueAts, 8, (dueAt, i) =>
+    engine.client.workflow.start('benchPrecisionSleeper', { taskQueue: engine.taskQueue, workflowId: `${prefix}-${i}`, args: [dueAt] }),
+  );
+  const late: number[] = [];
+  const fired: number[] = [];
+  await inParallel(handles, 8, async (handle, i) => {
+    const firedAt: number = await handle.result();
+    const { closeTime } = await handle.describe();
+    fired.push(firedAt - dueAts[i]);
+    if (closeTime) late.push(closeTime.getTime() - dueAts[i]);
+  });
+  return { n, p50Ms: p50(late), p99Ms: p99(late), firedP99Ms: p99(fired) };
 }
 
 /** Counts of the storm's findings that have run their first workflow task (their reminder) and its notification. */

@@ -10,12 +10,8 @@ const INSERT_NOTIFICATIONS = `
                                            subject text, data jsonb, created_at timestamptz)
   ON CONFLICT (key) DO NOTHING`;
 
-/**
- * Records notifications once each, in the caller's transaction (a transactional outbox); answers
- * the keys still waiting for delivery — a retried call sees the rows its first attempt wrote.
- */
-export async function recordNotifications(sql: Sql, notifications: Notification[], status: 'pending' | 'recorded'): Promise<string[]> {
-  if (notifications.length === 0) return [];
+/** Inserts each notification's row unless its key has one already. */
+async function insertNotifications(sql: Sql, notifications: Notification[], status: 'pending' | 'recorded'): Promise<void> {
   const rows = notifications.map((n) => ({
     key: n.key,
     kind: n.kind,
@@ -27,6 +23,15 @@ export async function recordNotifications(sql: Sql, notifications: Notification[
     created_at: n.at,
   }));
   await sql(INSERT_NOTIFICATIONS, [JSON.stringify(rows), status]);
+}
+
+/**
+ * Records notifications once each, in the caller's transaction (a transactional outbox); answers
+ * the keys still waiting for delivery — a retried call sees the rows its first attempt wrote.
+ */
+export async function recordNotifications(sql: Sql, notifications: Notification[], status: 'pending' | 'recorded'): Promise<string[]> {
+  if (notifications.length === 0) return [];
+  await insertNotifications(sql, notifications, status);
   if (status === 'recorded') return [];
   const pending = await sql<{ key: string }>(`SELECT key FROM notifications WHERE key = ANY($1::text[]) AND status = 'pending'`, [
     notifications.map((n) => n.key),
@@ -40,21 +45,11 @@ export class OutboxStore {
 
   /** Records the notification once; answers the status its row has now. */
   async record(notification: Notification, status: 'pending' | 'recorded'): Promise<NotificationStatus> {
-    const { key, kind, findingId, caseId, recipient, subject, at, data } = notification;
-    const inserted = await this.dataSource.query<{ status: NotificationStatus }[]>(
-      `INSERT INTO notifications (key, kind, finding_id, case_id, recipient, subject, data, created_at, status)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9)
-       ON CONFLICT (key) DO NOTHING
-       RETURNING status`,
-      [key, kind, findingId, caseId, JSON.stringify(recipient), subject, JSON.stringify(data ?? {}), at, status],
-    );
-    if (inserted.length > 0) return inserted[0].status;
-    // A separate statement, so that a row committed by a concurrent call is visible.
-    const existing = await this.dataSource.query<{ status: NotificationStatus }[]>(
-      'SELECT status FROM notifications WHERE key = $1',
-      [key],
-    );
-    return existing[0].status;
+    const sql: Sql = (text, parameters) => this.dataSource.query(text, parameters);
+    await insertNotifications(sql, [notification], status);
+    // A statement of its own, so that a row committed by a concurrent call is visible.
+    const [row] = await sql<{ status: NotificationStatus }>('SELECT status FROM notifications WHERE key = $1', [notification.key]);
+    return row.status;
   }
 
   async markDelivered(key: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { WorkerOptions } from '@temporalio/worker';
+import { setFlagsFromString } from 'node:v8';
 
 /** What the host may change about the worker's capacity; see the README's Performance section. */
 export interface WorkerTuningSettings {
@@ -28,4 +29,20 @@ export function workerTuning(settings: WorkerTuningSettings): Partial<WorkerOpti
     maxConcurrentWorkflowTaskExecutions: 100,
     workflowTaskPollerBehavior: { type: 'autoscaling', minimum: 2, initial: 8, maximum: 50 },
   };
+}
+
+/**
+ * Through a deadline storm the workflow thread's heap climbed to ~430 MiB before V8 collected it
+ * back to ~120 MiB: with the worker busy, V8 lets a heap grow to several times what survived its
+ * last full collection. Capping that growth keeps the peak near the live size, for more frequent
+ * full collections (measured in `npm run bench`; README, Performance).
+ */
+export const DEFAULT_HEAP_GROWTH_PERCENT = 25;
+
+/**
+ * Applies WORKER_HEAP_GROWTH_PERCENT (0: V8's own heuristics) to every heap of the process,
+ * the SDK's workflow thread included; so it must run before the worker is created.
+ */
+export function limitHeapGrowth(percent: number = DEFAULT_HEAP_GROWTH_PERCENT): void {
+  if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
 }

@@ -73,7 +73,7 @@ describe('loadConfig: working-day deadlines', () => {
   });
 });
 
-describe('loadConfig: reconciliation and the worker probe port', () => {
+describe('loadConfig: reconciliation and the worker settings', () => {
   it('reconciles hourly unless RECONCILE_EVERY says otherwise', () => {
     expect(loadConfig(base).RECONCILE_EVERY).toBe('PT1H');
     expect(loadConfig({ ...base, RECONCILE_EVERY: 'PT15M' }).RECONCILE_EVERY).toBe('PT15M');
@@ -81,10 +81,19 @@ describe('loadConfig: reconciliation and the worker probe port', () => {
     expect(loadConfig({ ...base, WORKER_HEALTH_PORT: '8081' }).WORKER_HEALTH_PORT).toBe(8081);
   });
 
+  it('leaves the worker heap growth to the worker unless WORKER_HEAP_GROWTH_PERCENT says otherwise', () => {
+    expect(loadConfig(base).WORKER_HEAP_GROWTH_PERCENT).toBeUndefined();
+    expect(loadConfig({ ...base, WORKER_HEAP_GROWTH_PERCENT: '0' }).WORKER_HEAP_GROWTH_PERCENT).toBe(0);
+    expect(loadConfig({ ...base, WORKER_HEAP_GROWTH_PERCENT: '40' }).WORKER_HEAP_GROWTH_PERCENT).toBe(40);
+  });
+
   it.each([
     [{ RECONCILE_EVERY: 'hourly' }, /^RECONCILE_EVERY="hourly": expected an ISO-8601 duration/],
     [{ RECONCILE_EVERY: 'PT0S' }, /^RECONCILE_EVERY="PT0S": expected an ISO-8601 duration of at least a second/],
     [{ WORKER_HEALTH_PORT: '0' }, /^WORKER_HEALTH_PORT="0": expected a port from 1 to 65535/],
+    [{ WORKER_HEAP_GROWTH_PERCENT: '5' }, /^WORKER_HEAP_GROWTH_PERCENT="5": expected 0 \(V8 decides\) or a percentage from 10 to 400/],
+    [{ WORKER_HEAP_GROWTH_PERCENT: '1000' }, /^WORKER_HEAP_GROWTH_PERCENT="1000": expected 0/],
+    [{ WORKER_HEAP_GROWTH_PERCENT: 'lots' }, /^WORKER_HEAP_GROWTH_PERCENT="lots": expected a whole number of percent/],
   ])('names the variable for %j', (override, message) => {
     expect(() => loadConfig({ ...base, ...override })).toThrow(message);
   });

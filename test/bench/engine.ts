@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { join } from 'node:path';
 
 /** Bundled while the stack starts, so that the engine's baselines cost no extra wall time. */
@@ -32,7 +32,11 @@ export class Engine {
   ) {}
 
   static async start(address: string, bundle: WorkflowBundleWithSourceMap, cachedWorkflows: number): Promise<Engine> {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // The SDK core prints its own logs on stdout unless forwarded; stdout is the JSON line's.
+    Runtime.install({
+      logger: new DefaultLogger('WARN', ({ level, message }) => process.stderr.write(`[bench engine] ${level} ${message}\n`)),
+      telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+    });
     const taskQueue = `bench-engine-${process.pid}-${Date.now()}`;
     const connection = await Connection.connect({ address });
     const workerConnection = await NativeConnection.connect({ address });

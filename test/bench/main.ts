@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: target.temporalAddress });
   const client = new Client({ connection, namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default' });
   const engine = await Engine.start(target.temporalAddress, await bundle, options.stormFindings + 1000);
+  let summary = '';
   try {
     say(`stack ready (${target.dataDir}); API ${target.apiUrl}, Temporal ${target.temporalAddress}`);
     const api = new BenchApi(target.apiUrl);
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     api.close();
     const results = { options, machine: machineLine, intake, precision, enginePrecision, storm, engineStorm, reads };
     process.stderr.write(`\n${humanReport(results)}\n\n`);
-    process.stdout.write(`${JSON.stringify(summaryJson(results))}\n`);
+    summary = JSON.stringify(summaryJson(results));
   } finally {
     if (process.env['DATABASE_URL']) await removeSeed(pool).catch(() => undefined);
     await engine.stop();
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
     await target.stop();
     target.cleanUp(options.keep);
   }
+  // Written once everything has stopped, so that no log of a stopping process can follow it.
+  process.stdout.write(`${summary}\n`);
 }
 
 main().then(

@@ -9,8 +9,9 @@ export interface WorkerTuningSettings {
 
 /**
  * A cached workflow costs ~250 KiB of worker memory (measured: ~80 KiB of JavaScript heap, the
- * rest the SDK core's state). With 1,500 cached the worker peaked at ~900 MiB through a storm of
- * 2,000 deadlines among ~3,800 open findings, against ~1,150 MiB with 3,000 (README, Performance).
+ * rest the SDK core's state). With 1,500 cached and heap growth capped (below) the worker peaked
+ * at ~820 MiB through a storm of 10,000 deadlines among ~12,800 open findings; with 2,500 it
+ * reached ~1,010 MiB among only ~3,900 (README, Performance).
  * Beyond that, a workflow woken by its timer is replayed from its short history instead: slower,
  * not wrong. Hosts with more memory raise TEMPORAL_MAX_CACHED_WORKFLOWS; bigger deployments add
  * worker replicas.

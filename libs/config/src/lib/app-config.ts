@@ -36,9 +36,7 @@ const schema = z.object({
   WORKER_HEAP_GROWTH_PERCENT: z.coerce
     .number({ invalid_type_error: 'expected a whole number of percent' })
     .int('expected a whole number of percent')
-    .min(0, 'expected 0 (V8 decides) or a percentage from 10 to 400')
-    .max(400, 'expected 0 (V8 decides) or a percentage from 10 to 400')
-    .refine((percent) => percent === 0 || percent >= 10, 'expected 0 (V8 decides) or a percentage from 10 to 400')
+    .refine((percent) => percent === 0 || (percent >= 10 && percent <= 400), 'expected 0 (V8 decides) or a percentage from 10 to 400')
     .optional(),
   /** Where the worker serves its Temporal SDK metrics for Prometheus (host:port); unset, none. */
   TEMPORAL_WORKER_METRICS: z

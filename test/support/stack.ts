@@ -115,7 +115,24 @@ export class Stack {
       // already gone
     }
     await this.exited;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await this.processGroupGone(10_000);
+  }
+
+  /**
+   * Waits until the kernel has let go of every process of the group: a killed PostgreSQL not yet
+   * reaped still owns its PID, and a restart on the same data directory then refuses to start
+   * ("lock file postmaster.pid already exists"), as a fixed half-second wait once let it.
+   */
+  private async processGroupGone(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(-(this.child.pid as number), 0);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async stop(): Promise<number | null> {

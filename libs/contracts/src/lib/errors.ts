@@ -15,3 +15,56 @@ export interface FailureDetails {
   status?: string;
   field?: string;
 }
+
+/**
+ * What went wrong, as a machine reads it: the console translates each code (and `field`) into its
+ * own words, so no server sentence has to reach a Chinese screen.
+ */
+export const ERROR_CODES = [
+  /** 400: a field is missing, malformed or out of bounds; `field` names it. */
+  'VALIDATION_FAILED',
+  /** 400: the request body is not JSON. */
+  'MALFORMED_BODY',
+  /** 401: no valid bearer token. */
+  'UNAUTHENTICATED',
+  /** 403: the caller's roles do not allow this route. */
+  'FORBIDDEN',
+  /** 403: 回避 — the caller would decide their own request, or verify a case they opened. */
+  'RECUSAL_REQUIRED',
+  /** 404: unknown id, or one outside the caller's scope (worded the same). */
+  'NOT_FOUND',
+  /** 405: the path exists, the method does not. */
+  'METHOD_NOT_ALLOWED',
+  /** 409: the step is not allowed in the entity's current `status`. */
+  'STEP_NOT_ALLOWED',
+  /** 409: the case is CLOSED; nothing can be added to it. */
+  'CASE_CLOSED',
+  /** 409: the entity's workflow has ended; it takes no more steps. */
+  'WORKFLOW_ENDED',
+  /** 409: the same Idempotency-Key (or import file) came with another body. */
+  'IDEMPOTENCY_CONFLICT',
+  /** 413: the body or file is over its size limit. */
+  'PAYLOAD_TOO_LARGE',
+  /** 415: the content type is not accepted. */
+  'UNSUPPORTED_MEDIA_TYPE',
+  /** 429: the caller's rate limit, or the entity's updates in flight; retry after `Retry-After`. */
+  'RATE_LIMITED',
+  /** 503: a backing service (Temporal, PostgreSQL, the identity provider) cannot be reached now. */
+  'SERVICE_UNAVAILABLE',
+  /** 500: a fault of the server's own; it has been logged. */
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The contract's error body. `code` says what went wrong for a machine; `field` (on 400) names the
+ * first offending field as a path (`findings[0].dueAt`); `status` (on 409) where the entity stands.
+ */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  code: ErrorCode;
+  field?: string;
+  status?: string;
+}

@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingView } from '@reform/contracts';
-import type { PageResult } from '@reform/persistence';
+import type { FindingView, Page } from '@reform/contracts';
 import { Roles } from '../auth/roles.decorator';
 import { ApprovalsService } from './approvals.service';
 import { ApprovalsQuery } from './dto/approvals.query';
@@ -15,7 +14,7 @@ export class ApprovalsController {
   @Get()
   @Roles('supervisor')
   @ApiOperation({ summary: "the supervisors' queue: every finding with pendingApproval set, oldest first (a page only when asked for)" })
-  pending(@Query() query: ApprovalsQuery): Promise<PageResult<FindingView>> {
+  pending(@Query() query: ApprovalsQuery): Promise<Page<FindingView>> {
     return this.approvals.pending(query);
   }
 }

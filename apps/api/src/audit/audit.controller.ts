@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuditEntry } from '@reform/contracts';
-import type { ChainVerdict, PageResult } from '@reform/persistence';
+import type { AuditEntry, ChainVerdict, Page } from '@reform/contracts';
 import { Roles } from '../auth/roles.decorator';
 import { AuditService } from './audit.service';
 import { AuditQuery } from './dto/audit.query';
@@ -16,7 +15,7 @@ export class AuditController {
   @Get()
   @Roles('auditor', 'supervisor')
   @ApiOperation({ summary: 'the append-only log of every case and finding event, oldest first' })
-  list(@Query() query: AuditQuery): Promise<PageResult<AuditEntry>> {
+  list(@Query() query: AuditQuery): Promise<Page<AuditEntry>> {
     return this.audit.list(query);
   }
 

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CaseView, CaseWithFindings, FindingView, Principal } from '@reform/contracts';
-import type { PageResult } from '@reform/persistence';
+import type { CaseView, CaseWithFindings, FindingView, Page, Principal } from '@reform/contracts';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
@@ -35,7 +34,7 @@ export class CasesController {
 
   @Get()
   @Roles('officer', 'supervisor', 'auditor')
-  list(@Query() query: ListCasesQuery): Promise<PageResult<CaseView>> {
+  list(@Query() query: ListCasesQuery): Promise<Page<CaseView>> {
     return this.cases.list(query);
   }
 

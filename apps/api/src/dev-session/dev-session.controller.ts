@@ -1,9 +1,10 @@
 import { Body, Controller, Logger, NotFoundException, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfigService } from '@reform/config';
+import type { DevSession } from '@reform/contracts';
 import { sign } from 'jsonwebtoken';
 import { Public } from '../auth/public.decorator';
-import { DevSessionDto, type DevSession } from './dev-session.dto';
+import { DevSessionDto } from './dev-session.dto';
 
 /** How long a local sign-in lasts: a working day, so the console does not sign out mid-demo. */
 export const DEV_SESSION_SECONDS = 12 * 3600;

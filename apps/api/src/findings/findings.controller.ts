@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingView, Principal } from '@reform/contracts';
-import type { PageResult } from '@reform/persistence';
+import type { FindingView, FindingWithEvents, Page, Principal } from '@reform/contracts';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { ListFindingsQuery } from './dto/list-findings.query';
-import { FindingsService, type FindingWithEvents } from './findings.service';
+import { FindingsService } from './findings.service';
 
 @ApiTags('findings')
 @ApiBearerAuth()
@@ -17,7 +16,7 @@ export class FindingsController {
 
   @Get()
   @ApiOperation({ summary: '台账 — the ledger of findings (a unit sees its own only)' })
-  list(@Query() query: ListFindingsQuery, @CurrentUser() user: Principal): Promise<PageResult<FindingView>> {
+  list(@Query() query: ListFindingsQuery, @CurrentUser() user: Principal): Promise<Page<FindingView>> {
     return this.findings.list(query, user);
   }
 

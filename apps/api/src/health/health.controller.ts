@@ -1,8 +1,9 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { HealthReport, Liveness } from '@reform/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
-import { HealthService, type HealthReport } from './health.service';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Public()
@@ -12,7 +13,7 @@ export class HealthController {
 
   /** Liveness: the process answers; never depends on PostgreSQL or Temporal, so an outage restarts nothing. */
   @Get('live')
-  live(): { status: 'ok' } {
+  live(): Liveness {
     return { status: 'ok' };
   }
 

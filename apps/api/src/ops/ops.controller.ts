@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ReconciliationReport } from '@reform/contracts';
 import { Roles } from '../auth/roles.decorator';
-import { OpsService, type ReconciliationReport } from './ops.service';
+import { OpsService } from './ops.service';
 
 @ApiTags('ops')
 @ApiBearerAuth()

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingsSummary, OverdueAgeing, TimeToClose } from '@reform/persistence';
+import type { FindingsSummary, OverdueAgeing, TimeToClose, Trend } from '@reform/contracts';
 import { Roles } from '../auth/roles.decorator';
 import { AgeingQuery, ReportQuery } from './dto/report.query';
-import { ReportsService, type Trend } from './reports.service';
+import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Accountability, FindingStatus } from '@reform/contracts';
+import type { Accountability, FindingStatus, LedgerRow, Page } from '@reform/contracts';
 import type { FindingFilter } from './finding.queries';
-import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type PageResult } from './sql-support';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest } from './sql-support';
 
 /** A half-open span of time, ISO instants: `from` inclusive, `before` exclusive; either may be open. */
 export interface TimeRange {
@@ -14,24 +14,6 @@ export interface LedgerFilter extends FindingFilter {
   due?: TimeRange;
   created?: TimeRange;
   closed?: TimeRange;
-}
-
-/** 台账 — one finding as the ledger lists it, with its case's code and title. */
-export interface LedgerRow {
-  findingId: string;
-  caseId: string;
-  caseCode: string;
-  caseTitle: string;
-  title: string;
-  unitId: string;
-  responsiblePerson: string | null;
-  dueAt: string;
-  status: FindingStatus;
-  overdue: boolean;
-  escalationLevel: number;
-  accountability: Accountability;
-  createdAt: string;
-  closedAt: string | null;
 }
 
 interface Row {
@@ -97,7 +79,7 @@ function whereOf(filter: LedgerFilter): WhereClause {
 export class LedgerQueries {
   constructor(private readonly db: DataSource) {}
 
-  async page(filter: LedgerFilter, page: PageRequest): Promise<PageResult<LedgerRow>> {
+  async page(filter: LedgerFilter, page: PageRequest): Promise<Page<LedgerRow>> {
     const where = whereOf(filter);
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([

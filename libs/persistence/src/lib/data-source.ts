@@ -1,13 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-/** One place that says how the app reaches its database; schema comes from migrations only. */
+/**
+ * One place that says how the app reaches its database. The schema comes from migrations only and
+ * is read and written with SQL, so TypeORM is given no entities (see schema.ts for the columns).
+ */
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

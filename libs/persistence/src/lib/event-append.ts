@@ -1,6 +1,7 @@
 import type { EventRecord } from '@reform/contracts';
 import { entryHash, GENESIS_HASH, type ChainedEntry } from './audit-chain';
-import { eventRow, insertRowsSql } from './projection-rows';
+import { eventRow } from './projection-rows';
+import { insertRowsSql } from './schema';
 import type { Sql } from './sql-transaction';
 
 /** The two-key advisory lock space of event appends (the migration lock uses the one-key space). */

@@ -1,18 +1,16 @@
 import type { Notification } from '@reform/contracts';
 import type { DataSource } from 'typeorm';
-import type { NotificationStatus } from './entities';
+import { insertRowsSql, type NotificationStatus, type TableRow } from './schema';
 import type { Sql } from './sql-transaction';
 
-const INSERT_NOTIFICATIONS = `
-  INSERT INTO notifications (key, kind, finding_id, case_id, recipient, subject, data, created_at, status)
-  SELECT key, kind, finding_id, case_id, recipient, subject, data, created_at, $2
-  FROM jsonb_to_recordset($1::jsonb) AS r(key text, kind text, finding_id uuid, case_id uuid, recipient jsonb,
-                                           subject text, data jsonb, created_at timestamptz)
-  ON CONFLICT (key) DO NOTHING`;
+const RECORDED_COLUMNS = ['key', 'kind', 'finding_id', 'case_id', 'recipient', 'subject', 'data', 'created_at', 'status'] as const;
+type RecordedRow = Pick<TableRow<'notifications'>, (typeof RECORDED_COLUMNS)[number]>;
+// Attempts, last error and delivery time keep their defaults until a send is tried.
+const INSERT_NOTIFICATIONS = insertRowsSql('notifications', 'ON CONFLICT (key) DO NOTHING', [...RECORDED_COLUMNS]);
 
 /** Inserts each notification's row unless its key has one already. */
 async function insertNotifications(sql: Sql, notifications: Notification[], status: 'pending' | 'recorded'): Promise<void> {
-  const rows = notifications.map((n) => ({
+  const rows = notifications.map((n): RecordedRow => ({
     key: n.key,
     kind: n.kind,
     finding_id: n.findingId,
@@ -21,8 +19,9 @@ async function insertNotifications(sql: Sql, notifications: Notification[], stat
     subject: n.subject,
     data: n.data ?? {},
     created_at: n.at,
+    status,
   }));
-  await sql(INSERT_NOTIFICATIONS, [JSON.stringify(rows), status]);
+  await sql(INSERT_NOTIFICATIONS, [JSON.stringify(rows)]);
 }
 
 /**

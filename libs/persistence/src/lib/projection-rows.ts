@@ -1,48 +1,13 @@
 import type { CaseRecord, FindingRecord } from '@reform/contracts';
 import type { ChainedEntry } from './audit-chain';
-
-/** A row keyed by column name, as PostgreSQL reads it from a JSON object. */
-export type Row = Record<string, unknown>;
-
-/** Each table's written columns and their types; the JSON recordset is typed from these. */
-const COLUMNS = {
-  cases: {
-    id: 'uuid', code: 'text', title: 'text', summary: 'text', source: 'text', status: 'text',
-    opened_by: 'text', created_at: 'timestamptz', updated_at: 'timestamptz', closed_at: 'timestamptz',
-    version: 'int',
-  },
-  findings: {
-    id: 'uuid', case_id: 'uuid', title: 'text', description: 'text', category: 'text', unit_id: 'text',
-    responsible_person: 'text', due_at: 'timestamptz', status: 'text', overdue: 'boolean',
-    escalation_level: 'int', accountability: 'text', pending_approval: 'text', pending_since: 'timestamptz',
-    opened_by: 'text', created_at: 'timestamptz', updated_at: 'timestamptz', closed_at: 'timestamptz',
-    version: 'int',
-  },
-  events: {
-    entity_id: 'uuid', entity_type: 'text', case_id: 'uuid', seq: 'int', type: 'text', at: 'timestamptz',
-    actor: 'text', data: 'jsonb', chain_index: 'int', prev_hash: 'text', hash: 'text',
-  },
-} as const;
-
-type Table = keyof typeof COLUMNS;
-
-/**
- * `INSERT ... SELECT` from one JSON array parameter ($1): any number of rows in one round trip,
- * with no bind-parameter limit to split around.
- */
-export function insertRowsSql(table: Table, onConflict: string): string {
-  const columns = Object.entries(COLUMNS[table]);
-  const names = columns.map(([name]) => name).join(', ');
-  const types = columns.map(([name, type]) => `${name} ${type}`).join(', ');
-  return `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${types}) ${onConflict}`;
-}
+import { writtenColumns, type TableRow } from './schema';
 
 /** Columns a newer finding snapshot replaces; identity and origin never change. */
-export const FINDING_MUTABLE_COLUMNS = Object.keys(COLUMNS.findings).filter(
+export const FINDING_MUTABLE_COLUMNS = writtenColumns('findings').filter(
   (name) => !['id', 'case_id', 'opened_by', 'created_at'].includes(name),
 );
 
-export function caseRow(record: CaseRecord, code: string): Row {
+export function caseRow(record: CaseRecord, code: string): TableRow<'cases'> {
   return {
     id: record.id,
     code,
@@ -58,7 +23,7 @@ export function caseRow(record: CaseRecord, code: string): Row {
   };
 }
 
-export function findingRow(record: FindingRecord): Row {
+export function findingRow(record: FindingRecord): TableRow<'findings'> {
   return {
     id: record.id,
     case_id: record.caseId,
@@ -83,7 +48,7 @@ export function findingRow(record: FindingRecord): Row {
 }
 
 /** An event row with its place in its entity's hash chain. */
-export function eventRow(entry: ChainedEntry, link: { prevHash: string; hash: string }): Row {
+export function eventRow(entry: ChainedEntry, link: { prevHash: string; hash: string }): Omit<TableRow<'events'>, 'id'> {
   return {
     entity_id: entry.entityId,
     entity_type: entry.entityType,

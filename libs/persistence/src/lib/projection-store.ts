@@ -12,8 +12,8 @@ import {
   FINDING_MUTABLE_COLUMNS,
   caseRow,
   findingRow,
-  insertRowsSql,
 } from './projection-rows';
+import { insertRowsSql } from './schema';
 import { inTransaction, type Sql } from './sql-transaction';
 
 const INSERT_CASE = `${insertRowsSql('cases', 'ON CONFLICT (id) DO NOTHING')} RETURNING code`;

@@ -5,8 +5,9 @@ import type {
   ReconciliationRun,
 } from '@reform/contracts';
 import type { DataSource } from 'typeorm';
-import { findingRow, insertRowsSql, FINDING_MUTABLE_COLUMNS } from './projection-rows';
-import { toFindingView, type FindingRow } from './queries/finding.queries';
+import { findingRow, FINDING_MUTABLE_COLUMNS } from './projection-rows';
+import { insertRowsSql, type TableRow } from './schema';
+import { toFindingView } from './queries/finding.queries';
 import { toIso, toIsoOrNull } from './queries/sql-support';
 
 /** How long finished runs are kept; hourly runs make this about 720 rows. */
@@ -20,17 +21,21 @@ export interface StoredFinding {
   eventCount: number;
 }
 
-interface FindingRowValues extends FindingRow {
-  pending_since: Date | string | null;
-  opened_by: string;
-  version: number;
-  event_count: string | number;
-}
+type FindingRowValues = TableRow<'findings'> & { event_count: string | number };
 
 // A finding is finished (its workflow has completed) once its follow-up held and nothing waits on a supervisor.
 const OPEN_FINDING = `NOT (f.status = 'CLOSED' AND f.pending_approval IS NULL
   AND EXISTS (SELECT 1 FROM events e WHERE e.entity_id = f.id AND e.type = 'FOLLOW_UP_HELD'))`;
 const FINDING_SELECT = `SELECT f.*, (SELECT count(*) FROM events e WHERE e.entity_id = f.id) AS event_count FROM findings f`;
+
+const DRIFT_COLUMNS = ['run_id', 'entity_type', 'entity_id', 'kind', 'detail', 'repaired'] as const;
+type DriftRow = Pick<TableRow<'reconciliation_drifts'>, (typeof DRIFT_COLUMNS)[number]>;
+const INSERT_DRIFTS = insertRowsSql(
+  'reconciliation_drifts',
+  `ON CONFLICT (run_id, entity_id, kind) DO UPDATE
+   SET detail = EXCLUDED.detail, repaired = reconciliation_drifts.repaired OR EXCLUDED.repaired`,
+  [...DRIFT_COLUMNS],
+);
 
 // Re-projection from the workflow's own record: may also rewrite a row of the same version.
 const REPAIR_FINDING = `${insertRowsSql('findings', 'ON CONFLICT (id) DO UPDATE SET')} ${FINDING_MUTABLE_COLUMNS.map(
@@ -87,14 +92,10 @@ export class ReconciliationStore {
   /** Stores drifts once per run, entity and kind, however often a batch is retried. */
   async recordDrifts(runId: string, drifts: Drift[]): Promise<void> {
     if (drifts.length === 0) return;
-    await this.db.query(
-      `INSERT INTO reconciliation_drifts (run_id, entity_type, entity_id, kind, detail, repaired)
-       SELECT $1, d.entity_type, d.entity_id, d.kind, d.detail, d.repaired
-       FROM jsonb_to_recordset($2::jsonb) AS d(entity_type text, entity_id uuid, kind text, detail text, repaired boolean)
-       ON CONFLICT (run_id, entity_id, kind) DO UPDATE
-       SET detail = EXCLUDED.detail, repaired = reconciliation_drifts.repaired OR EXCLUDED.repaired`,
-      [runId, JSON.stringify(drifts.map((d) => ({ entity_type: d.entityType, entity_id: d.entityId, kind: d.kind, detail: d.detail, repaired: d.repaired })))],
-    );
+    const rows = drifts.map((d): DriftRow => ({
+      run_id: runId, entity_type: d.entityType, entity_id: d.entityId, kind: d.kind, detail: d.detail, repaired: d.repaired,
+    }));
+    await this.db.query(INSERT_DRIFTS, [JSON.stringify(rows)]);
   }
 
   async finish(input: FinishReconciliation): Promise<void> {
@@ -114,7 +115,7 @@ export class ReconciliationStore {
        FROM reconciliation_runs r ORDER BY r.started_at DESC, r.id DESC LIMIT 1`,
     );
     if (!runs[0]) return null;
-    const drifts: DriftRow[] = await this.db.query(
+    const drifts: Omit<DriftRow, 'run_id'>[] = await this.db.query(
       `SELECT entity_type, entity_id, kind, detail, repaired FROM reconciliation_drifts
        WHERE run_id = $1 ORDER BY repaired, recorded_at, entity_id LIMIT $2`,
       [runs[0].id, SHOWN_DRIFTS],
@@ -123,29 +124,10 @@ export class ReconciliationStore {
   }
 }
 
-interface RunRow {
-  id: string;
-  status: ReconciliationRun['status'];
-  started_at: Date | string;
-  finished_at: Date | string | null;
-  findings_checked: number;
-  cases_checked: number;
-  workflows_checked: number;
-  in_flight: number;
-  error: string | null;
-  repaired: string | number;
-  unrepaired: string | number;
-}
+/** A run's row with how many of its drifts were repaired and how many not (count(*) arrives as a string). */
+type RunRow = TableRow<'reconciliation_runs'> & { repaired: string | number; unrepaired: string | number };
 
-interface DriftRow {
-  entity_type: Drift['entityType'];
-  entity_id: string;
-  kind: Drift['kind'];
-  detail: string;
-  repaired: boolean;
-}
-
-function toRun(row: RunRow, drifts: DriftRow[]): ReconciliationRun {
+function toRun(row: RunRow, drifts: Omit<DriftRow, 'run_id'>[]): ReconciliationRun {
   return {
     id: row.id,
     status: row.status,

@@ -1,0 +1,115 @@
+import type {
+  Accountability,
+  ApprovalKind,
+  CaseSource,
+  CaseStatus,
+  Drift,
+  FindingStatus,
+  NotificationKind,
+  Recipient,
+  ReconciliationRun,
+} from '@reform/contracts';
+
+/** The PostgreSQL types this schema uses, spelled as the migrations spell them. */
+export type PgType = 'uuid' | 'text' | 'int' | 'bigint' | 'boolean' | 'timestamptz' | 'jsonb';
+
+/** One column: its PostgreSQL type and nullability, and (type only) the value `pg` hands over for it. */
+export interface Column<Value> {
+  readonly type: PgType;
+  readonly nullable: boolean;
+  /** Filled in by the database (a sequence); never written by the code. */
+  readonly generated: boolean;
+  readonly value?: Value;
+}
+
+function column<Value>(type: PgType): Column<Value> {
+  return { type, nullable: false, generated: false };
+}
+
+function nullable<Value>(of: Column<Value>): Column<Value | null> {
+  return { ...of, nullable: true } as Column<Value | null>;
+}
+
+function generated<Value>(of: Column<Value>): Column<Value> {
+  return { ...of, generated: true };
+}
+
+// Timestamps are read back as Date and written as ISO strings; int8 arrives as a string.
+const uuid = () => column<string>('uuid');
+const text = <T extends string = string>() => column<T>('text');
+const int = () => column<number>('int');
+const bigint = () => column<string>('bigint');
+const bool = () => column<boolean>('boolean');
+const timestamptz = () => column<Date | string>('timestamptz');
+const jsonb = <T = Record<string, unknown>>() => column<T>('jsonb');
+
+export type NotificationStatus = 'pending' | 'delivered' | 'recorded';
+
+/**
+ * Every table and column the migrations create, and nothing else: the raw SQL's row types are
+ * derived from this list (`TableRow`), and `test/integration/schema.int-spec.ts` fails when a
+ * migrated database disagrees with it. A migration that changes a column changes it here too.
+ */
+export const SCHEMA = {
+  case_codes: { year: int(), last_number: int() },
+  cases: {
+    id: uuid(), code: text(), title: text(), summary: text(), source: text<CaseSource>(),
+    status: text<CaseStatus>(), opened_by: text(), created_at: timestamptz(), updated_at: timestamptz(),
+    closed_at: nullable(timestamptz()), version: int(),
+  },
+  findings: {
+    id: uuid(), case_id: uuid(), title: text(), description: text(), category: nullable(text()),
+    unit_id: text(), responsible_person: nullable(text()), due_at: timestamptz(), status: text<FindingStatus>(),
+    overdue: bool(), escalation_level: int(), accountability: text<Accountability>(),
+    pending_approval: nullable(text<ApprovalKind>()), pending_since: nullable(timestamptz()), opened_by: text(),
+    created_at: timestamptz(), updated_at: timestamptz(), closed_at: nullable(timestamptz()), version: int(),
+  },
+  // The audit log keeps whatever text was stored, so that verification hashes it as it is.
+  events: {
+    id: generated(bigint()), entity_id: uuid(), entity_type: text(), case_id: uuid(), seq: int(), type: text(),
+    at: timestamptz(), actor: text(), data: jsonb(), chain_index: int(), prev_hash: text(), hash: text(),
+  },
+  notifications: {
+    key: text(), kind: text<NotificationKind>(), finding_id: uuid(), case_id: uuid(), recipient: jsonb<Recipient>(),
+    subject: text(), data: jsonb(), created_at: timestamptz(), status: text<NotificationStatus>(), attempts: int(),
+    last_error: nullable(text()), delivered_at: nullable(timestamptz()),
+  },
+  idempotency_keys: { actor: text(), key: text(), request_hash: text(), case_id: uuid(), created_at: timestamptz() },
+  reconciliation_runs: {
+    id: text(), status: text<ReconciliationRun['status']>(), started_at: timestamptz(),
+    finished_at: nullable(timestamptz()), findings_checked: int(), cases_checked: int(), workflows_checked: int(),
+    in_flight: int(), error: nullable(text()),
+  },
+  reconciliation_drifts: {
+    run_id: text(), entity_type: text<Drift['entityType']>(), entity_id: uuid(), kind: text<Drift['kind']>(),
+    detail: text(), repaired: bool(), recorded_at: timestamptz(),
+  },
+} satisfies Record<string, Record<string, Column<unknown>>>;
+
+export type Table = keyof typeof SCHEMA;
+export type ColumnName<T extends Table> = keyof (typeof SCHEMA)[T] & string;
+
+/** A row of `table` as `pg` reads it (and as the JSON recordsets write it), keyed by column name. */
+export type TableRow<T extends Table> = {
+  -readonly [K in ColumnName<T>]: (typeof SCHEMA)[T][K] extends Column<infer Value> ? Value : never;
+};
+
+/** The columns of `table` the code writes: all but those the database fills in. */
+export function writtenColumns<T extends Table>(table: T): ColumnName<T>[] {
+  const columns = columnsOf(table);
+  return Object.keys(columns).filter((name) => !columns[name].generated) as ColumnName<T>[];
+}
+
+function columnsOf(table: Table): Record<string, Column<unknown>> {
+  return SCHEMA[table];
+}
+
+/**
+ * `INSERT ... SELECT` from one JSON array parameter ($1): any number of rows in one round trip,
+ * with no bind-parameter limit to split around. The recordset is typed from the schema's columns.
+ */
+export function insertRowsSql<T extends Table>(table: T, onConflict: string, columns: ColumnName<T>[] = writtenColumns(table)): string {
+  const names = columns.join(', ');
+  const types = columns.map((name) => `${name} ${columnsOf(table)[name].type}`).join(', ');
+  return `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${types}) ${onConflict}`;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import { CASE_SOURCES, CASE_STATUSES } from '../lib/vocabulary';
 import { FindingViewSchema } from './finding.shapes';
-import { Instant, shape, Uuid } from './registry';
+import { Lifetime, shape, Uuid } from './registry';
 
 /** 案件 — an investigated case, as the contract returns it. */
 export const CaseViewSchema = shape(
@@ -15,9 +15,7 @@ export const CaseViewSchema = shape(
     source: z.enum(CASE_SOURCES),
     status: z.enum(CASE_STATUSES),
     openedBy: z.string(),
-    createdAt: Instant,
-    updatedAt: Instant,
-    closedAt: Instant.nullable(),
+    ...Lifetime,
   }),
 );
 export type CaseView = z.infer<typeof CaseViewSchema>;

@@ -7,7 +7,7 @@ import {
   MAX_ESCALATION_LEVEL,
   type EventType,
 } from '../lib/vocabulary';
-import { Instant, shape, Uuid } from './registry';
+import { Instant, Lifetime, shape, Uuid } from './registry';
 
 /**
  * 问题 / 整改事项 — one weakness a unit must fix, as the contract returns it everywhere. A field
@@ -30,9 +30,7 @@ export const FindingViewSchema = shape(
     escalationLevel: z.int().min(0).max(MAX_ESCALATION_LEVEL),
     accountability: z.enum(ACCOUNTABILITY_STATES),
     pendingApproval: z.enum(APPROVAL_KINDS).nullable(),
-    createdAt: Instant,
-    updatedAt: Instant,
-    closedAt: Instant.nullable(),
+    ...Lifetime,
   }),
 );
 export type FindingView = z.infer<typeof FindingViewSchema>;

@@ -1,25 +1,25 @@
 import { z } from 'zod/v4';
-import { ACCOUNTABILITY_STATES, FINDING_STATUSES, MAX_ESCALATION_LEVEL } from '../lib/vocabulary';
+import { FindingViewSchema } from './finding.shapes';
 import { pageOf } from './page.shapes';
-import { Instant, shape, Uuid } from './registry';
+import { shape, Uuid } from './registry';
 
-/** 台账 — one finding as the ledger lists it, with its case's code and title (the exports' columns too). */
-export const LedgerRowSchema = z.object({
-  findingId: Uuid,
-  caseId: Uuid,
-  caseCode: z.string(),
-  caseTitle: z.string(),
-  title: z.string(),
-  unitId: z.string(),
-  responsiblePerson: z.string().nullable(),
-  dueAt: Instant,
-  status: z.enum(FINDING_STATUSES),
-  overdue: z.boolean(),
-  escalationLevel: z.int().min(0).max(MAX_ESCALATION_LEVEL),
-  accountability: z.enum(ACCOUNTABILITY_STATES),
-  createdAt: Instant,
-  closedAt: Instant.nullable(),
-});
+/**
+ * 台账 — one finding as the ledger lists it (the exports' columns too): the finding's own fields,
+ * picked from its shape so that both change together, and its case's code and title.
+ */
+export const LedgerRowSchema = FindingViewSchema.pick({
+  caseId: true,
+  title: true,
+  unitId: true,
+  responsiblePerson: true,
+  dueAt: true,
+  status: true,
+  overdue: true,
+  escalationLevel: true,
+  accountability: true,
+  createdAt: true,
+  closedAt: true,
+}).extend({ findingId: Uuid, caseCode: z.string(), caseTitle: z.string() });
 export type LedgerRow = z.infer<typeof LedgerRowSchema>;
 
 /** One row of GET /ledger as JSON: the row and its 序号 in the whole filtered ledger. */

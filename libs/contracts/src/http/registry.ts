@@ -41,6 +41,8 @@ export function shapeComponents(): Record<string, JsonSchema> {
 
 /** An ISO-8601 instant as the API writes it (`toISOString()`). */
 export const Instant = z.string().meta({ format: 'date-time' });
+/** When a case or finding was recorded, last changed, and closed (null while open). */
+export const Lifetime = { createdAt: Instant, updatedAt: Instant, closedAt: Instant.nullable() };
 /** An id the server made (a uuid; the pattern is not promised beyond that). */
 export const Uuid = z.string().meta({ format: 'uuid' });
 /** A count: a whole number, never negative. */

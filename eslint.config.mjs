@@ -50,4 +50,20 @@ export default [
       ],
     },
   },
+  {
+    // Controllers speak HTTP in the contract's shapes (@reform/contracts) and leave data and workflows
+    // to their services: no query, entity or Temporal client reaches a controller.
+    files: ['**/*.controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@reform/persistence', '@reform/persistence/*', 'typeorm', 'typeorm/*'], message: 'a controller reads through its service and answers in @reform/contracts shapes' },
+            { group: ['@temporalio/*'], message: 'a controller reaches Temporal through its service and the workflow client facade' },
+          ],
+        },
+      ],
+    },
+  },
 ];

@@ -1,3 +1,4 @@
+import type { AuditEntry, FindingsSummary } from '@reform/contracts';
 import { eventually } from '../support/http';
 import {
   Api,
@@ -31,14 +32,6 @@ import {
 import { Stack } from '../support/stack';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-interface AuditItem extends TimelineEvent {
-  entityId: string;
-}
-interface Summary {
-  findings: { total: number; byStatus: Record<string, number>; overdue: number; byEscalationLevel: Record<string, number> };
-  rectificationRate: number;
-  byUnit: Array<{ unitId: string; total: number; closed: number; overdue: number }>;
-}
 
 const CASE_CODE = /^ZG-(\d{4})-(\d{4})$/;
 /** Case codes count the year in China Standard Time. */
@@ -249,7 +242,7 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       });
       await expectDurable(added.body);
       expect(ids((await readCase(created.id)).findings).sort()).toEqual([created.findings[0].id, added.body.id].sort());
-      const caseLog = await api.get<Page<AuditItem>>(`/api/v1/audit?entityId=${created.id}`, auditor);
+      const caseLog = await api.get<Page<AuditEntry>>(`/api/v1/audit?entityId=${created.id}`, auditor);
       expect(caseLog.body.items.map((e) => e.type)).toEqual(['CASE_OPENED', 'FINDING_ADDED', 'FINDING_ADDED']);
       expect(caseLog.body.items[2].data).toMatchObject({ findingId: added.body.id });
 
@@ -410,7 +403,7 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       const closedCase = await eventually(() => readCase(created.id), (c) => c.status === 'CLOSED');
       expect(closedCase.closedAt).toMatch(ISO);
       expect(Date.parse(closedCase.closedAt as string)).toBeGreaterThanOrEqual(Date.parse(passed.body.closedAt as string));
-      const caseLog = await api.get<Page<AuditItem>>(`/api/v1/audit?entityId=${created.id}`, auditor);
+      const caseLog = await api.get<Page<AuditEntry>>(`/api/v1/audit?entityId=${created.id}`, auditor);
       expect(caseLog.body.items.map((event) => event.type)).toEqual(['CASE_OPENED', 'FINDING_ADDED', 'CASE_CLOSED']);
 
       // 回头看: due POLICY_FOLLOW_UP_AFTER after close-out; it held.
@@ -575,14 +568,14 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       expect(timeline.length).toBeGreaterThanOrEqual(6);
 
       const audit = async (query: string, who = auditor) => {
-        const answer = await api.get<Page<AuditItem>>(`/api/v1/audit?${query}`, who);
+        const answer = await api.get<Page<AuditEntry>>(`/api/v1/audit?${query}`, who);
         expect(answer.status).toBe(200);
         return answer.body;
       };
       const asAudit = (events: TimelineEvent[], entityId: string) =>
         events.map(({ seq, type, at, actor, data }) => ({ entityId, seq, type, at, actor, data }));
       // The contract's fields only, oldest first by seq (anything added to an entry is the implementer's).
-      const bySeq = (items: AuditItem[]) =>
+      const bySeq = (items: AuditEntry[]) =>
         [...items].sort((x, y) => x.seq - y.seq).map(({ entityId, seq, type, at, actor, data }) => ({ entityId, seq, type, at, actor, data }));
 
       const byEntity = await audit(`entityId=${one.id}&pageSize=200`);
@@ -631,7 +624,7 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
     it('GET /reports/summary counts what the test made, consistently', async () => {
       const unitId = uniqueUnit('RPT');
       const unit = unitUser(unitId);
-      const before = (await api.get<Summary>('/api/v1/reports/summary', supervisor)).body;
+      const before = (await api.get<FindingsSummary>('/api/v1/reports/summary', supervisor)).body;
 
       const created = await steps.openCase([
         { unitId, title: 'closed' },
@@ -645,7 +638,7 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       await eventually(() => read(byTitle('late').id), (f) => f.overdue);
 
       for (const who of [officer, supervisor, auditor]) {
-        const answer = await api.get<Summary>('/api/v1/reports/summary', who);
+        const answer = await api.get<FindingsSummary>('/api/v1/reports/summary', who);
         expect(answer.status).toBe(200);
         const s = answer.body;
         // This test's unit, exactly.
@@ -723,7 +716,7 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       const stored = await readCase(id);
       expect(ids(stored.findings).sort()).toEqual(ids(answers[0].body.findings).sort());
       expect((await api.get<Page<Finding>>(`/api/v1/findings?caseId=${id}`, auditor)).body.total).toBe(3);
-      const caseLog = await api.get<Page<AuditItem>>(`/api/v1/audit?entityId=${id}`, auditor);
+      const caseLog = await api.get<Page<AuditEntry>>(`/api/v1/audit?entityId=${id}`, auditor);
       expect(caseLog.body.items.map((event) => event.type)).toEqual(['CASE_OPENED', 'FINDING_ADDED', 'FINDING_ADDED', 'FINDING_ADDED']);
 
       // And a replay afterwards still finds it.

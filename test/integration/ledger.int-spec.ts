@@ -1,4 +1,5 @@
-import { LedgerQueries, ProjectionStore, type LedgerRow } from '@reform/persistence';
+import type { LedgerRow } from '@reform/contracts';
+import { LedgerQueries, ProjectionStore } from '@reform/persistence';
 import { aCase, aFinding, anEvent } from '../support/projection-records';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -1,3 +1,4 @@
+import type { CaseWithFindings, FindingView, FindingWithEvents, TimelineEvent } from '@reform/contracts';
 import { randomBytes } from 'node:crypto';
 import { Http } from './http';
 import { bearer, type TokenClaims } from './tokens';
@@ -60,55 +61,11 @@ export const FINDING_FIELDS = [
   'escalationLevel', 'accountability', 'pendingApproval', 'createdAt', 'updatedAt', 'closedAt',
 ] as const;
 
-export interface Finding {
-  id: string;
-  caseId: string;
-  title: string;
-  description: string;
-  category: string | null;
-  unitId: string;
-  responsiblePerson: string | null;
-  dueAt: string;
-  status: 'ASSIGNED' | 'PLAN_SUBMITTED' | 'RECTIFYING' | 'REPORT_SUBMITTED' | 'CLOSED';
-  overdue: boolean;
-  escalationLevel: number;
-  accountability: 'none' | 'proposed' | 'referred' | 'rejected';
-  pendingApproval: null | 'plan' | 'verification' | 'extension' | 'accountability' | 'followUp';
-  createdAt: string;
-  updatedAt: string;
-  closedAt: string | null;
-}
-
-export interface TimelineEvent {
-  seq: number;
-  type: string;
-  at: string;
-  actor: string;
-  data: Record<string, unknown>;
-}
-
-export type FindingWithEvents = Finding & { events: TimelineEvent[] };
-
-export interface Case {
-  id: string;
-  code: string;
-  title: string;
-  summary: string;
-  source: string;
-  status: 'OPEN' | 'CLOSED';
-  closedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  findings: Finding[];
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+/** The contract's shapes, as `@reform/contracts` declares them; the tests restate none. */
+export type { CaseWithFindings as Case, FindingView as Finding, FindingWithEvents, Page, TimelineEvent } from '@reform/contracts';
 
 /** Every field of the contract's Finding, with its type and range. */
-export function expectFindingShape(finding: unknown): asserts finding is Finding {
+export function expectFindingShape(finding: unknown): asserts finding is FindingView {
   const f = finding as Record<string, unknown>;
   expect(Object.keys(f)).toEqual(expect.arrayContaining([...FINDING_FIELDS]));
   expect(f['id']).toMatch(UUID);
@@ -179,13 +136,13 @@ export class Steps {
   constructor(private readonly api: Api) {}
 
   async openCase(findings: FindingSpec[], by: AuthHeaders = officer, overrides: Record<string, unknown> = {}) {
-    const response = await this.api.post<Case>('/api/v1/cases', caseBody(findings, overrides), by);
+    const response = await this.api.post<CaseWithFindings>('/api/v1/cases', caseBody(findings, overrides), by);
     if (response.status !== 201) throw new Error(`POST /cases answered ${response.status}: ${JSON.stringify(response.body)}`);
     return response.body;
   }
 
   /** A case with one finding of `unitId`; returns the finding. */
-  async oneFinding(unitId: string, spec: Partial<FindingSpec> = {}, by: AuthHeaders = officer): Promise<Finding> {
+  async oneFinding(unitId: string, spec: Partial<FindingSpec> = {}, by: AuthHeaders = officer): Promise<FindingView> {
     return (await this.openCase([{ unitId, ...spec }], by)).findings[0];
   }
 
@@ -194,39 +151,39 @@ export class Steps {
   }
 
   plan(id: string, by: AuthHeaders, content = '整改方案：完善制度，加强监督') {
-    return this.api.post<Finding>(`/api/v1/findings/${id}/plan`, { content }, by);
+    return this.api.post<FindingView>(`/api/v1/findings/${id}/plan`, { content }, by);
   }
 
   decidePlan(id: string, decision: 'approve' | 'return', by: AuthHeaders = supervisor, comment = '意见') {
-    return this.api.post<Finding>(`/api/v1/findings/${id}/plan/decision`, { decision, comment }, by);
+    return this.api.post<FindingView>(`/api/v1/findings/${id}/plan/decision`, { decision, comment }, by);
   }
 
   report(id: string, by: AuthHeaders, evidence: unknown[] = [EVIDENCE], content = '整改报告：已完成') {
-    return this.api.post<Finding>(`/api/v1/findings/${id}/report`, { content, evidence }, by);
+    return this.api.post<FindingView>(`/api/v1/findings/${id}/report`, { content, evidence }, by);
   }
 
   verify(id: string, decision: 'pass' | 'fail', by: AuthHeaders = supervisor, extra: Record<string, unknown> = {}) {
-    return this.api.post<Finding>(`/api/v1/findings/${id}/verification`, { decision, comment: '验收意见', ...extra }, by);
+    return this.api.post<FindingView>(`/api/v1/findings/${id}/verification`, { decision, comment: '验收意见', ...extra }, by);
   }
 
   requestExtension(id: string, by: AuthHeaders, requestedDueAt: string, reason = '客观原因') {
-    return this.api.post<Finding>(`/api/v1/findings/${id}/extension`, { requestedDueAt, reason }, by);
+    return this.api.post<FindingView>(`/api/v1/findings/${id}/extension`, { requestedDueAt, reason }, by);
   }
 
   decideExtension(id: string, decision: 'approve' | 'deny', by: AuthHeaders = supervisor, comment = '意见') {
-    return this.api.post<Finding>(`/api/v1/findings/${id}/extension/decision`, { decision, comment }, by);
+    return this.api.post<FindingView>(`/api/v1/findings/${id}/extension/decision`, { decision, comment }, by);
   }
 
   decideAccountability(id: string, decision: 'refer' | 'reject', by: AuthHeaders = supervisor, comment = '意见') {
-    return this.api.post<Finding>(`/api/v1/findings/${id}/accountability/decision`, { decision, comment }, by);
+    return this.api.post<FindingView>(`/api/v1/findings/${id}/accountability/decision`, { decision, comment }, by);
   }
 
   followUp(id: string, result: 'held' | 'relapsed', by: AuthHeaders = supervisor, extra: Record<string, unknown> = {}) {
-    return this.api.post<Finding>(`/api/v1/findings/${id}/follow-up`, { result, comment: '回头看意见', ...extra }, by);
+    return this.api.post<FindingView>(`/api/v1/findings/${id}/follow-up`, { result, comment: '回头看意见', ...extra }, by);
   }
 
   /** plan → approve: the finding RECTIFYING. */
-  async toRectifying(id: string, unit: AuthHeaders): Promise<Finding> {
+  async toRectifying(id: string, unit: AuthHeaders): Promise<FindingView> {
     expect((await this.plan(id, unit)).status).toBe(200);
     const approved = await this.decidePlan(id, 'approve');
     expect(approved.status).toBe(200);
@@ -234,7 +191,7 @@ export class Steps {
   }
 
   /** plan → approve → report → pass: the finding CLOSED. */
-  async toClosed(id: string, unit: AuthHeaders): Promise<Finding> {
+  async toClosed(id: string, unit: AuthHeaders): Promise<FindingView> {
     await this.toRectifying(id, unit);
     expect((await this.report(id, unit)).status).toBe(200);
     const passed = await this.verify(id, 'pass');

@@ -2,6 +2,7 @@ export * from './lib/vocabulary';
 export * from './lib/policy';
 export * from './lib/temporal-names';
 export * from './lib/views';
+export * from './lib/responses';
 export * from './lib/commands';
 export * from './lib/errors';
 export * from './lib/records';

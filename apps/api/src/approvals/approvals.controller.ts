@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingView } from '@reform/contracts';
-import type { PageResult } from '@reform/persistence';
+import type { FindingView, Page } from '@reform/contracts';
+import { FindingPageSchema } from '@reform/contracts/http';
 import { Roles } from '../auth/roles.decorator';
+import { Refuses, Responds } from '../docs/responds.decorator';
 import { ApprovalsService } from './approvals.service';
 import { ApprovalsQuery } from './dto/approvals.query';
 
@@ -15,7 +16,9 @@ export class ApprovalsController {
   @Get()
   @Roles('supervisor')
   @ApiOperation({ summary: "the supervisors' queue: every finding with pendingApproval set, oldest first (a page only when asked for)" })
-  pending(@Query() query: ApprovalsQuery): Promise<PageResult<FindingView>> {
+  @Responds(200, FindingPageSchema, 'the findings waiting on a supervisor')
+  @Refuses(400)
+  pending(@Query() query: ApprovalsQuery): Promise<Page<FindingView>> {
     return this.approvals.pending(query);
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AuditEntry } from '@reform/contracts';
-import type { ChainVerdict, PageResult } from '@reform/persistence';
+import type { AuditEntry, ChainVerdict, Page } from '@reform/contracts';
+import { AuditEntryPageSchema, ChainVerdictSchema } from '@reform/contracts/http';
 import { Roles } from '../auth/roles.decorator';
+import { Refuses, Responds } from '../docs/responds.decorator';
 import { AuditService } from './audit.service';
 import { AuditQuery } from './dto/audit.query';
 import { VerifyAuditQuery } from './dto/verify-audit.query';
@@ -16,7 +17,9 @@ export class AuditController {
   @Get()
   @Roles('auditor', 'supervisor')
   @ApiOperation({ summary: 'the append-only log of every case and finding event, oldest first' })
-  list(@Query() query: AuditQuery): Promise<PageResult<AuditEntry>> {
+  @Responds(200, AuditEntryPageSchema, 'a page of the audit log')
+  @Refuses(400)
+  list(@Query() query: AuditQuery): Promise<Page<AuditEntry>> {
     return this.audit.list(query);
   }
 
@@ -25,6 +28,8 @@ export class AuditController {
   @ApiOperation({
     summary: 'recompute the hash chains of the audit log: {ok:true, entries} or {ok:false, firstBrokenSeq, entityId, reason}',
   })
+  @Responds(200, ChainVerdictSchema, 'whether every chain holds')
+  @Refuses(400)
   verify(@Query() query: VerifyAuditQuery): Promise<ChainVerdict> {
     return this.audit.verify(query.entityId?.toLowerCase());
   }

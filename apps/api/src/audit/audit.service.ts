@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntry } from '@reform/contracts';
-import { AuditChainQueries, AuditQueries, type ChainVerdict, type PageResult } from '@reform/persistence';
+import type { AuditEntry, ChainVerdict, Page } from '@reform/contracts';
+import { AuditChainQueries, AuditQueries } from '@reform/persistence';
 import { normaliseIsoDate } from '../validation/iso-date.validators';
 import type { AuditQuery } from './dto/audit.query';
 
@@ -11,7 +11,7 @@ export class AuditService {
     private readonly chain: AuditChainQueries,
   ) {}
 
-  list(query: AuditQuery): Promise<PageResult<AuditEntry>> {
+  list(query: AuditQuery): Promise<Page<AuditEntry>> {
     const filter = {
       entityId: query.entityId?.toLowerCase(),
       type: query.type,

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CaseView, CaseWithFindings, FindingView, Principal } from '@reform/contracts';
-import type { PageResult } from '@reform/persistence';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CaseView, CaseWithFindings, FindingView, Page, Principal } from '@reform/contracts';
+import { CasePageSchema, CaseWithFindingsSchema, FindingViewSchema } from '@reform/contracts/http';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { Refuses, Responds } from '../docs/responds.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { CasesService } from './cases.service';
 import { CreateCaseDto } from './dto/create-case.dto';
@@ -22,6 +23,9 @@ export class CasesController {
   @Roles('officer')
   @ApiOperation({ summary: '立案 — open a case with its first findings (201; 200 when an idempotent replay)' })
   @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: `1..${MAX_IDEMPOTENCY_KEY_LENGTH} characters` })
+  @Responds(201, CaseWithFindingsSchema, 'the case, opened, with its findings')
+  @Responds(200, CaseWithFindingsSchema, 'the case the same Idempotency-Key opened before')
+  @Refuses(400, 409, 413)
   async open(
     @Body() dto: CreateCaseDto,
     @CurrentUser() user: Principal,
@@ -35,13 +39,16 @@ export class CasesController {
 
   @Get()
   @Roles('officer', 'supervisor', 'auditor')
-  list(@Query() query: ListCasesQuery): Promise<PageResult<CaseView>> {
+  @Responds(200, CasePageSchema, 'a page of cases, newest first')
+  @Refuses(400)
+  list(@Query() query: ListCasesQuery): Promise<Page<CaseView>> {
     return this.cases.list(query);
   }
 
   @Get(':id')
   @Roles('officer', 'supervisor', 'auditor')
-  @ApiOkResponse({ description: 'the case with its findings' })
+  @Responds(200, CaseWithFindingsSchema, 'the case with its findings')
+  @Refuses(404)
   get(@Param('id', new KnownIdPipe('case')) id: string): Promise<CaseWithFindings> {
     return this.cases.get(id);
   }
@@ -49,6 +56,8 @@ export class CasesController {
   @Post(':id/findings')
   @Roles('officer')
   @ApiOperation({ summary: 'record one more finding on an open case' })
+  @Responds(201, FindingViewSchema, 'the finding, recorded')
+  @Refuses(400, 404, 409)
   addFinding(
     @Param('id', new KnownIdPipe('case')) id: string,
     @Body() dto: NewFindingDto,

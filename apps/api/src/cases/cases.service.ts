@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
-import type { CaseView, CaseWithFindings, FindingView, OpenCaseInput, Principal } from '@reform/contracts';
-import { CaseQueries, IdempotencyStore, type PageResult } from '@reform/persistence';
+import type { CaseView, CaseWithFindings, FindingView, OpenCaseInput, Page, Principal } from '@reform/contracts';
+import { CaseQueries, IdempotencyStore } from '@reform/persistence';
 import { randomUUID } from 'node:crypto';
 import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
 import { NotFoundError } from '../errors/not-found.error';
@@ -65,7 +65,7 @@ export class CasesService {
     return (await this.cases.findWithFindings(stored.id)) ?? stored;
   }
 
-  list(query: ListCasesQuery): Promise<PageResult<CaseView>> {
+  list(query: ListCasesQuery): Promise<Page<CaseView>> {
     return this.cases.list({ status: query.status }, { page: query.page, pageSize: query.pageSize });
   }
 

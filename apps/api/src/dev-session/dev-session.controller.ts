@@ -1,9 +1,12 @@
 import { Body, Controller, Logger, NotFoundException, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfigService } from '@reform/config';
+import type { DevSession } from '@reform/contracts';
+import { DevSessionSchema } from '@reform/contracts/http';
 import { sign } from 'jsonwebtoken';
 import { Public } from '../auth/public.decorator';
-import { DevSessionDto, type DevSession } from './dev-session.dto';
+import { Refuses, Responds } from '../docs/responds.decorator';
+import { DevSessionDto } from './dev-session.dto';
 
 /** How long a local sign-in lasts: a working day, so the console does not sign out mid-demo. */
 export const DEV_SESSION_SECONDS = 12 * 3600;
@@ -23,6 +26,8 @@ export class DevSessionController {
 
   @Post()
   @ApiOperation({ summary: 'Local sign-in as a demo user (only with AUTH_DEV_LOGIN=true): a bearer token' })
+  @Responds(201, DevSessionSchema, 'a token for the demo user')
+  @Refuses(400, 404)
   create(@Body() dto: DevSessionDto): DevSession {
     const secret = this.config.auth.hs256Secret;
     if (!this.config.values.AUTH_DEV_LOGIN || this.config.auth.production || secret === null) {

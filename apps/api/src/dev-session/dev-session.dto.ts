@@ -28,8 +28,3 @@ export class DevSessionDto {
   })
   unitId?: string;
 }
-
-export interface DevSession {
-  token: string;
-  expiresAt: string;
-}

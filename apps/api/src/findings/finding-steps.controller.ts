@@ -1,9 +1,11 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindingView, Principal } from '@reform/contracts';
+import { FindingViewSchema } from '@reform/contracts/http';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
 import { Roles } from '../auth/roles.decorator';
+import { Refuses, Responds } from '../docs/responds.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { DecideAccountabilityDto } from './dto/accountability.dto';
 import { DecideExtensionDto, RequestExtensionDto } from './dto/extension.dto';
@@ -15,6 +17,9 @@ import { FindingStepsService } from './finding-steps.service';
 import { stepCommands } from './step-commands';
 
 const FindingId = () => Param('id', new KnownIdPipe('finding'));
+/** Every step answers the finding once the step is durable, or refuses it as invalid, unknown or out of turn. */
+const StepAnswers = (status: number) =>
+  applyDecorators(Responds(status, FindingViewSchema, 'the finding, the step durable'), Refuses(400, 404, 409));
 
 /** The rectification lifecycle, one endpoint per step; each answers once the step is durable. */
 @ApiTags('findings')
@@ -28,6 +33,7 @@ export class FindingStepsController {
 
   @Post('plan')
   @HttpCode(HttpStatus.OK)
+  @StepAnswers(HttpStatus.OK)
   @Roles('unit')
   @ApiOperation({ summary: '整改方案 — submit the rectification plan' })
   plan(@FindingId() id: string, @Body() dto: SubmitPlanDto, @CurrentUser() user: Principal): Promise<FindingView> {
@@ -36,6 +42,7 @@ export class FindingStepsController {
 
   @Post('plan/decision')
   @HttpCode(HttpStatus.OK)
+  @StepAnswers(HttpStatus.OK)
   @Roles('supervisor')
   @ApiOperation({ summary: 'approve or return the plan' })
   decidePlan(@FindingId() id: string, @Body() dto: DecidePlanDto, @CurrentUser() user: Principal): Promise<FindingView> {
@@ -44,6 +51,7 @@ export class FindingStepsController {
 
   @Post('report')
   @HttpCode(HttpStatus.OK)
+  @StepAnswers(HttpStatus.OK)
   @Roles('unit')
   @ApiOperation({ summary: '整改报告 — report the fix with evidence' })
   report(@FindingId() id: string, @Body() dto: SubmitReportDto, @CurrentUser() user: Principal): Promise<FindingView> {
@@ -52,6 +60,7 @@ export class FindingStepsController {
 
   @Post('verification')
   @HttpCode(HttpStatus.OK)
+  @StepAnswers(HttpStatus.OK)
   @Roles('supervisor')
   @ApiOperation({ summary: '验收 — pass (销号) or fail the report' })
   verify(@FindingId() id: string, @Body() dto: VerifyDto, @CurrentUser() user: Principal): Promise<FindingView> {
@@ -60,6 +69,7 @@ export class FindingStepsController {
 
   @Post('extension')
   @HttpCode(HttpStatus.ACCEPTED)
+  @StepAnswers(HttpStatus.ACCEPTED)
   @Roles('unit')
   @ApiOperation({ summary: '延期申请 — ask for a later deadline, as a date or in working days (202: it waits for a supervisor)' })
   requestExtension(
@@ -74,6 +84,7 @@ export class FindingStepsController {
 
   @Post('extension/decision')
   @HttpCode(HttpStatus.OK)
+  @StepAnswers(HttpStatus.OK)
   @Roles('supervisor')
   @ApiOperation({ summary: 'approve or deny the extension' })
   decideExtension(
@@ -86,6 +97,7 @@ export class FindingStepsController {
 
   @Post('accountability/decision')
   @HttpCode(HttpStatus.OK)
+  @StepAnswers(HttpStatus.OK)
   @Roles('supervisor')
   @ApiOperation({ summary: '问责 — refer or reject the proposed accountability' })
   decideAccountability(
@@ -98,6 +110,7 @@ export class FindingStepsController {
 
   @Post('follow-up')
   @HttpCode(HttpStatus.OK)
+  @StepAnswers(HttpStatus.OK)
   @Roles('supervisor')
   @ApiOperation({ summary: '回头看 — confirm the fix held, or reopen it' })
   followUp(@FindingId() id: string, @Body() dto: ReviewFollowUpDto, @CurrentUser() user: Principal): Promise<FindingView> {

@@ -1,12 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingView, Principal } from '@reform/contracts';
-import type { PageResult } from '@reform/persistence';
+import type { FindingView, FindingWithEvents, Page, Principal } from '@reform/contracts';
+import { FindingPageSchema, FindingWithEventsSchema } from '@reform/contracts/http';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { Refuses, Responds } from '../docs/responds.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { ListFindingsQuery } from './dto/list-findings.query';
-import { FindingsService, type FindingWithEvents } from './findings.service';
+import { FindingsService } from './findings.service';
 
 @ApiTags('findings')
 @ApiBearerAuth()
@@ -17,12 +18,16 @@ export class FindingsController {
 
   @Get()
   @ApiOperation({ summary: '台账 — the ledger of findings (a unit sees its own only)' })
-  list(@Query() query: ListFindingsQuery, @CurrentUser() user: Principal): Promise<PageResult<FindingView>> {
+  @Responds(200, FindingPageSchema, 'a page of findings, in the order they were recorded')
+  @Refuses(400)
+  list(@Query() query: ListFindingsQuery, @CurrentUser() user: Principal): Promise<Page<FindingView>> {
     return this.findings.list(query, user);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'one finding with its timeline of events, in order' })
+  @Responds(200, FindingWithEventsSchema, 'the finding and its events')
+  @Refuses(404)
   get(@Param('id', new KnownIdPipe('finding')) id: string, @CurrentUser() user: Principal): Promise<FindingWithEvents> {
     return this.findings.getWithEvents(id, user);
   }

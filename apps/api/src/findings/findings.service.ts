@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { FindingView, Principal, TimelineEvent } from '@reform/contracts';
-import { AuditQueries, FindingQueries, type PageResult } from '@reform/persistence';
+import type { FindingView, FindingWithEvents, Page, Principal } from '@reform/contracts';
+import { AuditQueries, FindingQueries } from '@reform/persistence';
 import { confinedUnit } from '../auth/unit-scope';
 import { NotFoundError } from '../errors/not-found.error';
 import type { ListFindingsQuery } from './dto/list-findings.query';
 
-export type FindingWithEvents = FindingView & { events: TimelineEvent[] };
-
-const NOTHING: PageResult<FindingView> = { items: [], total: 0 };
+const NOTHING: Page<FindingView> = { items: [], total: 0 };
 
 @Injectable()
 export class FindingsService {
@@ -17,7 +15,7 @@ export class FindingsService {
   ) {}
 
   /** A unit user's list is always its own unit's; asking for another unit simply finds nothing. */
-  async list(query: ListFindingsQuery, user: Principal): Promise<PageResult<FindingView>> {
+  async list(query: ListFindingsQuery, user: Principal): Promise<Page<FindingView>> {
     const confined = confinedUnit(user);
     if (confined !== undefined && query.unitId !== undefined && query.unitId !== confined) return NOTHING;
     const filter = {

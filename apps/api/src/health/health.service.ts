@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { HealthReport } from '@reform/contracts';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 
-type CheckState = 'up' | 'down';
-export interface HealthReport {
-  status: 'ok' | 'error';
-  checks: { database: CheckState; temporal: CheckState };
-}
+type CheckState = HealthReport['checks']['database'];
 
 const CHECK_TIMEOUT_MS = 2000;
 

@@ -1,9 +1,11 @@
 import { Controller, Get, Logger, NotAcceptableException, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@reform/contracts';
+import { LedgerPageSchema } from '@reform/contracts/http';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { Refuses, Responds } from '../docs/responds.decorator';
 import { LedgerQuery, type LedgerFormat } from './dto/ledger.query';
 import { LedgerService } from './ledger.service';
 
@@ -39,6 +41,11 @@ export class LedgerController {
     summary: '台账 — one row per finding: a page as JSON, or all matching rows as CSV or XLSX (a unit sees its own only)',
   })
   @ApiProduces(MEDIA_TYPES.json, CSV_TYPE, XLSX_TYPE)
+  @Responds(200, LedgerPageSchema, 'a page of the ledger as JSON, or every matching row as a CSV or XLSX download', {
+    [CSV_TYPE]: { type: 'string', description: 'UTF-8 with BOM, a header row of the 台账 columns' },
+    [XLSX_TYPE]: { type: 'string', format: 'binary' },
+  })
+  @Refuses(400, 406)
   async get(
     @Query() query: LedgerQuery,
     @CurrentUser() user: Principal,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
-import type { Principal } from '@reform/contracts';
-import { LedgerQueries, type LedgerFilter, type LedgerRow, type PageResult } from '@reform/persistence';
+import type { LedgerItem, LedgerRow, Page, Principal } from '@reform/contracts';
+import { LedgerQueries, type LedgerFilter } from '@reform/persistence';
 import type { Writable } from 'node:stream';
 import { confinedUnit } from '../auth/unit-scope';
 import { inclusiveRange } from '../validation/date-range';
@@ -9,9 +9,6 @@ import type { LedgerQuery } from './dto/ledger.query';
 import { writeLedgerCsv } from './export/ledger-csv.writer';
 import { writeLedgerXlsx } from './export/ledger-xlsx.writer';
 import { TooManyExportsError } from './too-many-exports.error';
-
-/** 台账 as JSON: the row and its 序号 in the whole (filtered) ledger. */
-export type LedgerItem = LedgerRow & { seq: number };
 
 /** Each running export holds one database connection for its cursor; the pool must keep serving the API. */
 export const MAX_CONCURRENT_EXPORTS = 3;
@@ -47,7 +44,7 @@ export class LedgerService {
     };
   }
 
-  async page(query: LedgerQuery, user: Principal): Promise<PageResult<LedgerItem>> {
+  async page(query: LedgerQuery, user: Principal): Promise<Page<LedgerItem>> {
     const filter = this.filterFor(query, user);
     if (filter === null) return { items: [], total: 0 };
     const found = await this.ledger.page(filter, { page: query.page, pageSize: query.pageSize });

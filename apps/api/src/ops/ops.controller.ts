@@ -1,7 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ReconciliationReport } from '@reform/contracts';
+import { ReconciliationReportSchema } from '@reform/contracts/http';
 import { Roles } from '../auth/roles.decorator';
-import { OpsService, type ReconciliationReport } from './ops.service';
+import { Responds } from '../docs/responds.decorator';
+import { OpsService } from './ops.service';
 
 @ApiTags('ops')
 @ApiBearerAuth()
@@ -12,6 +15,7 @@ export class OpsController {
   @Get('reconciliation')
   @Roles('supervisor', 'auditor')
   @ApiOperation({ summary: '对账 — the last reconciliation run: what it checked, repaired and could not repair' })
+  @Responds(200, ReconciliationReportSchema, 'the schedule and its last run (null before the first)')
   reconciliation(): Promise<ReconciliationReport> {
     return this.ops.reconciliation();
   }

@@ -1,9 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingsSummary, OverdueAgeing, TimeToClose } from '@reform/persistence';
+import type { FindingsSummary, OverdueAgeing, TimeToClose, Trend } from '@reform/contracts';
+import { FindingsSummarySchema, OverdueAgeingSchema, TimeToCloseSchema, TrendSchema } from '@reform/contracts/http';
 import { Roles } from '../auth/roles.decorator';
+import { Refuses, Responds } from '../docs/responds.decorator';
 import { AgeingQuery, ReportQuery } from './dto/report.query';
-import { ReportsService, type Trend } from './reports.service';
+import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -16,6 +18,8 @@ export class ReportsController {
   @ApiOperation({
     summary: 'totals by status, escalation level and unit, and the rectification rate — of findings recorded from..to, of one unit',
   })
+  @Responds(200, FindingsSummarySchema, 'the summary')
+  @Refuses(400)
   summary(@Query() query: ReportQuery): Promise<FindingsSummary> {
     return this.reports.summary(query);
   }
@@ -24,18 +28,24 @@ export class ReportsController {
   @ApiOperation({
     summary: 'per month (in TZ_BUSINESS) from..to, default the last 12: findings opened, closed out, and gone overdue',
   })
+  @Responds(200, TrendSchema, 'the months, oldest first')
+  @Refuses(400)
   trend(@Query() query: ReportQuery): Promise<Trend> {
     return this.reports.trend(query);
   }
 
   @Get('overdue-ageing')
   @ApiOperation({ summary: 'open overdue findings by calendar days past their deadline: ≤7, ≤30, ≤90, >90 — overall and by unit' })
+  @Responds(200, OverdueAgeingSchema, 'the ageing buckets')
+  @Refuses(400)
   overdueAgeing(@Query() query: AgeingQuery): Promise<OverdueAgeing> {
     return this.reports.overdueAgeing(query.unitId);
   }
 
   @Get('time-to-close')
   @ApiOperation({ summary: 'days from recording to close-out (p50, p75, p90) of findings closed from..to — overall and by unit' })
+  @Responds(200, TimeToCloseSchema, 'the percentiles')
+  @Refuses(400)
   timeToClose(@Query() query: ReportQuery): Promise<TimeToClose> {
     return this.reports.timeToClose(query);
   }

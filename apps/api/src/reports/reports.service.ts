@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
 import { localDate } from '@reform/domain';
-import {
-  ReportAnalyticsQueries,
-  ReportQueries,
-  type FindingsSummary,
-  type OverdueAgeing,
-  type TimeToClose,
-  type TrendMonth,
-} from '@reform/persistence';
+import type { FindingsSummary, OverdueAgeing, TimeToClose, Trend } from '@reform/contracts';
+import { ReportAnalyticsQueries, ReportQueries } from '@reform/persistence';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { inclusiveRange } from '../validation/date-range';
 import type { ReportQuery } from './dto/report.query';
@@ -16,11 +10,6 @@ import type { ReportQuery } from './dto/report.query';
 /** A trend without `from` covers the twelve months up to `to` (or now); at most ten years. */
 export const DEFAULT_TREND_MONTHS = 12;
 export const MAX_TREND_MONTHS = 120;
-
-export interface Trend {
-  timeZone: string;
-  months: TrendMonth[];
-}
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;

@@ -1,4 +1,4 @@
-import type { Summary } from '../api/types';
+import type { FindingsSummary } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
@@ -9,7 +9,7 @@ import { LiveStatus } from '../ui/live-status';
 export function Dashboard() {
   const { api } = useApp();
   const { t } = useI18n();
-  const live = useLive(() => api.get<Summary>('/reports/summary'), []);
+  const live = useLive(() => api.get<FindingsSummary>('/reports/summary'), []);
   const summary = live.data;
   const series = [
     { key: 'open', label: t.dashboard.open },

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, type Query } from '../api/client';
-import type { Accountability, FindingStatus, LedgerRow, Page } from '../api/types';
+import type { Accountability, FindingStatus, LedgerItem, Page } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
@@ -35,7 +35,7 @@ export function Ledger() {
   const [exportError, setExportError] = useState<unknown>();
   const [exporting, setExporting] = useState(false);
   const query: Query = { ...filters };
-  const live = useLive(() => api.get<Page<LedgerRow>>('/ledger', { ...query, page, pageSize: PAGE_SIZE }), [JSON.stringify(filters), page]);
+  const live = useLive(() => api.get<Page<LedgerItem>>('/ledger', { ...query, page, pageSize: PAGE_SIZE }), [JSON.stringify(filters), page]);
   const missing = live.error instanceof ApiError && live.error.status === 404;
   const pages = Math.max(1, Math.ceil((live.data?.total ?? 0) / PAGE_SIZE));
 

@@ -1,7 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FindingCommand } from './commands';
 import type { FindingRecord } from './records';
-import type { CaseWithFindings, FindingView } from './views';
+import type { CaseWithFindings, FindingView } from './responses';
 import type { AddFindingInput, FindingStatusSignal } from './workflow-io';
 
 /** Answers once the case and its first findings are in the read model. */

@@ -1,3 +1,5 @@
+import type { ReconciliationStatus, ReconciliationTotals } from './responses';
+
 /**
  * 对账 — the reconciliation run: PostgreSQL and the workflows compared, drift repaired where a
  * workflow's own state can be re-projected, reported where it cannot.
@@ -15,14 +17,6 @@ export const RECONCILIATION_WORKFLOW_ID = 'reconciliation';
 export const DRIFT_KINDS = ['workflow-missing', 'row-missing', 'projection-differs', 'events-missing', 'query-failed'] as const;
 export type DriftKind = (typeof DRIFT_KINDS)[number];
 
-export interface Drift {
-  entityType: 'case' | 'finding';
-  entityId: string;
-  kind: DriftKind;
-  detail: string;
-  repaired: boolean;
-}
-
 /** What one batch of checks found; drifts themselves are stored by the activity, keyed by run. */
 export interface ReconciliationBatch {
   checked: number;
@@ -37,27 +31,6 @@ export interface ReconciliationBatchInput {
   runId: string;
   after: string | null;
   limit: number;
-}
-
-export type ReconciliationStatus = 'running' | 'completed' | 'failed';
-
-export interface ReconciliationTotals {
-  findingsChecked: number;
-  casesChecked: number;
-  workflowsChecked: number;
-  inFlight: number;
-}
-
-/** A run as GET /ops/reconciliation shows it. */
-export interface ReconciliationRun extends ReconciliationTotals {
-  id: string;
-  status: ReconciliationStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  repaired: number;
-  unrepaired: number;
-  error: string | null;
-  drifts: Drift[];
 }
 
 export interface FinishReconciliation extends ReconciliationTotals {

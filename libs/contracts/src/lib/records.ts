@@ -1,4 +1,5 @@
-import type { Actor, CaseView, FindingView } from './views';
+import type { CaseView, FindingView } from './responses';
+import type { Actor } from './views';
 import type { ApprovalKind, EventType } from './vocabulary';
 
 export type EntityType = 'case' | 'finding';

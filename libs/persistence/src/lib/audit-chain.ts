@@ -1,3 +1,4 @@
+import type { ChainBreak } from '@reform/contracts';
 import { createHash } from 'node:crypto';
 
 /**
@@ -62,13 +63,6 @@ export interface StoredEntry extends ChainedEntry {
   prevHash: string;
   hash: string;
 }
-
-/**
- * Why an entry breaks its chain: `index` a gap or repeat in the positions (an entry removed or
- * added), `link` its prev_hash is not the previous entry's hash, `content` its hash does not match
- * what it stores.
- */
-export type ChainBreak = 'index' | 'link' | 'content';
 
 /** Walks entries in (entity, chain index) order, one at a time, so any number can be checked in batches. */
 export class ChainWalk {

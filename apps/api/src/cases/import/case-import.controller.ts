@@ -2,9 +2,11 @@ import { Body, Controller, HttpStatus, Post, Res, UploadedFile, UseInterceptors 
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CASE_SOURCES, type CaseWithFindings, type Principal } from '@reform/contracts';
+import { CaseWithFindingsSchema } from '@reform/contracts/http';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
+import { Refuses, Responds } from '../../docs/responds.decorator';
 import { ImportCaseDto } from '../dto/import-case.dto';
 import { CaseImportService, type UploadedIntakeFile } from './case-import.service';
 import { INTAKE_COLUMNS } from './intake-columns';
@@ -45,6 +47,9 @@ export class CaseImportController {
       },
     },
   })
+  @Responds(201, CaseWithFindingsSchema, 'the case, opened with every finding of the file')
+  @Responds(200, CaseWithFindingsSchema, 'the case this file opened before')
+  @Refuses(400, 409, 413)
   async import(
     @UploadedFile() file: UploadedIntakeFile | undefined,
     @Body() dto: ImportCaseDto,

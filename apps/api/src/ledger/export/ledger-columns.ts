@@ -1,6 +1,6 @@
 import type { Accountability, FindingStatus } from '@reform/contracts';
 import { wallClockMs } from '@reform/domain';
-import type { LedgerRow } from '@reform/persistence';
+import type { LedgerRow } from '@reform/contracts';
 
 /** The Chinese the ledger prints for each status, escalation level and accountability state. */
 export const STATUS_LABELS: Record<FindingStatus, string> = {

@@ -1,4 +1,4 @@
-import type { LedgerRow } from '@reform/persistence';
+import type { LedgerRow } from '@reform/contracts';
 import { stringify } from 'csv-stringify';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

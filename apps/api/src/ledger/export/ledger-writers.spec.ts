@@ -1,4 +1,4 @@
-import type { LedgerRow } from '@reform/persistence';
+import type { LedgerRow } from '@reform/contracts';
 import { Workbook } from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { LEDGER_HEADERS } from './ledger-columns';

@@ -1,4 +1,4 @@
-import type { LedgerRow } from '@reform/persistence';
+import type { LedgerRow } from '@reform/contracts';
 import { stream as excelStream } from 'exceljs';
 import type { Writable } from 'node:stream';
 import { LEDGER_COLUMNS, type LedgerCell } from './ledger-columns';

@@ -1,10 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { ChainWalk, type ChainBreak, type StoredEntry } from '../audit-chain';
-
-/** The answer of a verification: every chain holds, or where the earliest-stored break is. */
-export type ChainVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; firstBrokenSeq: number; entityId: string; reason: ChainBreak; entries: number };
+import type { ChainBreak, ChainVerdict } from '@reform/contracts';
+import { ChainWalk, type StoredEntry } from '../audit-chain';
 
 interface ChainRow {
   id: string;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { AuditEntry, EventType, TimelineEvent } from '@reform/contracts';
-import { countOf, toIso, WhereClause, type PageRequest, type PageResult } from './sql-support';
+import type { AuditEntry, EventType, Page, TimelineEvent } from '@reform/contracts';
+import { countOf, toIso, WhereClause, type PageRequest } from './sql-support';
 
 export interface AuditFilter {
   entityId?: string;
@@ -42,7 +42,7 @@ export class AuditQueries {
   }
 
   /** Oldest first, in the order the events were stored. */
-  async list(filter: AuditFilter, page: PageRequest): Promise<PageResult<AuditEntry>> {
+  async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEntry>> {
     const where = new WhereClause()
       .add((p) => `entity_id = ${p}`, filter.entityId)
       .add((p) => `type = ${p}`, filter.type)

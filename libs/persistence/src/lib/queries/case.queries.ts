@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { CaseSource, CaseStatus, CaseView, CaseWithFindings } from '@reform/contracts';
+import type { CaseSource, CaseStatus, CaseView, CaseWithFindings, Page } from '@reform/contracts';
 import { FindingQueries } from './finding.queries';
-import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type PageResult } from './sql-support';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest } from './sql-support';
 
 interface CaseRow {
   id: string;
@@ -52,7 +52,7 @@ export class CaseQueries {
   }
 
   /** Newest first. */
-  async list(filter: { status?: CaseStatus }, page: PageRequest): Promise<PageResult<CaseView>> {
+  async list(filter: { status?: CaseStatus }, page: PageRequest): Promise<Page<CaseView>> {
     const where = new WhereClause().add((p) => `status = ${p}`, filter.status);
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([

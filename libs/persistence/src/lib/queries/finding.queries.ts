@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Accountability, ApprovalKind, FindingStatus, FindingView } from '@reform/contracts';
-import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type PageResult } from './sql-support';
+import type { Accountability, ApprovalKind, FindingStatus, FindingView, Page } from '@reform/contracts';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest } from './sql-support';
 
 export interface FindingFilter {
   status?: FindingStatus;
@@ -72,7 +72,7 @@ export class FindingQueries {
   }
 
   /** In the order findings were recorded (the ledger's order, served by an index). */
-  async list(filter: FindingFilter, page: PageRequest): Promise<PageResult<FindingView>> {
+  async list(filter: FindingFilter, page: PageRequest): Promise<Page<FindingView>> {
     const where = new WhereClause()
       .add((p) => `status = ${p}`, filter.status)
       .add((p) => `unit_id = ${p}`, filter.unitId)
@@ -83,14 +83,14 @@ export class FindingQueries {
   }
 
   /** Every finding waiting on a supervisor, the longest-waiting first; all of them unless a page is asked for. */
-  async listPendingApprovals(page?: PageRequest): Promise<PageResult<FindingView>> {
+  async listPendingApprovals(page?: PageRequest): Promise<Page<FindingView>> {
     const where = new WhereClause().always('pending_approval IS NOT NULL');
     if (page) return this.page(where, 'pending_since, id', page);
     const rows: FindingRow[] = await this.db.query(`SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY pending_since, id`);
     return { items: rows.map(toFindingView), total: rows.length };
   }
 
-  private async page(where: WhereClause, orderBy: string, page: PageRequest): Promise<PageResult<FindingView>> {
+  private async page(where: WhereClause, orderBy: string, page: PageRequest): Promise<Page<FindingView>> {
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([
       this.db.query(`SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY ${orderBy} ${paged.sql}`, paged.params),

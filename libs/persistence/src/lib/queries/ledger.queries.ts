@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { Accountability, FindingStatus } from '@reform/contracts';
-import type { FindingFilter } from './finding.queries';
-import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type PageResult } from './sql-support';
+import type { Accountability, LedgerRow, Page } from '@reform/contracts';
+import type { FindingFilter, FindingRow } from './finding.queries';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest } from './sql-support';
 
 /** A half-open span of time, ISO instants: `from` inclusive, `before` exclusive; either may be open. */
 export interface TimeRange {
@@ -16,40 +16,11 @@ export interface LedgerFilter extends FindingFilter {
   closed?: TimeRange;
 }
 
-/** 台账 — one finding as the ledger lists it, with its case's code and title. */
-export interface LedgerRow {
-  findingId: string;
-  caseId: string;
-  caseCode: string;
-  caseTitle: string;
-  title: string;
-  unitId: string;
-  responsiblePerson: string | null;
-  dueAt: string;
-  status: FindingStatus;
-  overdue: boolean;
-  escalationLevel: number;
-  accountability: Accountability;
-  createdAt: string;
-  closedAt: string | null;
-}
-
-interface Row {
-  id: string;
-  case_id: string;
-  case_code: string;
-  case_title: string;
-  title: string;
-  unit_id: string;
-  responsible_person: string | null;
-  due_at: Date | string;
-  status: FindingStatus;
-  overdue: boolean;
-  escalation_level: number;
-  accountability: Accountability;
-  created_at: Date | string;
-  closed_at: Date | string | null;
-}
+/** A ledger row as `pg` reads it: the finding's columns (checked against SCHEMA with FindingRow) and its case's. */
+type Row = Pick<
+  FindingRow,
+  'id' | 'case_id' | 'title' | 'unit_id' | 'responsible_person' | 'due_at' | 'status' | 'overdue' | 'escalation_level' | 'accountability' | 'created_at' | 'closed_at'
+> & { case_code: string; case_title: string };
 
 const SELECT = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_title, f.title, f.unit_id,
   f.responsible_person, f.due_at, f.status, f.overdue, f.escalation_level, f.accountability, f.created_at, f.closed_at
@@ -97,7 +68,7 @@ function whereOf(filter: LedgerFilter): WhereClause {
 export class LedgerQueries {
   constructor(private readonly db: DataSource) {}
 
-  async page(filter: LedgerFilter, page: PageRequest): Promise<PageResult<LedgerRow>> {
+  async page(filter: LedgerFilter, page: PageRequest): Promise<Page<LedgerRow>> {
     const where = whereOf(filter);
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([

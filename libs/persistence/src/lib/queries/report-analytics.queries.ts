@@ -1,15 +1,6 @@
+import type { AgeingBuckets, CloseTimes, OverdueAgeing, TimeToClose, TrendMonth } from '@reform/contracts';
 import type { DataSource } from 'typeorm';
 import { WhereClause } from './sql-support';
-
-/** Findings opened, closed (销号) and gone overdue in one calendar month of the business zone. */
-export interface TrendMonth {
-  /** YYYY-MM */
-  month: string;
-  opened: number;
-  closed: number;
-  /** Distinct findings that went overdue (an OVERDUE event) in the month. */
-  overdue: number;
-}
 
 export interface TrendRequest {
   /** First and last month, YYYY-MM, counted in `timeZone`. */
@@ -17,32 +8,6 @@ export interface TrendRequest {
   toMonth: string;
   timeZone: string;
   unitId?: string;
-}
-
-/** How long open overdue findings have been overdue, in calendar days since their deadline. */
-export interface AgeingBuckets {
-  upTo7: number;
-  upTo30: number;
-  upTo90: number;
-  over90: number;
-  total: number;
-}
-
-export interface OverdueAgeing extends AgeingBuckets {
-  asOf: string;
-  byUnit: Array<AgeingBuckets & { unitId: string }>;
-}
-
-/** Days from recording a finding to its close-out, as percentiles (linear interpolation). */
-export interface CloseTimes {
-  closed: number;
-  p50Days: number | null;
-  p75Days: number | null;
-  p90Days: number | null;
-}
-
-export interface TimeToClose extends CloseTimes {
-  byUnit: Array<CloseTimes & { unitId: string }>;
 }
 
 const MONTHS_SQL = `

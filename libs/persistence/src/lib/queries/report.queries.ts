@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { FINDING_STATUSES, MAX_ESCALATION_LEVEL, type FindingStatus } from '@reform/contracts';
+import { FINDING_STATUSES, MAX_ESCALATION_LEVEL, type FindingsSummary, type FindingStatus, type UnitSummary } from '@reform/contracts';
 import type { TimeRange } from './ledger.queries';
 import { WhereClause } from './sql-support';
 
@@ -7,26 +7,6 @@ import { WhereClause } from './sql-support';
 export interface ReportFilter {
   created?: TimeRange;
   unitId?: string;
-}
-
-export interface UnitSummary {
-  unitId: string;
-  total: number;
-  closed: number;
-  overdue: number;
-}
-
-/** The numbers supervisors report upward: how much is fixed, how much is late, where. */
-export interface FindingsSummary {
-  findings: {
-    total: number;
-    byStatus: Record<FindingStatus, number>;
-    overdue: number;
-    byEscalationLevel: Record<string, number>;
-  };
-  /** Closed / total, 0 when there is nothing yet, rounded to 4 decimals. */
-  rectificationRate: number;
-  byUnit: UnitSummary[];
 }
 
 /** One group of findings sharing unit, status, level and overdue flag. */

@@ -4,11 +4,6 @@ export interface PageRequest {
   pageSize: number;
 }
 
-export interface PageResult<T> {
-  items: T[];
-  total: number;
-}
-
 /** Timestamps come back from pg as Date (timestamptz) but may be strings through other drivers. */
 export function toIso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();

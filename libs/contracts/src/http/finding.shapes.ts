@@ -1,0 +1,64 @@
+import { z } from 'zod/v4';
+import {
+  ACCOUNTABILITY_STATES,
+  APPROVAL_KINDS,
+  EVENT_TYPES,
+  FINDING_STATUSES,
+  MAX_ESCALATION_LEVEL,
+  type EventType,
+} from '../lib/vocabulary';
+import { Instant, Lifetime, shape, Uuid } from './registry';
+
+/**
+ * 问题 / 整改事项 — one weakness a unit must fix, as the contract returns it everywhere. A field
+ * added here reaches the type, the persistence mapper's return type and the OpenAPI document at once.
+ */
+export const FindingViewSchema = shape(
+  'Finding',
+  '问题 / 整改事项 — one weakness a unit must fix',
+  z.object({
+    id: Uuid,
+    caseId: Uuid,
+    title: z.string(),
+    description: z.string(),
+    category: z.string().nullable(),
+    unitId: z.string(),
+    responsiblePerson: z.string().nullable(),
+    dueAt: Instant,
+    status: z.enum(FINDING_STATUSES),
+    overdue: z.boolean(),
+    escalationLevel: z.int().min(0).max(MAX_ESCALATION_LEVEL),
+    accountability: z.enum(ACCOUNTABILITY_STATES),
+    pendingApproval: z.enum(APPROVAL_KINDS).nullable(),
+    ...Lifetime,
+  }),
+);
+export type FindingView = z.infer<typeof FindingViewSchema>;
+
+/** One entry of a timeline and of the audit log. */
+export const TimelineEventSchema = shape(
+  'TimelineEvent',
+  'one entry of a timeline: what happened, when, and who did it (`system` for timers)',
+  z.object({
+    seq: z.int().positive(),
+    type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
+    at: Instant,
+    actor: z.string(),
+    data: z.record(z.string(), z.unknown()),
+  }),
+);
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+export const AuditEntrySchema = shape(
+  'AuditEntry',
+  'one entry of the audit log: a timeline event and the case or finding it belongs to',
+  TimelineEventSchema.extend({ entityId: Uuid }),
+);
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const FindingWithEventsSchema = shape(
+  'FindingWithEvents',
+  'a finding with its timeline, in order',
+  FindingViewSchema.extend({ events: z.array(TimelineEventSchema) }),
+);
+export type FindingWithEvents = z.infer<typeof FindingWithEventsSchema>;

@@ -1,0 +1,33 @@
+import { z } from 'zod/v4';
+import { FindingViewSchema } from './finding.shapes';
+import { pageOf } from './page.shapes';
+import { shape, Uuid } from './registry';
+
+/**
+ * 台账 — one finding as the ledger lists it (the exports' columns too): the finding's own fields,
+ * picked from its shape so that both change together, and its case's code and title.
+ */
+export const LedgerRowSchema = FindingViewSchema.pick({
+  caseId: true,
+  title: true,
+  unitId: true,
+  responsiblePerson: true,
+  dueAt: true,
+  status: true,
+  overdue: true,
+  escalationLevel: true,
+  accountability: true,
+  createdAt: true,
+  closedAt: true,
+}).extend({ findingId: Uuid, caseCode: z.string(), caseTitle: z.string() });
+export type LedgerRow = z.infer<typeof LedgerRowSchema>;
+
+/** One row of GET /ledger as JSON: the row and its 序号 in the whole filtered ledger. */
+export const LedgerItemSchema = shape(
+  'LedgerItem',
+  '台账 — one finding as the ledger lists it, with its 序号 (seq) in the whole filtered ledger',
+  LedgerRowSchema.extend({ seq: z.int().positive() }),
+);
+export type LedgerItem = z.infer<typeof LedgerItemSchema>;
+
+export const LedgerPageSchema = pageOf(LedgerItemSchema, 'Ledger', 'ledger rows');

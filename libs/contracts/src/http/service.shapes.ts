@@ -1,0 +1,23 @@
+import { z } from 'zod/v4';
+import { Instant, shape } from './registry';
+
+const CheckState = z.enum(['up', 'down']);
+
+/** GET /health: 200 when PostgreSQL and Temporal both answer, 503 naming the one that does not. */
+export const HealthReportSchema = shape(
+  'HealthReport',
+  'readiness: whether PostgreSQL and Temporal answer',
+  z.object({ status: z.enum(['ok', 'error']), checks: z.object({ database: CheckState, temporal: CheckState }) }),
+);
+export type HealthReport = z.infer<typeof HealthReportSchema>;
+
+export const LivenessSchema = shape('Liveness', 'the process answers', z.object({ status: z.literal('ok') }));
+export type Liveness = z.infer<typeof LivenessSchema>;
+
+/** A local sign-in (AUTH_DEV_LOGIN=true only): the bearer token and when it expires. */
+export const DevSessionSchema = shape(
+  'DevSession',
+  'a bearer token for a demo user, and when it expires',
+  z.object({ token: z.string(), expiresAt: Instant }),
+);
+export type DevSession = z.infer<typeof DevSessionSchema>;

@@ -4,7 +4,7 @@ import type { CaseView, CaseWithFindings, FindingView, Principal } from '@reform
 import type { PageResult } from '@reform/persistence';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { CasesService } from './cases.service';
 import { CreateCaseDto } from './dto/create-case.dto';
@@ -19,7 +19,7 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
-  @Roles('officer')
+  @Access({ roles: ['officer'], scope: 'all' })
   @ApiOperation({ summary: '立案 — open a case with its first findings (201; 200 when an idempotent replay)' })
   @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: `1..${MAX_IDEMPOTENCY_KEY_LENGTH} characters` })
   async open(
@@ -34,20 +34,20 @@ export class CasesController {
   }
 
   @Get()
-  @Roles('officer', 'supervisor', 'auditor')
+  @Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
   list(@Query() query: ListCasesQuery): Promise<PageResult<CaseView>> {
     return this.cases.list(query);
   }
 
   @Get(':id')
-  @Roles('officer', 'supervisor', 'auditor')
+  @Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
   @ApiOkResponse({ description: 'the case with its findings' })
   get(@Param('id', new KnownIdPipe('case')) id: string): Promise<CaseWithFindings> {
     return this.cases.get(id);
   }
 
   @Post(':id/findings')
-  @Roles('officer')
+  @Access({ roles: ['officer'], scope: 'all' })
   @ApiOperation({ summary: 'record one more finding on an open case' })
   addFinding(
     @Param('id', new KnownIdPipe('case')) id: string,

@@ -2,7 +2,7 @@ import { Body, Controller, Logger, NotFoundException, Post } from '@nestjs/commo
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfigService } from '@reform/config';
 import { sign } from 'jsonwebtoken';
-import { Public } from '../auth/public.decorator';
+import { Access } from '../auth/access.decorator';
 import { DevSessionDto, type DevSession } from './dev-session.dto';
 
 /** How long a local sign-in lasts: a working day, so the console does not sign out mid-demo. */
@@ -14,7 +14,7 @@ export const DEV_SESSION_SECONDS = 12 * 3600;
  * the flag at boot, and users there sign in through the OIDC provider.
  */
 @ApiTags('dev')
-@Public()
+@Access({ scope: 'public' })
 @Controller('dev/session')
 export class DevSessionController {
   private readonly logger = new Logger(DevSessionController.name);

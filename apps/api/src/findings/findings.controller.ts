@@ -3,14 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindingView, Principal } from '@reform/contracts';
 import type { PageResult } from '@reform/persistence';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { ListFindingsQuery } from './dto/list-findings.query';
 import { FindingsService, type FindingWithEvents } from './findings.service';
 
 @ApiTags('findings')
 @ApiBearerAuth()
-@Roles('officer', 'supervisor', 'unit', 'auditor')
+@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' })
 @Controller('findings')
 export class FindingsController {
   constructor(private readonly findings: FindingsService) {}

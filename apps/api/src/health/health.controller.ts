@@ -1,11 +1,11 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/public.decorator';
+import { Access } from '../auth/access.decorator';
 import { HealthService, type HealthReport } from './health.service';
 
 @ApiTags('health')
-@Public()
+@Access({ scope: 'public' })
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { OpsService, type ReconciliationReport } from './ops.service';
 
 @ApiTags('ops')
@@ -10,7 +10,7 @@ export class OpsController {
   constructor(private readonly ops: OpsService) {}
 
   @Get('reconciliation')
-  @Roles('supervisor', 'auditor')
+  @Access({ roles: ['supervisor', 'auditor'], scope: 'all' })
   @ApiOperation({ summary: '对账 — the last reconciliation run: what it checked, repaired and could not repair' })
   reconciliation(): Promise<ReconciliationReport> {
     return this.ops.reconciliation();

@@ -1,13 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindingsSummary, OverdueAgeing, TimeToClose } from '@reform/persistence';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { AgeingQuery, ReportQuery } from './dto/report.query';
 import { ReportsService, type Trend } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@Roles('officer', 'supervisor', 'auditor')
+@Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

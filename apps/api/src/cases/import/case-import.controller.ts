@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import { CASE_SOURCES, type CaseWithFindings, type Principal } from '@reform/contracts';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { Roles } from '../../auth/roles.decorator';
+import { Access } from '../../auth/access.decorator';
 import { ImportCaseDto } from '../dto/import-case.dto';
 import { CaseImportService, type UploadedIntakeFile } from './case-import.service';
 import { INTAKE_COLUMNS } from './intake-columns';
@@ -18,7 +18,7 @@ export class CaseImportController {
   constructor(private readonly imports: CaseImportService) {}
 
   @Post('import')
-  @Roles('officer')
+  @Access({ roles: ['officer'], scope: 'all' })
   @UseInterceptors(
     FileInterceptor('file', {
       limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },

@@ -25,7 +25,8 @@ import { configureHttp } from '../../apps/api/src/http-setup';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { ReformWorkflows } from '../../apps/api/src/temporal/reform-workflows.client';
 
-export { ACCESS_POLICY } from '../../apps/api/src/auth/access-policy'; // eslint-disable-line @nx/enforce-module-boundaries
+export { rolesOf, type AccessRule } from '../../apps/api/src/auth/access.decorator'; // eslint-disable-line @nx/enforce-module-boundaries
+export { routesOf } from '../../apps/api/src/testing/routes-of'; // eslint-disable-line @nx/enforce-module-boundaries
 
 /** What reached "Temporal": a refused request must leave nothing here. */
 export interface WorkflowCall {

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindingView, Page } from '@reform/contracts';
 import { FindingPageSchema } from '@reform/contracts/http';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { ApprovalsService } from './approvals.service';
 import { ApprovalsQuery } from './dto/approvals.query';
@@ -14,7 +14,7 @@ export class ApprovalsController {
   constructor(private readonly approvals: ApprovalsService) {}
 
   @Get()
-  @Roles('supervisor')
+  @Access({ roles: ['supervisor'], scope: 'all' })
   @ApiOperation({ summary: "the supervisors' queue: every finding with pendingApproval set, oldest first (a page only when asked for)" })
   @Responds(200, FindingPageSchema, 'the findings waiting on a supervisor')
   @Refuses(400)

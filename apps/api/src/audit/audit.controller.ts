@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEntry, ChainVerdict, Page } from '@reform/contracts';
 import { AuditEntryPageSchema, ChainVerdictSchema } from '@reform/contracts/http';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { AuditService } from './audit.service';
 import { AuditQuery } from './dto/audit.query';
@@ -15,7 +15,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Roles('auditor', 'supervisor')
+  @Access({ roles: ['auditor', 'supervisor'], scope: 'all' })
   @ApiOperation({ summary: 'the append-only log of every case and finding event, oldest first' })
   @Responds(200, AuditEntryPageSchema, 'a page of the audit log')
   @Refuses(400)
@@ -24,7 +24,7 @@ export class AuditController {
   }
 
   @Get('verify')
-  @Roles('auditor', 'supervisor')
+  @Access({ roles: ['auditor', 'supervisor'], scope: 'all' })
   @ApiOperation({
     summary: 'recompute the hash chains of the audit log: {ok:true, entries} or {ok:false, firstBrokenSeq, entityId, reason}',
   })

@@ -1,52 +1,52 @@
-import { Controller, ForbiddenException, Get, Post, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AppConfigService, AuthSettings } from '@reform/config';
 import type { Principal, Role } from '@reform/contracts';
 import { sign, type SignOptions } from 'jsonwebtoken';
+import { Access } from './access.decorator';
 import { AuthGuard } from './auth.guard';
 import type { AuthenticatedRequest } from './current-user.decorator';
-import { Public } from './public.decorator';
-import { Roles } from './roles.decorator';
-import type { ControllerClass } from './route-key';
 import { TokenVerifier } from './token-verifier';
 
 const SECRET = 'a-test-secret-of-enough-length';
 
-/** Routes outside ACCESS_POLICY: the guard falls back to their decorators. */
 class Routes {
-  @Public() health(): string {
+  @Access({ scope: 'public' }) health(): string {
     return 'public';
   }
-  @Roles('supervisor') decide(): string {
+  @Access({ roles: ['supervisor'], scope: 'all' }) decide(): string {
     return 'supervisors only';
   }
-  @Roles('officer', 'supervisor', 'unit', 'auditor') anyone(): string {
+  @Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' }) anyone(): string {
     return 'any signed-in user';
   }
   undeclared(): string {
-    return 'in no table and without @Roles';
+    return 'without @Access()';
   }
 }
 
-/** Routes in ACCESS_POLICY: the table decides, whatever the decorators say. */
-@Controller('findings/:id')
-class TabledRoutes {
-  @Post('plan/decision') decide(): string {
-    return 'supervisors only, by the table';
+/** A rule on the controller holds for each of its routes, unless the route has its own. */
+@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' })
+class ControllerWideRoutes {
+  read(): string {
+    return 'every role, by the controller';
   }
-  @Roles('officer') @Get('') misdecorated(): string {
-    return 'GET /findings/:id: every role, by the table';
+  @Access({ roles: ['supervisor'], scope: 'all' }) decide(): string {
+    return 'supervisors only, by the route';
   }
 }
+
+type RouteName = keyof Routes | keyof ControllerWideRoutes;
+type RouteClass = typeof Routes | typeof ControllerWideRoutes;
 
 function contextFor(
-  handler: keyof Routes | keyof TabledRoutes,
+  handler: RouteName,
   authorization?: string,
-  routes: ControllerClass = Routes,
+  routes: RouteClass = Routes,
 ): { context: ExecutionContext; request: AuthenticatedRequest } {
   const request = { headers: authorization === undefined ? {} : { authorization } } as AuthenticatedRequest;
   const context = {
-    getHandler: () => (routes.prototype as Record<string, unknown>)[handler],
+    getHandler: () => (routes.prototype as unknown as Record<string, unknown>)[handler],
     getClass: () => routes,
     switchToHttp: () => ({ getRequest: () => request }),
   } as unknown as ExecutionContext;
@@ -59,14 +59,14 @@ const bearer = (claims: object, options: SignOptions = {}, secret = SECRET) =>
   `Bearer ${sign(claims, secret, { algorithm: 'HS256', expiresIn: '1h', ...options })}`;
 const supervisor = { sub: 's1', name: 'Zhang Wei', roles: ['supervisor'] as Role[] };
 
-async function run(handler: keyof Routes | keyof TabledRoutes, authorization?: string, routes: ControllerClass = Routes): Promise<Principal | undefined> {
+async function run(handler: RouteName, authorization?: string, routes: RouteClass = Routes): Promise<Principal | undefined> {
   const { context, request } = contextFor(handler, authorization, routes);
   await guard.canActivate(context);
   return request.user;
 }
 
 describe('AuthGuard', () => {
-  it('lets @Public() routes through without a token', async () => {
+  it('lets public routes through without a token', async () => {
     expect(await run('health')).toBeUndefined();
   });
 
@@ -110,18 +110,19 @@ describe('AuthGuard', () => {
     await expect(run('decide', officer)).rejects.toThrow('requires one of the roles: supervisor');
   });
 
-  it('refuses a route in neither the table nor decorated, to everyone', async () => {
-    await expect(run('undeclared', bearer({ sub: 'a', roles: ['officer', 'supervisor', 'unit', 'auditor'], unitId: 'U1' }))).rejects.toThrow(
-      ForbiddenException,
-    );
+  it('refuses a route without @Access() to everyone, and still asks for a token', async () => {
+    const everyone = bearer({ sub: 'a', roles: ['officer', 'supervisor', 'unit', 'auditor'], unitId: 'U1' });
+    await expect(run('undeclared', everyone)).rejects.toThrow(ForbiddenException);
+    await expect(run('undeclared', everyone)).rejects.toThrow('not allowed to anyone');
+    await expect(run('undeclared')).rejects.toThrow(UnauthorizedException);
   });
 
-  it('takes the roles of a tabled route from ACCESS_POLICY', async () => {
+  it("takes a controller's rule for its routes, and a route's own rule over it", async () => {
     const officer = bearer({ sub: 'o1', roles: ['officer'] });
     const unit = bearer({ sub: 'u1', roles: ['unit'], unitId: 'U1' });
-    await expect(run('decide', officer, TabledRoutes)).rejects.toThrow('requires one of the roles: supervisor');
-    expect(await run('decide', bearer(supervisor), TabledRoutes)).toMatchObject({ id: 's1' });
-    expect(await run('misdecorated', unit, TabledRoutes)).toMatchObject({ id: 'u1' });
-    await expect(run('misdecorated', undefined, TabledRoutes)).rejects.toThrow(UnauthorizedException);
+    expect(await run('read', unit, ControllerWideRoutes)).toMatchObject({ id: 'u1' });
+    await expect(run('read', undefined, ControllerWideRoutes)).rejects.toThrow(UnauthorizedException);
+    await expect(run('decide', officer, ControllerWideRoutes)).rejects.toThrow('requires one of the roles: supervisor');
+    expect(await run('decide', bearer(supervisor), ControllerWideRoutes)).toMatchObject({ id: 's1' });
   });
 });

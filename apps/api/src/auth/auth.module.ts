@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService } from '@reform/config';
+import { AccessScope } from './access-scope';
 import { AuthGuard } from './auth.guard';
 import { TokenVerifier } from './token-verifier';
 import { UserThrottlerGuard } from './user-throttler.guard';
@@ -25,7 +26,12 @@ const MINUTE_MS = 60_000;
     }),
   ],
   // In this order: the throttler counts per user, so it runs after the guard that knows the user.
-  providers: [TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_GUARD, useClass: UserThrottlerGuard }],
-  exports: [TokenVerifier],
+  providers: [
+    TokenVerifier,
+    AccessScope,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: UserThrottlerGuard },
+  ],
+  exports: [TokenVerifier, AccessScope],
 })
 export class AuthModule {}

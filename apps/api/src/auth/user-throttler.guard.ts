@@ -1,8 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { accessFor } from './access-policy';
+import { accessRuleOf } from './access.decorator';
 import type { AuthenticatedRequest } from './current-user.decorator';
-import { routeKey, type RouteHandler } from './route-key';
 
 /**
  * Rate limit per user: one budget per signed-in caller across every route (RATE_LIMIT_PER_MINUTE),
@@ -12,7 +11,7 @@ import { routeKey, type RouteHandler } from './route-key';
 @Injectable()
 export class UserThrottlerGuard extends ThrottlerGuard {
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return accessFor(routeKey(context.getClass(), context.getHandler() as RouteHandler))?.scope === 'public';
+    return accessRuleOf(this.reflector, context)?.scope === 'public';
   }
 
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {

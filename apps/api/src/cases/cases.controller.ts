@@ -4,7 +4,7 @@ import type { CaseView, CaseWithFindings, FindingView, Page, Principal } from '@
 import { CasePageSchema, CaseWithFindingsSchema, FindingViewSchema } from '@reform/contracts/http';
 import type { Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { CasesService } from './cases.service';
@@ -20,7 +20,7 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
-  @Roles('officer')
+  @Access({ roles: ['officer'], scope: 'all' })
   @ApiOperation({ summary: '立案 — open a case with its first findings (201; 200 when an idempotent replay)' })
   @ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: `1..${MAX_IDEMPOTENCY_KEY_LENGTH} characters` })
   @Responds(201, CaseWithFindingsSchema, 'the case, opened, with its findings')
@@ -38,7 +38,7 @@ export class CasesController {
   }
 
   @Get()
-  @Roles('officer', 'supervisor', 'auditor')
+  @Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
   @Responds(200, CasePageSchema, 'a page of cases, newest first')
   @Refuses(400)
   list(@Query() query: ListCasesQuery): Promise<Page<CaseView>> {
@@ -46,7 +46,7 @@ export class CasesController {
   }
 
   @Get(':id')
-  @Roles('officer', 'supervisor', 'auditor')
+  @Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
   @Responds(200, CaseWithFindingsSchema, 'the case with its findings')
   @Refuses(404)
   get(@Param('id', new KnownIdPipe('case')) id: string): Promise<CaseWithFindings> {
@@ -54,7 +54,7 @@ export class CasesController {
   }
 
   @Post(':id/findings')
-  @Roles('officer')
+  @Access({ roles: ['officer'], scope: 'all' })
   @ApiOperation({ summary: 'record one more finding on an open case' })
   @Responds(201, FindingViewSchema, 'the finding, recorded')
   @Refuses(400, 404, 409)

@@ -4,7 +4,7 @@ import { AppConfigService } from '@reform/config';
 import type { DevSession } from '@reform/contracts';
 import { DevSessionSchema } from '@reform/contracts/http';
 import { sign } from 'jsonwebtoken';
-import { Public } from '../auth/public.decorator';
+import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { DevSessionDto } from './dev-session.dto';
 
@@ -17,7 +17,7 @@ export const DEV_SESSION_SECONDS = 12 * 3600;
  * the flag at boot, and users there sign in through the OIDC provider.
  */
 @ApiTags('dev')
-@Public()
+@Access({ scope: 'public' })
 @Controller('dev/session')
 export class DevSessionController {
   private readonly logger = new Logger(DevSessionController.name);

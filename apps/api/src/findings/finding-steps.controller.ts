@@ -4,7 +4,7 @@ import type { FindingView, Principal } from '@reform/contracts';
 import { FindingViewSchema } from '@reform/contracts/http';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { DecideAccountabilityDto } from './dto/accountability.dto';
@@ -34,7 +34,7 @@ export class FindingStepsController {
   @Post('plan')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Roles('unit')
+  @Access({ roles: ['unit'], scope: 'own-unit' })
   @ApiOperation({ summary: '整改方案 — submit the rectification plan' })
   plan(@FindingId() id: string, @Body() dto: SubmitPlanDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.unitStep(id, stepCommands.plan(dto), user);
@@ -43,7 +43,7 @@ export class FindingStepsController {
   @Post('plan/decision')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Roles('supervisor')
+  @Access({ roles: ['supervisor'], scope: 'all' })
   @ApiOperation({ summary: 'approve or return the plan' })
   decidePlan(@FindingId() id: string, @Body() dto: DecidePlanDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.planDecision(dto), user);
@@ -52,7 +52,7 @@ export class FindingStepsController {
   @Post('report')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Roles('unit')
+  @Access({ roles: ['unit'], scope: 'own-unit' })
   @ApiOperation({ summary: '整改报告 — report the fix with evidence' })
   report(@FindingId() id: string, @Body() dto: SubmitReportDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.unitStep(id, stepCommands.report(dto), user);
@@ -61,7 +61,7 @@ export class FindingStepsController {
   @Post('verification')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Roles('supervisor')
+  @Access({ roles: ['supervisor'], scope: 'all' })
   @ApiOperation({ summary: '验收 — pass (销号) or fail the report' })
   verify(@FindingId() id: string, @Body() dto: VerifyDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.verification(dto), user);
@@ -70,7 +70,7 @@ export class FindingStepsController {
   @Post('extension')
   @HttpCode(HttpStatus.ACCEPTED)
   @StepAnswers(HttpStatus.ACCEPTED)
-  @Roles('unit')
+  @Access({ roles: ['unit'], scope: 'own-unit' })
   @ApiOperation({ summary: '延期申请 — ask for a later deadline, as a date or in working days (202: it waits for a supervisor)' })
   requestExtension(
     @FindingId() id: string,
@@ -85,7 +85,7 @@ export class FindingStepsController {
   @Post('extension/decision')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Roles('supervisor')
+  @Access({ roles: ['supervisor'], scope: 'all' })
   @ApiOperation({ summary: 'approve or deny the extension' })
   decideExtension(
     @FindingId() id: string,
@@ -98,7 +98,7 @@ export class FindingStepsController {
   @Post('accountability/decision')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Roles('supervisor')
+  @Access({ roles: ['supervisor'], scope: 'all' })
   @ApiOperation({ summary: '问责 — refer or reject the proposed accountability' })
   decideAccountability(
     @FindingId() id: string,
@@ -111,7 +111,7 @@ export class FindingStepsController {
   @Post('follow-up')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Roles('supervisor')
+  @Access({ roles: ['supervisor'], scope: 'all' })
   @ApiOperation({ summary: '回头看 — confirm the fix held, or reopen it' })
   followUp(@FindingId() id: string, @Body() dto: ReviewFollowUpDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.followUp(dto), user);

@@ -1,5 +1,6 @@
 import type { FindingView, Principal } from '@reform/contracts';
 import type { AuditQueries, FindingQueries } from '@reform/persistence';
+import { AccessScope } from '../auth/access-scope';
 import { ForbiddenError } from '../errors/forbidden.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
@@ -18,8 +19,9 @@ const plan = { type: 'submitPlan', content: 'measures' } as const;
 function setUp() {
   const findingQueries = { findById: async (id: string) => (id === 'f1' ? finding : null) } as unknown as FindingQueries;
   const workflows = { commandFinding: jest.fn(async () => finding) };
-  const findings = new FindingsService(findingQueries, {} as AuditQueries);
-  return { service: new FindingStepsService(findings, workflows as unknown as ReformWorkflows), workflows };
+  const scope = new AccessScope();
+  const findings = new FindingsService(findingQueries, {} as AuditQueries, scope);
+  return { service: new FindingStepsService(findings, workflows as unknown as ReformWorkflows, scope), workflows };
 }
 
 describe('FindingStepsService', () => {

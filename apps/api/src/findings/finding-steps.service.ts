@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FindingStep, FindingView, Principal } from '@reform/contracts';
-import { actsForUnit } from '../auth/unit-scope';
+import { AccessScope } from '../auth/access-scope';
 import { ForbiddenError } from '../errors/forbidden.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { StepConflictError } from '../errors/step-conflict.error';
@@ -14,11 +14,12 @@ export class FindingStepsService {
   constructor(
     private readonly findings: FindingsService,
     private readonly workflows: ReformWorkflows,
+    private readonly scope: AccessScope,
   ) {}
 
   async unitStep(id: string, step: UnitStep, user: Principal): Promise<FindingView> {
     const finding = await this.findings.getVisible(id, user);
-    if (!actsForUnit(user, finding.unitId)) {
+    if (!this.scope.actsForUnit(user, finding)) {
       throw new ForbiddenError(`only responsible unit ${finding.unitId} may take this step on the finding`);
     }
     if (step.type === 'requestExtension' && Date.parse(step.requestedDueAt) <= Date.parse(finding.dueAt)) {

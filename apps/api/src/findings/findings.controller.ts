@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindingView, FindingWithEvents, Page, Principal } from '@reform/contracts';
 import { FindingPageSchema, FindingWithEventsSchema } from '@reform/contracts/http';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { ListFindingsQuery } from './dto/list-findings.query';
@@ -11,7 +11,7 @@ import { FindingsService } from './findings.service';
 
 @ApiTags('findings')
 @ApiBearerAuth()
-@Roles('officer', 'supervisor', 'unit', 'auditor')
+@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' })
 @Controller('findings')
 export class FindingsController {
   constructor(private readonly findings: FindingsService) {}

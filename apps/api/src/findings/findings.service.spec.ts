@@ -1,5 +1,6 @@
 import type { Principal } from '@reform/contracts';
 import type { AuditQueries, FindingFilter, FindingQueries } from '@reform/persistence';
+import { AccessScope } from '../auth/access-scope';
 import { FindingsService } from './findings.service';
 import type { ListFindingsQuery } from './dto/list-findings.query';
 
@@ -8,7 +9,7 @@ const auditor: Principal = { id: 'a1', name: 'Auditor', roles: ['auditor', 'unit
 
 function setUp() {
   const list = jest.fn(async (_filter: FindingFilter) => ({ items: [], total: 7 }));
-  const service = new FindingsService({ list } as unknown as FindingQueries, {} as AuditQueries);
+  const service = new FindingsService({ list } as unknown as FindingQueries, {} as AuditQueries, new AccessScope());
   return { service, list };
 }
 const query = (fields: Partial<ListFindingsQuery>) => ({ page: 1, pageSize: 50, ...fields }) as ListFindingsQuery;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FindingView, FindingWithEvents, Page, Principal } from '@reform/contracts';
 import { AuditQueries, FindingQueries } from '@reform/persistence';
-import { confinedUnit } from '../auth/unit-scope';
+import { AccessScope } from '../auth/access-scope';
 import { NotFoundError } from '../errors/not-found.error';
 import type { ListFindingsQuery } from './dto/list-findings.query';
 
@@ -12,15 +12,16 @@ export class FindingsService {
   constructor(
     private readonly findings: FindingQueries,
     private readonly audit: AuditQueries,
+    private readonly scope: AccessScope,
   ) {}
 
   /** A unit user's list is always its own unit's; asking for another unit simply finds nothing. */
   async list(query: ListFindingsQuery, user: Principal): Promise<Page<FindingView>> {
-    const confined = confinedUnit(user);
-    if (confined !== undefined && query.unitId !== undefined && query.unitId !== confined) return NOTHING;
+    const units = await this.scope.unitFilter(user, query.unitId);
+    if (units === null) return NOTHING;
     const filter = {
       status: query.status,
-      unitId: confined ?? query.unitId,
+      unitId: units.unitId,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       escalationLevel: query.escalationLevel,
       caseId: query.caseId?.toLowerCase(),
@@ -36,8 +37,7 @@ export class FindingsService {
   /** Another unit's finding is reported exactly like an unknown one, so its existence does not leak. */
   async getVisible(id: string, user: Principal): Promise<FindingView> {
     const finding = await this.findings.findById(id);
-    const confined = confinedUnit(user);
-    if (!finding || (confined !== undefined && finding.unitId !== confined)) throw new NotFoundError('finding', id);
+    if (!finding || !(await this.scope.sees(user, finding))) throw new NotFoundError('finding', id);
     return finding;
   }
 }

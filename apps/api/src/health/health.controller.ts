@@ -3,12 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import type { HealthReport, Liveness } from '@reform/contracts';
 import { HealthReportSchema, LivenessSchema } from '@reform/contracts/http';
 import type { Response } from 'express';
-import { Public } from '../auth/public.decorator';
+import { Access } from '../auth/access.decorator';
 import { Responds } from '../docs/responds.decorator';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
-@Public()
+@Access({ scope: 'public' })
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -8,6 +8,7 @@ import { LedgerQueries, type LedgerFilter } from '@reform/persistence';
 import type { NextFunction, Request, Response } from 'express';
 import { PassThrough } from 'node:stream';
 import request from 'supertest';
+import { AccessScope } from '../auth/access-scope';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { LedgerController, XLSX_TYPE } from './ledger.controller';
 import { LedgerService, MAX_CONCURRENT_EXPORTS } from './ledger.service';
@@ -51,6 +52,7 @@ describe('GET /ledger over HTTP', () => {
       controllers: [LedgerController],
       providers: [
         LedgerService,
+        AccessScope,
         { provide: LedgerQueries, useValue: queries },
         { provide: AppConfigService, useValue: config },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
@@ -129,7 +131,7 @@ describe('LedgerService.export', () => {
         yield [ROW];
       },
     } as unknown as LedgerQueries;
-    const service = new LedgerService(queries, config);
+    const service = new LedgerService(queries, config, new AccessScope());
     const user: Principal = { id: 's1', name: 'Sup', roles: ['supervisor'] };
     const query = { page: 1, pageSize: 50 } as LedgerQuery;
     const sink = () => new PassThrough().resume();

@@ -4,7 +4,7 @@ import type { Principal } from '@reform/contracts';
 import { LedgerPageSchema } from '@reform/contracts/http';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { LedgerQuery, type LedgerFormat } from './dto/ledger.query';
 import { LedgerService } from './ledger.service';
@@ -29,7 +29,7 @@ function attachment(format: 'csv' | 'xlsx'): string {
 
 @ApiTags('ledger')
 @ApiBearerAuth()
-@Roles('officer', 'supervisor', 'unit', 'auditor')
+@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' })
 @Controller('ledger')
 export class LedgerController {
   private readonly logger = new Logger(LedgerController.name);

@@ -3,7 +3,7 @@ import { AppConfigService } from '@reform/config';
 import type { LedgerItem, LedgerRow, Page, Principal } from '@reform/contracts';
 import { LedgerQueries, type LedgerFilter } from '@reform/persistence';
 import type { Writable } from 'node:stream';
-import { confinedUnit } from '../auth/unit-scope';
+import { AccessScope } from '../auth/access-scope';
 import { inclusiveRange } from '../validation/date-range';
 import type { LedgerQuery } from './dto/ledger.query';
 import { writeLedgerCsv } from './export/ledger-csv.writer';
@@ -24,16 +24,17 @@ export class LedgerService {
   constructor(
     private readonly ledger: LedgerQueries,
     private readonly config: AppConfigService,
+    private readonly scope: AccessScope,
   ) {}
 
   /** The filter the caller may see: a unit user's ledger is always its own unit's; null when it asks for another's. */
-  filterFor(query: LedgerQuery, user: Principal): LedgerFilter | null {
-    const confined = confinedUnit(user);
-    if (confined !== undefined && query.unitId !== undefined && query.unitId !== confined) return null;
+  async filterFor(query: LedgerQuery, user: Principal): Promise<LedgerFilter | null> {
+    const units = await this.scope.unitFilter(user, query.unitId);
+    if (units === null) return null;
     const zone = this.config.workingDays.timeZone;
     return {
       status: query.status,
-      unitId: confined ?? query.unitId,
+      unitId: units.unitId,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       escalationLevel: query.escalationLevel,
       caseId: query.caseId?.toLowerCase(),
@@ -45,7 +46,7 @@ export class LedgerService {
   }
 
   async page(query: LedgerQuery, user: Principal): Promise<Page<LedgerItem>> {
-    const filter = this.filterFor(query, user);
+    const filter = await this.filterFor(query, user);
     if (filter === null) return { items: [], total: 0 };
     const found = await this.ledger.page(filter, { page: query.page, pageSize: query.pageSize });
     const offset = (query.page - 1) * query.pageSize;
@@ -58,7 +59,7 @@ export class LedgerService {
     this.running += 1;
     const started = Date.now();
     try {
-      const filter = this.filterFor(query, user);
+      const filter = await this.filterFor(query, user);
       const batches = filter === null ? nothing() : this.ledger.stream(filter, BATCH_SIZE);
       await WRITERS[format](batches, out, this.config.workingDays.timeZone);
       this.logger.log(`ledger exported as ${format} for ${user.id} in ${Date.now() - started} ms`);

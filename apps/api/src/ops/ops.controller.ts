@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReconciliationReport } from '@reform/contracts';
 import { ReconciliationReportSchema } from '@reform/contracts/http';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { Responds } from '../docs/responds.decorator';
 import { OpsService } from './ops.service';
 
@@ -13,7 +13,7 @@ export class OpsController {
   constructor(private readonly ops: OpsService) {}
 
   @Get('reconciliation')
-  @Roles('supervisor', 'auditor')
+  @Access({ roles: ['supervisor', 'auditor'], scope: 'all' })
   @ApiOperation({ summary: '对账 — the last reconciliation run: what it checked, repaired and could not repair' })
   @Responds(200, ReconciliationReportSchema, 'the schedule and its last run (null before the first)')
   reconciliation(): Promise<ReconciliationReport> {

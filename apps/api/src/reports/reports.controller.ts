@@ -2,14 +2,14 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FindingsSummary, OverdueAgeing, TimeToClose, Trend } from '@reform/contracts';
 import { FindingsSummarySchema, OverdueAgeingSchema, TimeToCloseSchema, TrendSchema } from '@reform/contracts/http';
-import { Roles } from '../auth/roles.decorator';
+import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { AgeingQuery, ReportQuery } from './dto/report.query';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@Roles('officer', 'supervisor', 'auditor')
+@Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

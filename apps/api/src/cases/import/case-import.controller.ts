@@ -5,7 +5,7 @@ import { CASE_SOURCES, type CaseWithFindings, type Principal } from '@reform/con
 import { CaseWithFindingsSchema } from '@reform/contracts/http';
 import type { Response } from 'express';
 import { CurrentUser } from '../../auth/current-user.decorator';
-import { Roles } from '../../auth/roles.decorator';
+import { Access } from '../../auth/access.decorator';
 import { Refuses, Responds } from '../../docs/responds.decorator';
 import { ImportCaseDto } from '../dto/import-case.dto';
 import { CaseImportService, type UploadedIntakeFile } from './case-import.service';
@@ -20,7 +20,7 @@ export class CaseImportController {
   constructor(private readonly imports: CaseImportService) {}
 
   @Post('import')
-  @Roles('officer')
+  @Access({ roles: ['officer'], scope: 'all' })
   @UseInterceptors(
     FileInterceptor('file', {
       limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 20 },

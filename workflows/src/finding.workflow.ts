@@ -15,6 +15,7 @@ import {
   findingRecordQuery,
   findingStatusSignal,
   findingViewQuery,
+  type FindingProjectionActivity,
   type FindingView,
   type FindingWorkflowInput,
   type Notification,
@@ -24,7 +25,8 @@ import { FindingLifecycle, assignedState, type Effects, type FindingState } from
 import { DATABASE_WRITE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
 import { asFailure } from './failures';
 
-const { projectFinding, projectFindingEffects } = proxyActivities<ReformActivities>(DATABASE_WRITE);
+// Only the listed projections: reconciliation counts these as in flight while they retry.
+const { projectFinding, projectFindingEffects } = proxyActivities<Pick<ReformActivities, FindingProjectionActivity>>(DATABASE_WRITE);
 const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
 
 /**

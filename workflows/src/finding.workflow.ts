@@ -21,7 +21,7 @@ import {
   type Notification,
   type ReformActivities,
 } from '@reform/contracts';
-import { FindingLifecycle, assignedState, type Effects, type FindingState } from '@reform/domain';
+import { FindingLifecycle, assignedState, type Effects } from '@reform/domain';
 import { DATABASE_WRITE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
 import { asFailure } from './failures';
 
@@ -43,7 +43,7 @@ export interface FindingWorkflowOptions {
 
 /** 问题整改 — one finding, from assignment to its follow-up review; every timer lives here. */
 export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkflowOptions): Promise<FindingView> {
-  const state = (input.carried as FindingState | undefined) ?? assignedState(input.seed, input.caseOpenedBy, input.policy.planDueMs);
+  const state = input.carried ?? assignedState(input.seed, input.caseOpenedBy, input.policy.planDueMs);
   const lifecycle = new FindingLifecycle(state, input.policy);
   const deliveries = new Set<Promise<void>>();
   let steps = 0;

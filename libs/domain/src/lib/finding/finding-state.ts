@@ -1,42 +1,14 @@
 import type {
-  Accountability,
-  ApprovalKind,
+  CarriedFindingState,
   FindingRecord,
   FindingSeed,
-  FindingStatus,
   FindingView,
+  PendingDecision,
 } from '@reform/contracts';
 
-/** A supervisor decision the finding waits on (待审批), oldest first. */
-export interface PendingDecision {
-  kind: ApprovalKind;
-  since: string;
-  requestedBy: string;
-  slaReported: boolean;
-}
-
-/** Everything a finding's workflow knows; plain data so it crosses continue-as-new intact. */
-export interface FindingState {
-  seed: FindingSeed;
-  caseOpenedBy: string;
-  status: FindingStatus;
-  dueAt: string;
-  overdue: boolean;
-  escalationLevel: number;
-  accountability: Accountability;
-  pending: PendingDecision[];
-  planSubmittedBy: string | null;
-  reportSubmittedBy: string | null;
-  requestedDueAt: string | null;
-  planDueAt: string | null;
-  remindedForDueAt: string | null;
-  nextEscalationAt: string | null;
-  followUpAt: string | null;
-  closedAt: string | null;
-  updatedAt: string;
-  seq: number;
-  followUpHeld: boolean;
-}
+/** Everything a finding's workflow knows; its shape is the contract's, since it crosses continue-as-new. */
+export type FindingState = CarriedFindingState;
+export type { PendingDecision };
 
 /** The state right after assignment: the ASSIGNED event is seq 1. */
 export function assignedState(seed: FindingSeed, caseOpenedBy: string, planDueMs: number): FindingState {

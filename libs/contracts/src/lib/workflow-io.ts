@@ -19,6 +19,8 @@ export interface OpenCaseInput {
   openedAt: string;
   findings: FindingSeed[];
   policy: Policy;
+  /** IANA zone (TZ_BUSINESS) the case code's year is counted in; absent from cases started before it was passed (UTC+8). */
+  timeZone?: string;
 }
 
 /** Everything the case workflow carries across continue-as-new. */

@@ -1,5 +1,6 @@
 import type {
   CarriedFindingState,
+  EventRecord,
   FindingRecord,
   FindingSeed,
   FindingView,
@@ -9,6 +10,20 @@ import type {
 /** Everything a finding's workflow knows; its shape is the contract's, since it crosses continue-as-new. */
 export type FindingState = CarriedFindingState;
 export type { PendingDecision };
+
+/** A finding's first event (seq 1, which assignedState counts): assigned to its unit by `actor`. */
+export function assignedEvent(seed: FindingSeed, actor: string): EventRecord {
+  return {
+    entityId: seed.id,
+    entityType: 'finding',
+    caseId: seed.caseId,
+    seq: 1,
+    type: 'ASSIGNED',
+    at: seed.createdAt,
+    actor,
+    data: { unitId: seed.unitId, dueAt: seed.dueAt, responsiblePerson: seed.responsiblePerson ?? null },
+  };
+}
 
 /** The state right after assignment: the ASSIGNED event is seq 1. */
 export function assignedState(seed: FindingSeed, caseOpenedBy: string, planDueMs: number): FindingState {

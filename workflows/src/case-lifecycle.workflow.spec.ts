@@ -26,7 +26,7 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());
 
-  async function openCase(findings = 2, policy = SECONDS_POLICY, dueInMs = 60_000) {
+  async function openCase(findings = 2, policy = SECONDS_POLICY, dueInMs = 60_000, overrides: Partial<OpenCaseInput> = {}) {
     const caseId = randomUUID();
     const now = Date.now();
     const input: OpenCaseInput = {
@@ -38,6 +38,8 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
       openedAt: new Date(now).toISOString(),
       findings: Array.from({ length: findings }, () => findingSeed(now, { caseId, dueAt: new Date(now + dueInMs).toISOString() })),
       policy,
+      timeZone: 'Asia/Shanghai',
+      ...overrides,
     };
     const handle = await harness.client.workflow.start(caseWorkflow, {
       taskQueue: harness.taskQueue,
@@ -81,6 +83,14 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     expect(harness.store.types(first.id)).toEqual([
       'ASSIGNED', 'PLAN_SUBMITTED', 'PLAN_APPROVED', 'REPORT_SUBMITTED', 'VERIFICATION_PASSED', 'CLOSED', 'FOLLOW_UP_DUE', 'FOLLOW_UP_HELD',
     ]);
+  });
+
+  it("counts the case code's year in the business's zone (Intl inside the workflow sandbox)", async () => {
+    // 12:00 UTC on New Year's Eve is already next year at UTC+14, still this year at UTC+8.
+    const { opened } = await openCase(1, SECONDS_POLICY, 60_000, { openedAt: '2026-12-31T12:00:00.000Z', timeZone: 'Pacific/Kiritimati' });
+    expect(harness.store.years.get(opened.id)).toBe(2027);
+    const { opened: unzoned } = await openCase(1, SECONDS_POLICY, 60_000, { openedAt: '2026-12-31T12:00:00.000Z', timeZone: undefined });
+    expect(harness.store.years.get(unzoned.id)).toBe(2026);
   });
 
   it('refuses a step that is not allowed now before it enters history', async () => {

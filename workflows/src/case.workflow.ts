@@ -1,9 +1,9 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -12,7 +12,6 @@ import {
 import {
   addFindingUpdate,
   caseOpenedUpdate,
-  FAILURE_TYPES,
   findingStatusSignal,
   findingWorkflowId,
   type AddFindingInput,
@@ -20,12 +19,18 @@ import {
   type FindingSeed,
   type ReformActivities,
 } from '@reform/contracts';
-import { assignedState, findingRecord } from '@reform/domain';
+import { assignedState, CaseBook, caseCodeYear, chinaStandardYear, findingRecord } from '@reform/domain';
 import { DATABASE_WRITE, HISTORY_LIMIT } from './activity-options';
-import { CaseBook } from './case-state';
+import { asFailure } from './failures';
 import { findingWorkflow } from './finding.workflow';
 
 const { projectCaseOpened, projectFindingAdded, projectCase } = proxyActivities<ReformActivities>(DATABASE_WRITE);
+
+/**
+ * Since this patch the case code's year is counted in the business's zone (TZ_BUSINESS, passed in
+ * as `open.timeZone`) rather than a fixed UTC+8; runs that began before count as they did.
+ */
+const CASE_YEAR_IN_BUSINESS_ZONE = 'case-year-in-business-zone';
 
 /** 案件 — one case: opens its findings as child workflows and closes when all are closed. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
@@ -70,13 +75,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     },
     {
       validator: (_input: AddFindingInput) => {
-        if (!opened || book.state.status !== 'OPEN') {
-          throw ApplicationFailure.create({
-            type: FAILURE_TYPES.caseClosed,
-            message: 'findings can only be added to an OPEN case',
-            details: [{ status: book.state.status }],
-            nonRetryable: true,
-          });
+        try {
+          book.checkAddFinding(opened);
+        } catch (error) {
+          throw asFailure(error);
         }
       },
     },
@@ -96,7 +98,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     });
     const { openedBy, openedAt, caseId, title, summary, source } = open;
     const caseRecord = { id: caseId, title, summary, source, status: 'OPEN' as const, openedBy: openedBy.id, createdAt: openedAt, updatedAt: openedAt, closedAt: null, version: book.state.version };
-    const { code } = await projectCaseOpened({ case: caseRecord, year: businessYear(openedAt), findings, events });
+    const year = patched(CASE_YEAR_IN_BUSINESS_ZONE) && open.timeZone ? caseCodeYear(openedAt, open.timeZone) : chinaStandardYear(openedAt);
+    const { code } = await projectCaseOpened({ case: caseRecord, year, findings, events });
     book.state.code = code;
     await Promise.all(open.findings.map(startFinding));
     opened = true;
@@ -109,6 +112,3 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   if (!book.finished) await continueAsNew<typeof caseWorkflow>({ open, carried: book.state });
 }
 
-// Case codes count the year as China Standard Time (UTC+8) does, where the cases are opened.
-const CST_OFFSET_MS = 8 * 3_600_000;
-const businessYear = (iso: string) => new Date(Date.parse(iso) + CST_OFFSET_MS).getUTCFullYear();

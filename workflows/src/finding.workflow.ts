@@ -15,16 +15,18 @@ import {
   findingRecordQuery,
   findingStatusSignal,
   findingViewQuery,
+  type FindingProjectionActivity,
   type FindingView,
   type FindingWorkflowInput,
   type Notification,
   type ReformActivities,
 } from '@reform/contracts';
-import { FindingLifecycle, assignedState, type Effects, type FindingState } from '@reform/domain';
+import { FindingLifecycle, assignedState, type Effects } from '@reform/domain';
 import { DATABASE_WRITE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
 import { asFailure } from './failures';
 
-const { projectFinding, projectFindingEffects } = proxyActivities<ReformActivities>(DATABASE_WRITE);
+// Only the listed projections: reconciliation counts these as in flight while they retry.
+const { projectFinding, projectFindingEffects } = proxyActivities<Pick<ReformActivities, FindingProjectionActivity>>(DATABASE_WRITE);
 const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
 
 /**
@@ -41,7 +43,7 @@ export interface FindingWorkflowOptions {
 
 /** 问题整改 — one finding, from assignment to its follow-up review; every timer lives here. */
 export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkflowOptions): Promise<FindingView> {
-  const state = (input.carried as FindingState | undefined) ?? assignedState(input.seed, input.caseOpenedBy, input.policy.planDueMs);
+  const state = input.carried ?? assignedState(input.seed, input.caseOpenedBy, input.policy.planDueMs);
   const lifecycle = new FindingLifecycle(state, input.policy);
   const deliveries = new Set<Promise<void>>();
   let steps = 0;

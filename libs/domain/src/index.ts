@@ -5,3 +5,5 @@ export * from './lib/finding/finding-effects';
 export * from './lib/finding/finding-lifecycle';
 export * from './lib/finding/rejection';
 export * from './lib/calendar';
+export * from './lib/case/case-book';
+export * from './lib/case/case-code';

@@ -14,6 +14,8 @@ export class RecordingActivities {
   readonly findings = new Map<string, FindingRecord>();
   readonly cases = new Map<string, { status: string; version: number; code: string }>();
   readonly notifications = new Map<string, Notification>();
+  /** The year each case's code was counted in. */
+  readonly years = new Map<string, number>();
   private codes = 0;
 
   timeline(entityId: string): EventRecord[] {
@@ -26,7 +28,8 @@ export class RecordingActivities {
 
   activities(): ReformActivities {
     return {
-      projectCaseOpened: async ({ case: opened, findings, events }) => {
+      projectCaseOpened: async ({ case: opened, year, findings, events }) => {
+        this.years.set(opened.id, year);
         const existing = this.cases.get(opened.id);
         const code = existing?.code ?? `ZG-TEST-${String(++this.codes).padStart(4, '0')}`;
         this.cases.set(opened.id, { status: opened.status, version: opened.version, code });

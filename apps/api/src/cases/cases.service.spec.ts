@@ -66,6 +66,7 @@ describe('CasesService.open', () => {
     expect(open.findings[0]).toMatchObject({ caseId: open.caseId, dueAt: '2099-01-01T00:00:00.000Z', createdAt: open.openedAt });
     expect(open.findings[0].id).not.toEqual(open.caseId);
     expect(open.policy).toEqual({ planDueMs: 1 });
+    expect(open.timeZone).toBe('Asia/Shanghai');
   });
 
   it('counts a deadline given in working days on the holiday calendar, from the moment the case opens', async () => {

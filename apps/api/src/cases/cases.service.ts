@@ -103,6 +103,7 @@ export class CasesService {
         findingSeed(finding, caseId, openedAt, ids[index], this.dueAt(finding, `findings.${index}.dueInWorkingDays`, openedAt)),
       ),
       policy: this.config.policy,
+      timeZone: this.config.workingDays.timeZone,
     };
   }
 

@@ -7,6 +7,7 @@ import {
   caseWorkflowId,
   findingCommandUpdate,
   findingWorkflowId,
+  WORKFLOW_TYPES,
   type AddFindingInput,
   type CaseWithFindings,
   type CaseWorkflowInput,
@@ -35,7 +36,7 @@ export class ReformWorkflows {
   async openCase(open: OpenCaseInput): Promise<CaseWithFindings> {
     const input: CaseWorkflowInput = { open };
     return this.translated(async () => {
-      const handle = await this.client.workflow.start('caseWorkflow', {
+      const handle = await this.client.workflow.start(WORKFLOW_TYPES.case, {
         workflowId: caseWorkflowId(open.caseId),
         taskQueue: this.config.temporal.taskQueue,
         args: [input],

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleDescription } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
-import { RECONCILIATION_SCHEDULE_ID, RECONCILIATION_WORKFLOW_ID } from '@reform/contracts';
+import { RECONCILIATION_SCHEDULE_ID, RECONCILIATION_WORKFLOW_ID, WORKFLOW_TYPES } from '@reform/contracts';
 
 const RETRY_MS = 5_000;
 
@@ -37,7 +37,7 @@ export class ReconciliationScheduleService implements OnApplicationBootstrap, On
       await this.client.schedule.create({
         scheduleId: RECONCILIATION_SCHEDULE_ID,
         spec: { intervals: [{ every }] },
-        action: { type: 'startWorkflow', workflowType: 'reconciliationWorkflow', workflowId: RECONCILIATION_WORKFLOW_ID, taskQueue, args: [{}] },
+        action: { type: 'startWorkflow', workflowType: WORKFLOW_TYPES.reconciliation, workflowId: RECONCILIATION_WORKFLOW_ID, taskQueue, args: [{}] },
         policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
       });
       return 'created';

@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { WORKFLOW_TYPES } from '@reform/contracts';
 
 /** A running case or finding workflow, as the visibility store lists it. */
 export interface RunningWorkflow {
@@ -8,7 +9,7 @@ export interface RunningWorkflow {
   startedAtMs: number;
 }
 
-const QUERY = `ExecutionStatus = 'Running' AND (WorkflowType = 'caseWorkflow' OR WorkflowType = 'findingWorkflow')`;
+const QUERY = `ExecutionStatus = 'Running' AND (WorkflowType = '${WORKFLOW_TYPES.case}' OR WorkflowType = '${WORKFLOW_TYPES.finding}')`;
 const PREFIXES = { 'case-': 'case', 'finding-': 'finding' } as const;
 
 type Seconds = number | { toNumber(): number } | null | undefined;

@@ -1,6 +1,6 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { findingRecordQuery, type FindingRecord } from '@reform/contracts';
+import { findingRecordQuery, isFindingProjection, type FindingRecord } from '@reform/contracts';
 import type { WorkflowsPort } from './reconciler';
 import { runningWorkflowsPage } from './running-workflows';
 
@@ -30,7 +30,7 @@ export class TemporalWorkflowsPort implements WorkflowsPort {
   async describe(workflowId: string): Promise<{ status: string; projecting: boolean }> {
     const description = await this.rpc(() => this.client.workflow.getHandle(workflowId).describe());
     const pending = description.raw.pendingActivities ?? [];
-    return { status: description.status.name, projecting: pending.some((activity) => activity.activityType?.name === 'projectFinding') };
+    return { status: description.status.name, projecting: pending.some((activity) => isFindingProjection(activity.activityType?.name)) };
   }
 
   runningPage(token: string | null, limit: number) {

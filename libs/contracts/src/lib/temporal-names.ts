@@ -1,4 +1,45 @@
+import type { ReformActivities } from './records';
+import type { ReconciliationActivities } from './reconciliation';
+
 export const DEFAULT_TASK_QUEUE = 'case-reform';
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const findingWorkflowId = (findingId: string): string => `finding-${findingId}`;
+
+/**
+ * Workflow types as Temporal knows them: the names workflows/src/index.ts exports its functions
+ * under (a spec there holds the two lists equal). Clients start and list workflows by these.
+ */
+export const WORKFLOW_TYPES = {
+  case: 'caseWorkflow',
+  finding: 'findingWorkflow',
+  reconciliation: 'reconciliationWorkflow',
+} as const;
+export type WorkflowType = (typeof WORKFLOW_TYPES)[keyof typeof WORKFLOW_TYPES];
+
+/** Activity types as Temporal knows them: every activity of the interfaces, each named by its own key. */
+export const ACTIVITY_TYPES = {
+  projectCaseOpened: 'projectCaseOpened',
+  projectFindingAdded: 'projectFindingAdded',
+  projectFinding: 'projectFinding',
+  projectFindingEffects: 'projectFindingEffects',
+  projectCase: 'projectCase',
+  notify: 'notify',
+  beginReconciliation: 'beginReconciliation',
+  reconcileFindings: 'reconcileFindings',
+  reconcileCases: 'reconcileCases',
+  reconcileRunningWorkflows: 'reconcileRunningWorkflows',
+  finishReconciliation: 'finishReconciliation',
+} as const satisfies { [Name in keyof (ReformActivities & ReconciliationActivities)]: Name };
+export type ActivityType = (typeof ACTIVITY_TYPES)[keyof typeof ACTIVITY_TYPES];
+
+/**
+ * The activities a finding's workflow writes its row and events with. While one is scheduled or
+ * retrying, a row behind its workflow is a projection in flight, not drift; the finding workflow
+ * proxies only these for its projections, so a new one cannot be used without being listed here.
+ */
+export const FINDING_PROJECTION_ACTIVITIES = [ACTIVITY_TYPES.projectFinding, ACTIVITY_TYPES.projectFindingEffects] as const;
+export type FindingProjectionActivity = (typeof FINDING_PROJECTION_ACTIVITIES)[number];
+
+export const isFindingProjection = (activityType: string | null | undefined): boolean =>
+  (FINDING_PROJECTION_ACTIVITIES as readonly (string | null | undefined)[]).includes(activityType);

@@ -1,7 +1,7 @@
 import type { NewFinding } from './commands';
 import type { Policy } from './policy';
 import type { Actor } from './views';
-import type { CaseSource } from './vocabulary';
+import type { Accountability, ApprovalKind, CaseSource, FindingStatus } from './vocabulary';
 
 /** A finding with the ids and times fixed by whoever created it. */
 export interface FindingSeed extends NewFinding {
@@ -19,6 +19,8 @@ export interface OpenCaseInput {
   openedAt: string;
   findings: FindingSeed[];
   policy: Policy;
+  /** IANA zone (TZ_BUSINESS) the case code's year is counted in; absent from cases started before it was passed (UTC+8). */
+  timeZone?: string;
 }
 
 /** Everything the case workflow carries across continue-as-new. */
@@ -50,7 +52,41 @@ export interface FindingWorkflowInput {
   caseOpenedBy: string;
   policy: Policy;
   /** The state a continued-as-new run starts from; absent on the first run. */
-  carried?: unknown;
+  carried?: CarriedFindingState;
+}
+
+/** A supervisor decision the finding waits on (待审批), oldest first. */
+export interface PendingDecision {
+  kind: ApprovalKind;
+  since: string;
+  requestedBy: string;
+  slaReported: boolean;
+}
+
+/**
+ * Everything a finding's workflow knows (the domain's FindingState): plain data, so that it
+ * crosses continue-as-new intact.
+ */
+export interface CarriedFindingState {
+  seed: FindingSeed;
+  caseOpenedBy: string;
+  status: FindingStatus;
+  dueAt: string;
+  overdue: boolean;
+  escalationLevel: number;
+  accountability: Accountability;
+  pending: PendingDecision[];
+  planSubmittedBy: string | null;
+  reportSubmittedBy: string | null;
+  requestedDueAt: string | null;
+  planDueAt: string | null;
+  remindedForDueAt: string | null;
+  nextEscalationAt: string | null;
+  followUpAt: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+  seq: number;
+  followUpHeld: boolean;
 }
 
 /** What a finding tells its case when its status changes or it ends. */

@@ -1,41 +1,28 @@
 import type {
-  Accountability,
-  ApprovalKind,
+  CarriedFindingState,
+  EventRecord,
   FindingRecord,
   FindingSeed,
-  FindingStatus,
   FindingView,
+  PendingDecision,
 } from '@reform/contracts';
 
-/** A supervisor decision the finding waits on (待审批), oldest first. */
-export interface PendingDecision {
-  kind: ApprovalKind;
-  since: string;
-  requestedBy: string;
-  slaReported: boolean;
-}
+/** Everything a finding's workflow knows; its shape is the contract's, since it crosses continue-as-new. */
+export type FindingState = CarriedFindingState;
+export type { PendingDecision };
 
-/** Everything a finding's workflow knows; plain data so it crosses continue-as-new intact. */
-export interface FindingState {
-  seed: FindingSeed;
-  caseOpenedBy: string;
-  status: FindingStatus;
-  dueAt: string;
-  overdue: boolean;
-  escalationLevel: number;
-  accountability: Accountability;
-  pending: PendingDecision[];
-  planSubmittedBy: string | null;
-  reportSubmittedBy: string | null;
-  requestedDueAt: string | null;
-  planDueAt: string | null;
-  remindedForDueAt: string | null;
-  nextEscalationAt: string | null;
-  followUpAt: string | null;
-  closedAt: string | null;
-  updatedAt: string;
-  seq: number;
-  followUpHeld: boolean;
+/** A finding's first event (seq 1, which assignedState counts): assigned to its unit by `actor`. */
+export function assignedEvent(seed: FindingSeed, actor: string): EventRecord {
+  return {
+    entityId: seed.id,
+    entityType: 'finding',
+    caseId: seed.caseId,
+    seq: 1,
+    type: 'ASSIGNED',
+    at: seed.createdAt,
+    actor,
+    data: { unitId: seed.unitId, dueAt: seed.dueAt, responsiblePerson: seed.responsiblePerson ?? null },
+  };
 }
 
 /** The state right after assignment: the ASSIGNED event is seq 1. */

@@ -5,8 +5,9 @@ import type {
   FindingSeed,
   OpenCaseInput,
 } from '@reform/contracts';
-import { SYSTEM_ACTOR, type CaseEventType } from '@reform/contracts';
-import { assignedState, findingView } from '@reform/domain';
+import { FAILURE_TYPES, SYSTEM_ACTOR, type CaseEventType } from '@reform/contracts';
+import { assignedEvent, assignedState, findingView } from '../finding/finding-state';
+import { Rejection } from '../finding/rejection';
 
 /** 案件 — what the case workflow tracks: its findings' statuses, closing when all are closed. */
 export class CaseBook {
@@ -29,6 +30,13 @@ export class CaseBook {
     });
   }
 
+  /** Throws a Rejection unless a finding may be added now: the case is open and answers (`opened`). */
+  checkAddFinding(opened: boolean): void {
+    if (!opened || this.state.status !== 'OPEN') {
+      throw new Rejection(FAILURE_TYPES.caseClosed, 'findings can only be added to an OPEN case', { status: this.state.status });
+    }
+  }
+
   event(type: CaseEventType, at: string, actor: string, data: Record<string, unknown> = {}): EventRecord {
     this.state.seq += 1;
     this.state.version += 1;
@@ -41,17 +49,7 @@ export class CaseBook {
   addFinding(seed: FindingSeed, actor: string): EventRecord[] {
     this.state.findingIds.push(seed.id);
     const added = this.event('FINDING_ADDED', seed.createdAt, actor, { findingId: seed.id, title: seed.title });
-    const assigned: EventRecord = {
-      entityId: seed.id,
-      entityType: 'finding',
-      caseId: seed.caseId,
-      seq: 1,
-      type: 'ASSIGNED',
-      at: seed.createdAt,
-      actor,
-      data: { unitId: seed.unitId, dueAt: seed.dueAt, responsiblePerson: seed.responsiblePerson ?? null },
-    };
-    return [added, assigned];
+    return [added, assignedEvent(seed, actor)];
   }
 
   /** Records a finding's status; answers the CASE_CLOSED event when this closed the case. */

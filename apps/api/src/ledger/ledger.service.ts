@@ -4,11 +4,11 @@ import type { Principal } from '@reform/contracts';
 import { LedgerQueries, type LedgerFilter, type LedgerRow, type PageResult } from '@reform/persistence';
 import type { Writable } from 'node:stream';
 import { confinedUnit } from '../auth/unit-scope';
+import { TooManyExportsError } from '../errors/too-many-exports.error';
 import { inclusiveRange } from '../validation/date-range';
 import type { LedgerQuery } from './dto/ledger.query';
 import { writeLedgerCsv } from './export/ledger-csv.writer';
 import { writeLedgerXlsx } from './export/ledger-xlsx.writer';
-import { TooManyExportsError } from './too-many-exports.error';
 
 /** 台账 as JSON: the row and its 序号 in the whole (filtered) ledger. */
 export type LedgerItem = LedgerRow & { seq: number };

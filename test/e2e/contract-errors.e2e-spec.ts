@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@reform/contracts';
 import { randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
 import {
@@ -89,7 +90,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       ]);
       for (const answer of answers) {
         expect(answer.status).toBe(401);
-        expectErrorBody(answer.body, 401);
+        expectErrorBody(answer.body, 401, undefined, { code: 'UNAUTHENTICATED' });
         expect(answer.body['error']).toBe('Unauthorized');
       }
     });
@@ -142,7 +143,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       for (const [method, path, who, body] of refused) {
         const answer = await api.request(method, path, { body, headers: who });
         expect({ method, path, status: answer.status }).toEqual({ method, path, status: 403 });
-        expectErrorBody(answer.body, 403);
+        expectErrorBody(answer.body, 403, undefined, { code: 'FORBIDDEN' });
         expect(answer.body['error']).toBe('Forbidden');
       }
 
@@ -160,7 +161,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       expect((await steps.plan(finding.id, both)).status).toBe(200);
       const ownPlan = await steps.decidePlan(finding.id, 'approve', both);
       expect(ownPlan.status).toBe(403);
-      expectErrorBody(ownPlan.body, 403);
+      expectErrorBody(ownPlan.body, 403, undefined, { code: 'RECUSAL_REQUIRED' });
       expect((await steps.finding(finding.id)).body).toMatchObject({ status: 'PLAN_SUBMITTED', pendingApproval: 'plan' });
       expect((await steps.decidePlan(finding.id, 'approve', supervisor)).status).toBe(200);
 
@@ -168,7 +169,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       expect(requested.status).toBe(202);
       const ownExtension = await steps.decideExtension(finding.id, 'approve', both);
       expect(ownExtension.status).toBe(403);
-      expectErrorBody(ownExtension.body, 403);
+      expectErrorBody(ownExtension.body, 403, undefined, { code: 'RECUSAL_REQUIRED' });
       const still = await steps.finding(finding.id);
       expect(still.body).toMatchObject({ pendingApproval: 'extension', dueAt: finding.dueAt });
       expect(still.body.events.map((event) => event.type)).not.toContain('EXTENSION_APPROVED');
@@ -178,7 +179,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       expect((await steps.report(finding.id, both)).status).toBe(200);
       const ownReport = await steps.verify(finding.id, 'pass', both);
       expect(ownReport.status).toBe(403);
-      expectErrorBody(ownReport.body, 403);
+      expectErrorBody(ownReport.body, 403, undefined, { code: 'RECUSAL_REQUIRED' });
       expect((await steps.verify(finding.id, 'pass', supervisor)).body).toMatchObject({ status: 'CLOSED' });
     });
 
@@ -194,7 +195,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       expect((await steps.report(finding.id, unit)).status).toBe(200);
       const refused = await steps.verify(finding.id, 'pass', opener);
       expect(refused.status).toBe(403);
-      expectErrorBody(refused.body, 403);
+      expectErrorBody(refused.body, 403, undefined, { code: 'RECUSAL_REQUIRED' });
       const failRefused = await steps.verify(finding.id, 'fail', opener, { newDueAt: inMs(IN_A_DAY) });
       expect(failRefused.status).toBe(403);
       expect((await steps.finding(finding.id)).body).toMatchObject({ status: 'REPORT_SUBMITTED', pendingApproval: 'verification' });
@@ -223,7 +224,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       for (const [method, path, who, body] of paths) {
         const answer = await api.request(method, path, { body, headers: who });
         expect({ method, path, status: answer.status }).toEqual({ method, path, status: 404 });
-        expectErrorBody(answer.body, 404);
+        expectErrorBody(answer.body, 404, undefined, { code: 'NOT_FOUND' });
         expect(answer.body['error']).toBe('Not Found');
       }
     });
@@ -277,12 +278,12 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
 
       const noReport = await steps.verify(finding.id, 'pass');
       expect(noReport.status).toBe(409);
-      expectErrorBody(noReport.body, 409);
+      expectErrorBody(noReport.body, 409, undefined, { code: 'STEP_NOT_ALLOWED' });
       expect(noReport.body).toMatchObject({ statusCode: 409, error: 'Conflict', status: 'ASSIGNED' });
 
       const noFollowUp = await steps.followUp(finding.id, 'held');
       expect(noFollowUp.status).toBe(409);
-      expectErrorBody(noFollowUp.body, 409);
+      expectErrorBody(noFollowUp.body, 409, undefined, { code: 'STEP_NOT_ALLOWED' });
       expect(noFollowUp.body['status']).toBe('ASSIGNED');
 
       const noPlan = await steps.decidePlan(finding.id, 'approve');
@@ -304,7 +305,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       await steps.toRectifying(finding.id, unit);
       const planAgain = await steps.plan(finding.id, unit);
       expect(planAgain.status).toBe(409);
-      expectErrorBody(planAgain.body, 409);
+      expectErrorBody(planAgain.body, 409, undefined, { code: 'STEP_NOT_ALLOWED' });
       expect(planAgain.body['status']).toBe('RECTIFYING');
 
       const stillNoReport = await steps.verify(finding.id, 'fail', supervisor, { newDueAt: inMs(IN_A_DAY) });
@@ -331,7 +332,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       const plans = await Promise.all(Array.from({ length: 5 }, (_, i) => steps.plan(finding.id, unit, `方案 ${i}`)));
       expect(plans.map((answer) => answer.status).sort()).toEqual([200, 409, 409, 409, 409]);
       for (const refused of plans.filter((answer) => answer.status === 409)) {
-        expectErrorBody(refused.body, 409);
+        expectErrorBody(refused.body, 409, undefined, { code: 'STEP_NOT_ALLOWED' });
         expect(refused.body['status']).toBe('PLAN_SUBMITTED');
       }
 
@@ -348,10 +349,10 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
 
   describe('400 naming the field', () => {
     const post = (body: unknown) => api.post('/api/v1/cases', body, officer);
-    const expect400 = async (answer: Promise<{ status: number; body: unknown }>, field: RegExp) => {
+    const expect400 = async (answer: Promise<{ status: number; body: unknown }>, field: RegExp, path?: string, code: ErrorCode = 'VALIDATION_FAILED') => {
       const { status, body } = (await answer) as { status: number; body: Record<string, unknown> };
       expect({ status, body }).toEqual({ status: 400, body: expect.anything() });
-      expectErrorBody(body, 400, field);
+      expectErrorBody(body, 400, field, { code, field: path });
       expect(body['error']).toBe('Bad Request');
     };
 
@@ -360,7 +361,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       await expect400(post({ ...good(), foo: 1 }), /\bfoo\b/);
       await expect400(post({ ...good(), findings: [{ ...findingBody({ unitId: 'U1' }), priority: 'high' }] }), /\bpriority\b/);
       const { title: _title, ...untitled } = good();
-      await expect400(post(untitled), /\btitle\b/);
+      await expect400(post(untitled), /\btitle\b/, 'title');
       await expect400(post({ ...good(), title: '' }), /\btitle\b/);
       await expect400(post({ ...good(), title: '   ' }), /\btitle\b/);
       await expect400(post({ ...good(), title: 'x'.repeat(201) }), /\btitle\b/);
@@ -374,18 +375,19 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       const many = Array.from({ length: 201 }, () => findingBody({ unitId: 'U1' }));
       await expect400(post({ ...good(), findings: many }), /\bfindings\b/);
       await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', dueAt: inMs(-60_000) })] }), /\bdueAt\b/);
-      await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', dueAt: 'next tuesday' })] }), /\bdueAt\b/);
+      await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', dueAt: 'next tuesday' })] }), /\bdueAt\b/, 'findings[0].dueAt');
       await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', dueAt: '2099-13-45T00:00:00Z' })] }), /\bdueAt\b/);
       await expect400(post({ ...good(), findings: [{ ...findingBody({ unitId: 'U1' }), dueAt: 4102444800000 }] }), /\bdueAt\b/);
       const { dueAt: _dueAt, ...noDue } = findingBody({ unitId: 'U1' });
       await expect400(post({ ...good(), findings: [noDue] }), /\bdueAt\b/);
       await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', title: 'x'.repeat(201) })] }), /\btitle\b/);
-      await expect400(post({ ...good(), findings: [findingBody({ unitId: 'has space' })] }), /\bunitId\b/);
+      await expect400(post({ ...good(), findings: [findingBody({ unitId: 'has space' })] }), /\bunitId\b/, 'findings[0].unitId');
       await expect400(post({ ...good(), findings: [{ ...findingBody({ unitId: 'U1' }), unitId: undefined }] }), /\bunitId\b/);
       await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', category: 'x'.repeat(101) })] }), /\bcategory\b/);
       await expect400(post({ ...good(), findings: [null] }), /\bfindings\b/);
       await expect400(post([good()]), /.+/);
-      await expect400(post('null'), /.+/);
+      // JSON, but not an object: the parser (strict) refuses it before validation.
+      await expect400(post('null'), /.+/, undefined, 'MALFORMED_BODY');
 
       // a 201-finding refusal did not open anything by halves
       const listed = await api.get<Page<{ title: string }>>('/api/v1/cases?pageSize=200', officer);
@@ -395,10 +397,10 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
     it('refuses a malformed JSON body', async () => {
       const answer = await api.post('/api/v1/cases', '{"title": "x", ', officer);
       expect(answer.status).toBe(400);
-      expectErrorBody(answer.body, 400, /JSON/);
+      expectErrorBody(answer.body, 400, /JSON/, { code: 'MALFORMED_BODY' });
       const step = await api.post(`/api/v1/findings/${randomUUID()}/plan`, '{content:', unitUser('U1'));
       expect(step.status).toBe(400);
-      expectErrorBody(step.body, 400);
+      expectErrorBody(step.body, 400, undefined, { code: 'MALFORMED_BODY' });
     });
 
     it('refuses bad step bodies', async () => {
@@ -425,7 +427,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       await steps.toRectifying(finding.id, unit);
       await expect400(steps.report(finding.id, unit, []), /\bevidence\b/);
       await expect400(api.post(`${f}/report`, { content: '报告' }, unit), /\bevidence\b/);
-      await expect400(steps.report(finding.id, unit, [{ ...EVIDENCE, sha256: 'abc' }]), /\bsha256\b/);
+      await expect400(steps.report(finding.id, unit, [{ ...EVIDENCE, sha256: 'abc' }]), /\bsha256\b/, 'evidence[0].sha256');
       await expect400(steps.report(finding.id, unit, [{ ...EVIDENCE, sha256: 'g'.repeat(64) }]), /\bsha256\b/);
       await expect400(steps.report(finding.id, unit, [{ ...EVIDENCE, sha256: 'a'.repeat(65) }]), /\bsha256\b/);
       await expect400(steps.report(finding.id, unit, [{ name: 'x', uri: 'y' }]), /\bsha256\b/);
@@ -464,7 +466,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       for (const [path, who, field] of queries) {
         const answer = await api.get(path, who);
         expect({ path, status: answer.status }).toEqual({ path, status: 400 });
-        expectErrorBody(answer.body, 400, field);
+        expectErrorBody(answer.body, 400, field, { code: 'VALIDATION_FAILED' });
       }
     });
 
@@ -520,7 +522,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
     it('refuses a bad Idempotency-Key header', async () => {
       const answer = await api.post('/api/v1/cases', caseBody([{ unitId: 'U1' }]), { ...officer, 'idempotency-key': 'k'.repeat(201) });
       expect(answer.status).toBe(400);
-      expectErrorBody(answer.body, 400, /Idempotency-Key/);
+      expectErrorBody(answer.body, 400, /Idempotency-Key/, { code: 'VALIDATION_FAILED' });
     });
   });
 });

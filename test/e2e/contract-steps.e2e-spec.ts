@@ -445,7 +445,7 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
 
       const missingDate = await steps.followUp(id, 'relapsed', supervisor, { comment: '问题反弹' });
       expect(missingDate.status).toBe(400);
-      expectErrorBody(missingDate.body, 400, /newDueAt/);
+      expectErrorBody(missingDate.body, 400, /newDueAt/, { code: 'VALIDATION_FAILED', field: 'newDueAt' });
 
       const newDueAt = inMs(3 * IN_A_DAY);
       const relapsed = await steps.followUp(id, 'relapsed', supervisor, { comment: '问题反弹', newDueAt });

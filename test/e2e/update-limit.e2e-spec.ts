@@ -29,7 +29,7 @@ describe('HTTP contract: more steps in flight on one finding than Temporal admit
     const refusedForLoad = answers.filter((answer) => answer.status === 429);
     expect(refusedForLoad.length).toBeGreaterThan(0);
     for (const answer of refusedForLoad) {
-      expectErrorBody(answer.body, 429);
+      expectErrorBody(answer.body, 429, undefined, { code: 'RATE_LIMITED' });
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
     }
 

@@ -1,3 +1,4 @@
+import { ERROR_CODES, type ErrorCode } from '@reform/contracts';
 import { ProjectionStore } from '@reform/persistence';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,18 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  * nothing — neither the database nor a single call towards Temporal.
  */
 const RUNS = 240;
+/** The codes each status may carry (the contract's table); any other status must not appear. */
+const CODES_BY_STATUS: Record<number, ErrorCode[]> = {
+  400: ['VALIDATION_FAILED', 'MALFORMED_BODY'],
+  401: ['UNAUTHENTICATED'],
+  403: ['FORBIDDEN', 'RECUSAL_REQUIRED'],
+  404: ['NOT_FOUND'],
+  406: ['NOT_ACCEPTABLE'],
+  409: ['STEP_NOT_ALLOWED', 'CASE_CLOSED', 'WORKFLOW_ENDED', 'IDEMPOTENCY_CONFLICT'],
+  413: ['PAYLOAD_TOO_LARGE'],
+  415: ['UNSUPPORTED_MEDIA_TYPE'],
+  429: ['RATE_LIMITED'],
+};
 const SEED = 20_261_128;
 const TIME_BOUND_MS = 2500;
 const SECRET = 'hostile-input-secret-of-enough-length';
@@ -238,7 +251,12 @@ describe('hostile input at every endpoint (property-based)', () => {
             expect({ label, json: false }).toEqual({ label, json: true });
           }
           const keys = Object.keys(body).sort();
-          expect({ label, keys }).toEqual({ label, keys: response.status === 409 && 'status' in body ? ['error', 'message', 'status', 'statusCode'] : ['error', 'message', 'statusCode'] });
+          const optional = response.status === 400 && 'field' in body ? ['field'] : response.status === 409 && 'status' in body ? ['status'] : [];
+          expect({ label, keys }).toEqual({ label, keys: ['code', 'error', 'message', 'statusCode', ...optional].sort() });
+          expect({ label, code: (ERROR_CODES as readonly unknown[]).includes(body['code']) }).toEqual({ label, code: true });
+          const fits = (CODES_BY_STATUS[response.status] ?? []).includes(body['code'] as ErrorCode);
+          expect({ label, code: body['code'], fits }).toEqual({ label, code: body['code'], fits: true });
+          if ('field' in body) expect({ label, field: typeof body['field'] }).toEqual({ label, field: 'string' });
           expect({ label, leak: /\bSELECT\b|\bINSERT\b|QueryFailedError|at .+\.(ts|js):\d+|node_modules/.test(text) }).toEqual({ label, leak: false });
         }
         if (response.status >= 400) {

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const SECRET = 'hardening-secret-of-enough-length';
 const ALLOWED_ORIGIN = 'https://reform.example.gov.cn';
 const token = (sub: string, roles: string[], unitId?: string) => hs256({ sub, roles, unitId }, SECRET, { issuer: null, audience: null });
-const ERROR_KEYS = ['error', 'message', 'statusCode'];
+const ERROR_KEYS = ['code', 'error', 'message', 'statusCode'];
 
 /** {a: [{a: [...]}]} `depth` levels deep. */
 function nested(depth: number): unknown {
@@ -101,7 +101,7 @@ describe('HTTP hardening', () => {
       const refused = await request(limited.server).get('/api/v1/reports/summary').set('authorization', greedy);
       expect(refused.status).toBe(429);
       expect(Object.keys(refused.body).sort()).toEqual(ERROR_KEYS);
-      expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/at most 5 a minute/) });
+      expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'RATE_LIMITED', message: expect.stringMatching(/at most 5 a minute/) });
       const retryAfter = Number(refused.headers['retry-after']);
       expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
 
@@ -124,7 +124,7 @@ describe('HTTP hardening', () => {
         .set('authorization', officer)
         .send({ title: 't', summary: 'x'.repeat(1_200_000), source: 'audit', findings: [] });
       expect(response.status).toBe(413);
-      expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: expect.stringMatching(/size limit/) });
+      expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/size limit/) });
       expect(api.workflows.calls.length).toBe(calls);
     });
 
@@ -137,7 +137,7 @@ describe('HTTP hardening', () => {
           .set('x-request-id', 'trace-500-check')
           .send({ decision: 'approve', comment: 'ok' });
         expect(response.status).toBe(500);
-        expect(response.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'internal error; it has been logged' });
+        expect(response.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'internal error; it has been logged' });
         expect(response.text).not.toMatch(/SELECT|U-SECRET|findings|\bat \w/);
         // The log has what the body leaves out, tied to the request and the user.
         const logged = api.logs.filter((line) => line.includes('trace-500-check')).join('\n');
@@ -148,7 +148,7 @@ describe('HTTP hardening', () => {
       }
     });
 
-    it('keeps every error body to statusCode, error and message', async () => {
+    it('keeps every error body to statusCode, error, message and code (and field on a 400 naming one)', async () => {
       const supervisor = `Bearer ${await token('sup-shape', ['supervisor'])}`;
       const responses = [
         await request(api.server).get('/api/v1/findings/not-a-uuid').set('authorization', supervisor),
@@ -163,8 +163,19 @@ describe('HTTP hardening', () => {
           .send({ title: 't', summary: 's', source: 'audit', findings: [nested(5000)] }),
       ];
       expect(responses.map((r) => r.status)).toEqual([404, 404, 400, 403, 400, 404, 400]);
+      expect(responses.map((r) => r.body.code)).toEqual([
+        'NOT_FOUND',
+        'NOT_FOUND',
+        'VALIDATION_FAILED',
+        'FORBIDDEN',
+        'MALFORMED_BODY',
+        'NOT_FOUND',
+        // The parser refuses JSON nested that deep before any validation.
+        'MALFORMED_BODY',
+      ]);
+      expect(responses.map((r) => r.body.field)).toEqual([undefined, undefined, 'entityId', undefined, undefined, undefined, undefined]);
       for (const response of responses) {
-        expect(Object.keys(response.body).sort()).toEqual(ERROR_KEYS);
+        expect(Object.keys(response.body).filter((key) => key !== 'field').sort()).toEqual(ERROR_KEYS);
         expect(response.text).not.toMatch(/SELECT|DROP TABLE|QueryFailed|node_modules|\.ts:\d+/);
       }
     });

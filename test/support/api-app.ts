@@ -69,7 +69,8 @@ export class RecordingWorkflows {
     return (await this.cases.findWithFindings(open.caseId)) as CaseWithFindings;
   }
 
-  async addFinding(caseId: string, input: AddFindingInput): Promise<FindingView> {
+  async addFinding(found: { id: string }, input: AddFindingInput): Promise<FindingView> {
+    const caseId = found.id;
     this.calls.push({ kind: 'addFinding', id: caseId, actor: input.actor.id });
     await this.store.findingAdded({
       caseId,
@@ -80,7 +81,8 @@ export class RecordingWorkflows {
     return (await this.findings.findById(input.finding.id)) as FindingView;
   }
 
-  async commandFinding(findingId: string, command: FindingCommand): Promise<FindingView> {
+  async commandFinding(finding: { id: string }, command: FindingCommand): Promise<FindingView> {
+    const findingId = finding.id;
     this.calls.push({ kind: 'commandFinding', id: findingId, actor: command.actor.id });
     if (findingId === this.failingFindingId) throw new Error('relation "findings" violates check: SELECT * FROM findings WHERE unit_id = \'U-SECRET\'');
     return (await this.findings.findById(findingId)) as FindingView;

@@ -1,4 +1,4 @@
-import type { CaseWithFindings, FindingView, FindingWithEvents, TimelineEvent } from '@reform/contracts';
+import { ERROR_CODES, type CaseWithFindings, type ErrorCode, type FindingView, type FindingWithEvents, type TimelineEvent } from '@reform/contracts';
 import { randomBytes } from 'node:crypto';
 import { Http } from './http';
 import { bearer, type TokenClaims } from './tokens';
@@ -91,16 +91,28 @@ export function contractFields(finding: object): Record<string, unknown> {
   return Object.fromEntries(FINDING_FIELDS.map((field) => [field, (finding as Record<string, unknown>)[field]]));
 }
 
-/** The contract's error body: exactly statusCode, error, message (and status on 409). */
-export function expectErrorBody(body: unknown, statusCode: number, messagePattern?: RegExp): void {
+/**
+ * The contract's error body: exactly statusCode, error, message and a `code` from ERROR_CODES, plus
+ * `field` (only on 400) and `status` (only on 409) when present. `expected` pins the code and field.
+ */
+export function expectErrorBody(
+  body: unknown,
+  statusCode: number,
+  messagePattern?: RegExp,
+  expected: { code?: ErrorCode; field?: string } = {},
+): void {
   const b = body as Record<string, unknown>;
   const keys = Object.keys(b ?? {}).sort();
-  expect(keys).toEqual(statusCode === 409 && 'status' in b ? ['error', 'message', 'status', 'statusCode'] : ['error', 'message', 'statusCode']);
+  const optional = statusCode === 400 && 'field' in b ? ['field'] : statusCode === 409 && 'status' in b ? ['status'] : [];
+  expect(keys).toEqual(['code', 'error', 'message', 'statusCode', ...optional].sort());
   expect(b['statusCode']).toBe(statusCode);
   expect(typeof b['error']).toBe('string');
   expect((b['error'] as string).length).toBeGreaterThan(0);
   expect(typeof b['message']).toBe('string');
+  expect(ERROR_CODES).toContain(b['code']);
   if (messagePattern) expect(b['message']).toMatch(messagePattern);
+  if (expected.code) expect(b['code']).toBe(expected.code);
+  if (expected.field !== undefined) expect(b['field']).toBe(expected.field);
 }
 
 export interface FindingSpec {

@@ -1,12 +1,21 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@reform/config';
 import helmet from 'helmet';
 import { setUpOpenApi } from './open-api';
+import { validationFailure } from './validation/validation-failure';
 
 // Well under Temporal's 2 MB payload limit: a case's body travels on into the workflow's input, its
 // projection activity and its update result, each a little larger than the body itself.
 export const JSON_BODY_LIMIT = '1mb';
+
+/** The one global ValidationPipe's options: a refusal leaves as an InvalidInputError naming its first field. */
+export const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  exceptionFactory: validationFailure,
+};
 
 /**
  * Everything the HTTP app needs before it listens — security headers, CORS, the body limit, the
@@ -27,6 +36,6 @@ export function configureHttp(app: NestExpressApplication, config: Pick<AppConfi
   }
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live'] });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
   setUpOpenApi(app);
 }

@@ -3,11 +3,10 @@ import type { CaseWithFindings, OpenCaseInput, Principal } from '@reform/contrac
 import { BUNDLED_CALENDAR_FILES, calendarFromFiles } from '@reform/domain';
 import type { CaseQueries, IdempotencyClaim, IdempotencyStore } from '@reform/persistence';
 import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
+import { CaseClosedError } from '../errors/case-closed.error';
 import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
-import { StepConflictError } from '../errors/step-conflict.error';
-import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import type { ReformWorkflows } from '../temporal/reform-workflows.client';
 import { CasesService } from './cases.service';
 import type { CreateCaseDto } from './dto/create-case.dto';
@@ -139,15 +138,14 @@ describe('CasesService.addFinding', () => {
     const closed = { id: 'c1', code: 'ZG-1', status: 'CLOSED', findings: [] } as unknown as CaseWithFindings;
     const { service } = setUp(new Map([['c1', closed]]));
     await expect(service.addFinding('c0', finding, officer)).rejects.toThrow(NotFoundError);
-    await expect(service.addFinding('c1', finding, officer)).rejects.toMatchObject({ status: 'CLOSED' });
+    await expect(service.addFinding('c1', finding, officer)).rejects.toEqual(CaseClosedError.of('ZG-1'));
   });
 
-  it('treats a finished case workflow as closed', async () => {
+  it("hands the case to the façade, which words a finished workflow's refusal, and passes that on", async () => {
     const open = { id: 'c2', code: 'ZG-2', status: 'OPEN', findings: [] } as unknown as CaseWithFindings;
     const { service, workflows } = setUp(new Map([['c2', open]]));
-    workflows.addFinding.mockRejectedValueOnce(new WorkflowEndedError());
-    const attempt = service.addFinding('c2', finding, officer);
-    await expect(attempt).rejects.toBeInstanceOf(StepConflictError);
-    await expect(attempt).rejects.toMatchObject({ status: 'CLOSED' });
+    workflows.addFinding.mockRejectedValueOnce(CaseClosedError.of('ZG-2'));
+    await expect(service.addFinding('c2', finding, officer)).rejects.toEqual(CaseClosedError.of('ZG-2'));
+    expect(workflows.addFinding).toHaveBeenCalledWith(expect.objectContaining({ id: 'c2', code: 'ZG-2' }), expect.anything());
   });
 });

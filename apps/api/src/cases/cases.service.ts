@@ -3,10 +3,9 @@ import { AppConfigService } from '@reform/config';
 import type { CaseView, CaseWithFindings, FindingView, OpenCaseInput, Page, Principal } from '@reform/contracts';
 import { CaseQueries, IdempotencyStore } from '@reform/persistence';
 import { randomUUID } from 'node:crypto';
+import { CaseClosedError } from '../errors/case-closed.error';
 import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
 import { NotFoundError } from '../errors/not-found.error';
-import { StepConflictError } from '../errors/step-conflict.error';
-import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
 import { ReformWorkflows } from '../temporal/reform-workflows.client';
 import type { CreateCaseDto } from './dto/create-case.dto';
@@ -78,15 +77,10 @@ export class CasesService {
   async addFinding(caseId: string, dto: NewFindingDto, user: Principal): Promise<FindingView> {
     const found = await this.cases.findById(caseId);
     if (!found) throw new NotFoundError('case', caseId);
-    if (found.status === 'CLOSED') throw caseClosed(found.code);
+    if (found.status === 'CLOSED') throw CaseClosedError.of(found.code);
     const createdAt = new Date().toISOString();
     const finding = findingSeed(dto, caseId, createdAt, randomUUID(), this.dueAt(dto, 'dueInWorkingDays', createdAt));
-    try {
-      return await this.workflows.addFinding(caseId, { finding, actor: { id: user.id, name: user.name } });
-    } catch (error) {
-      if (error instanceof WorkflowEndedError) throw caseClosed(found.code);
-      throw error;
-    }
+    return this.workflows.addFinding(found, { finding, actor: { id: user.id, name: user.name } });
   }
 
   private openInput(caseId: string, dto: CreateCaseDto, user: Principal): OpenCaseInput {
@@ -110,9 +104,4 @@ export class CasesService {
   private dueAt(finding: NewFindingDto, field: string, now: string): string {
     return this.deadlines.resolve({ dueAt: finding.dueAt, workingDays: finding.dueInWorkingDays }, field, Date.parse(now));
   }
-}
-
-/** A case's workflow ends only when the case closes, so a missing workflow means CLOSED too. */
-function caseClosed(code: string): StepConflictError {
-  return new StepConflictError(`case ${code} is closed; findings can be added to open cases only`, 'CLOSED');
 }

@@ -3,6 +3,7 @@ import { AppConfigService } from '@reform/config';
 import { CalendarYearMissingError, localDate, workingDayDeadline } from '@reform/domain';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { normaliseIsoDate } from '../validation/iso-date.validators';
+import { fieldPath } from '../validation/validation-failure';
 
 /** A deadline as a client may give it: a date, or a number of working days from today. */
 export interface DeadlineChoice {
@@ -45,7 +46,7 @@ export class WorkingDayDeadlines implements OnModuleInit {
     try {
       return workingDayDeadline(this.config.workingDays, nowMs, workingDays);
     } catch (error) {
-      if (error instanceof CalendarYearMissingError) throw new InvalidInputError(`${field} cannot be counted: ${error.message}`);
+      if (error instanceof CalendarYearMissingError) throw new InvalidInputError(`${field} cannot be counted: ${error.message}`, fieldPath(field));
       throw error;
     }
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Module, Post, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import request from 'supertest';
 import { CreateCaseDto } from '../cases/dto/create-case.dto';
+import { VALIDATION_OPTIONS } from '../http-setup';
 import { AllExceptionsFilter } from './all-exceptions.filter';
+import { StepConflictError } from './step-conflict.error';
 
 @Controller()
 class ProbeController {
@@ -15,8 +16,7 @@ class ProbeController {
 
   @Get('conflict')
   conflict(): never {
-    const failure = ApplicationFailure.create({ type: 'StepNotAllowed', message: 'no report yet', details: [{ status: 'RECTIFYING' }] });
-    throw new WorkflowUpdateFailedError('Workflow Update failed', failure);
+    throw new StepConflictError('no report yet', 'RECTIFYING');
   }
 
   @Get('crash')
@@ -34,7 +34,7 @@ describe('AllExceptionsFilter over HTTP', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [ProbeModule] }).compile();
     app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+    app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
     await app.init();
   });
 
@@ -43,37 +43,46 @@ describe('AllExceptionsFilter over HTTP', () => {
   it('answers malformed JSON with 400 in the contract shape', async () => {
     const response = await request(app.getHttpServer()).post('/cases').set('Content-Type', 'application/json').send('{"title":');
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'request body is not valid JSON' });
+    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'request body is not valid JSON', code: 'MALFORMED_BODY' });
   });
 
   it('answers an oversized body with 413', async () => {
     const response = await request(app.getHttpServer()).post('/cases').send({ summary: 'x'.repeat(200_000) });
     expect(response.status).toBe(413);
-    expect(response.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(response.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('names the nested field that failed validation', async () => {
     const body = { title: 't', summary: 's', source: 'audit', findings: [{ title: 't', description: 'd', unitId: 'U1', dueAt: 'soon' }] };
     const response = await request(app.getHttpServer()).post('/cases').send(body);
     expect(response.status).toBe(400);
-    expect(Object.keys(response.body).sort()).toEqual(['error', 'message', 'statusCode']);
+    expect(Object.keys(response.body).sort()).toEqual(['code', 'error', 'field', 'message', 'statusCode']);
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'findings[0].dueAt' });
     expect(response.body.message).toContain('findings.0.dueAt must be an ISO-8601 date');
   });
 
-  it('maps a rejected workflow step to 409 with status', async () => {
+  it('names the top-level field, and the body when it is not an object', async () => {
+    const untitled = await request(app.getHttpServer()).post('/cases').send({ summary: 's', source: 'audit', findings: [] });
+    expect(untitled.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', field: 'title' });
+    const list = await request(app.getHttpServer()).post('/cases').send([{ title: 't' }]);
+    expect(list.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+
+  it('maps a refused step to 409 with code and status', async () => {
     const response = await request(app.getHttpServer()).get('/conflict');
     expect(response.status).toBe(409);
-    expect(response.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'no report yet', status: 'RECTIFYING' });
+    expect(response.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'no report yet', code: 'STEP_NOT_ALLOWED', status: 'RECTIFYING' });
   });
 
   it('hides unexpected errors behind a generic 500', async () => {
     const response = await request(app.getHttpServer()).get('/crash');
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.body)).not.toContain('SELECT');
+    expect(response.body.code).toBe('INTERNAL');
   });
 
   it('answers unknown routes with 404 in the contract shape', async () => {
     const response = await request(app.getHttpServer()).get('/nowhere');
-    expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
+    expect(response.body).toMatchObject({ statusCode: 404, error: 'Not Found', code: 'NOT_FOUND' });
   });
 });

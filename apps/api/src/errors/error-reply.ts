@@ -1,23 +1,19 @@
 import { HttpException } from '@nestjs/common';
+import type { ErrorBody, ErrorCode } from '@reform/contracts';
 import { STATUS_CODES } from 'node:http';
+import { isConnectionFailure } from './backing-service-failures';
+import { CaseClosedError } from './case-closed.error';
 import { ForbiddenError } from './forbidden.error';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { IdentityProviderUnavailableError } from './identity-provider-unavailable.error';
 import { InvalidInputError } from './invalid-input.error';
 import { NotFoundError } from './not-found.error';
+import { RecusalRequiredError } from './recusal-required.error';
 import { StepConflictError } from './step-conflict.error';
-import { fromTemporalError, isConnectionFailure } from './temporal-failures';
 import { TemporalUnavailableError } from './temporal-unavailable.error';
+import { TooManyExportsError } from './too-many-exports.error';
 import { TooManyInFlightError } from './too-many-in-flight.error';
 import { WorkflowEndedError } from './workflow-ended.error';
-
-/** The contract's error body; `status` only on 409, naming where the entity stands. */
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  status?: string;
-}
 
 export interface ErrorReply {
   body: ErrorBody;
@@ -26,45 +22,70 @@ export interface ErrorReply {
   unexpected: boolean;
 }
 
-const DOMAIN_STATUS: Array<[new (...args: never[]) => Error, number]> = [
-  [NotFoundError, 404],
-  [StepConflictError, 409],
-  [WorkflowEndedError, 409],
-  [IdempotencyKeyReusedError, 409],
-  [ForbiddenError, 403],
-  [InvalidInputError, 400],
-  [TooManyInFlightError, 429],
-  [TemporalUnavailableError, 503],
-  [IdentityProviderUnavailableError, 503],
+/** Each domain error's status and code; the Temporal façade has already turned Temporal's into these. */
+const DOMAIN_REPLIES: Array<[new (...args: never[]) => Error, number, ErrorCode]> = [
+  [InvalidInputError, 400, 'VALIDATION_FAILED'],
+  [ForbiddenError, 403, 'FORBIDDEN'],
+  [RecusalRequiredError, 403, 'RECUSAL_REQUIRED'],
+  [NotFoundError, 404, 'NOT_FOUND'],
+  [StepConflictError, 409, 'STEP_NOT_ALLOWED'],
+  [CaseClosedError, 409, 'CASE_CLOSED'],
+  [WorkflowEndedError, 409, 'WORKFLOW_ENDED'],
+  [IdempotencyKeyReusedError, 409, 'IDEMPOTENCY_CONFLICT'],
+  [TooManyInFlightError, 429, 'RATE_LIMITED'],
+  [TooManyExportsError, 429, 'RATE_LIMITED'],
+  [TemporalUnavailableError, 503, 'SERVICE_UNAVAILABLE'],
+  [IdentityProviderUnavailableError, 503, 'SERVICE_UNAVAILABLE'],
 ];
+/** The code of an HTTP status Nest or the throttler answers (auth 401/403, unknown route 404, ...). */
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
 const RETRY_AFTER_SECONDS: Record<number, string> = { 429: '1', 503: '5' };
 
 /** Maps anything thrown while serving a request to what the client sees; the one place that decides. */
-export function toErrorReply(exception: unknown): ErrorReply {
-  const error = fromTemporalError(exception) ?? exception;
+export function toErrorReply(error: unknown): ErrorReply {
   if (error instanceof HttpException) {
     // Nest's Express adapter wraps body-parser failures; their own messages are raw parser output.
-    return bodyParserReply(error.cause) ?? reply(error.getStatus(), httpMessage(error), error.getStatus() >= 500);
+    const status = error.getStatus();
+    return bodyParserReply(error.cause) ?? reply(status, httpCode(status), httpMessage(error), status >= 500);
   }
-  const domain = DOMAIN_STATUS.find(([type]) => error instanceof type);
+  const domain = DOMAIN_REPLIES.find(([type]) => error instanceof type);
   if (domain) {
-    const status = error instanceof StepConflictError ? error.status : undefined;
-    return reply(domain[1], (error as Error).message, false, status);
+    const { message, status, field } = error as Error & { status?: unknown; field?: unknown };
+    return reply(domain[1], domain[2], message, false, {
+      status: typeof status === 'string' ? status : undefined,
+      field: typeof field === 'string' ? field : undefined,
+    });
   }
   const parser = bodyParserReply(error);
   if (parser) return parser;
-  if (isConnectionFailure(error)) return reply(503, 'a backing service is unavailable; retry shortly', true);
-  return reply(500, 'internal error; it has been logged', true);
+  if (isConnectionFailure(error)) return reply(503, 'SERVICE_UNAVAILABLE', 'a backing service is unavailable; retry shortly', true);
+  return reply(500, 'INTERNAL', 'internal error; it has been logged', true);
 }
 
-function reply(statusCode: number, message: string, unexpected: boolean, status?: string): ErrorReply {
-  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
-  if (statusCode === 409 && status !== undefined) body.status = status;
+function reply(statusCode: number, code: ErrorCode, message: string, unexpected: boolean, where: Pick<ErrorBody, 'status' | 'field'> = {}): ErrorReply {
+  const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code };
+  if (statusCode === 400 && where.field !== undefined) body.field = where.field;
+  if (statusCode === 409 && where.status !== undefined) body.status = where.status;
   const retryAfter = RETRY_AFTER_SECONDS[statusCode];
   return { body, headers: retryAfter ? { 'Retry-After': retryAfter } : {}, unexpected };
 }
 
-/** ValidationPipe reports one message per broken rule; the client gets them as one sentence list. */
+function httpCode(status: number): ErrorCode {
+  return HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST_REFUSED');
+}
+
+/** A Nest exception's message; a list (another pipe's) becomes one sentence list. */
 function httpMessage(error: HttpException): string {
   const response = error.getResponse();
   if (typeof response === 'string') return response;
@@ -77,10 +98,11 @@ function httpMessage(error: HttpException): string {
 function bodyParserReply(error: unknown): ErrorReply | undefined {
   const { type, status, limit } = (error ?? {}) as { type?: unknown; status?: unknown; limit?: unknown };
   if (typeof type !== 'string' || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
-  if (type === 'entity.parse.failed') return reply(400, 'request body is not valid JSON', false);
+  if (type === 'entity.parse.failed') return reply(400, 'MALFORMED_BODY', 'request body is not valid JSON', false);
   if (type === 'entity.too.large') {
     const within = typeof limit === 'number' ? ` of ${limit} bytes` : '';
-    return reply(413, `request body exceeds the size limit${within}`, false);
+    return reply(413, 'PAYLOAD_TOO_LARGE', `request body exceeds the size limit${within}`, false);
   }
-  return reply(status, (error as Error).message, false);
+  // An aborted or mis-sized body is as unreadable as a malformed one.
+  return reply(status, status === 400 ? 'MALFORMED_BODY' : httpCode(status), (error as Error).message, false);
 }

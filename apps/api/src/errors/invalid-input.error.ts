@@ -1,6 +1,12 @@
-/** Input that passed the DTO's shape checks but not a rule needing stored state (e.g. a later dueAt). */
+/**
+ * Input refused: by the DTO's checks (the ValidationPipe), a workflow's validator, or a rule needing
+ * stored state (e.g. a later dueAt). `field` is the first offending field as a path (`findings[0].dueAt`).
+ */
 export class InvalidInputError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'InvalidInputError';
   }

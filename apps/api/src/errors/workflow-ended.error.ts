@@ -1,7 +1,10 @@
-/** The entity exists but its workflow has finished, so it accepts no more steps. */
+/** The entity exists but its workflow has finished, so it accepts no more steps; `status` as last stored. */
 export class WorkflowEndedError extends Error {
-  constructor() {
-    super('this item no longer accepts steps');
+  constructor(
+    message = 'this item no longer accepts steps',
+    readonly status?: string,
+  ) {
+    super(message);
     this.name = 'WorkflowEndedError';
   }
 }

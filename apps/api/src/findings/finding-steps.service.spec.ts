@@ -5,7 +5,6 @@ import { ForbiddenError } from '../errors/forbidden.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
 import { StepConflictError } from '../errors/step-conflict.error';
-import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import type { ReformWorkflows } from '../temporal/reform-workflows.client';
 import { FindingStepsService } from './finding-steps.service';
 import { FindingsService } from './findings.service';
@@ -28,7 +27,7 @@ describe('FindingStepsService', () => {
   it("sends the unit's step with the actor to the finding's workflow", async () => {
     const { service, workflows } = setUp();
     await service.unitStep('f1', plan, unitU1);
-    expect(workflows.commandFinding).toHaveBeenCalledWith('f1', { ...plan, actor: { id: 'u1', name: 'Unit One' } });
+    expect(workflows.commandFinding).toHaveBeenCalledWith(finding, { ...plan, actor: { id: 'u1', name: 'Unit One' } });
   });
 
   it("answers another unit's finding as unknown", async () => {
@@ -49,20 +48,12 @@ describe('FindingStepsService', () => {
     await expect(service.unitStep('f1', step, unitU1)).rejects.toThrow(/requestedDueAt must be later than the current dueAt/);
   });
 
-  it('turns a finished workflow into 409 with the stored status', async () => {
+  it('gives the façade the finding as stored, so its refusals carry the stored status', async () => {
     const { service, workflows } = setUp();
-    workflows.commandFinding.mockRejectedValueOnce(new WorkflowEndedError());
-    const decision = { type: 'decidePlan', decision: 'approve', comment: '' } as const;
-    await expect(service.decide('f1', decision, supervisorOfU2)).rejects.toMatchObject({ status: 'RECTIFYING' });
-  });
-
-  it('fills in the stored status when a step conflict arrives without one', async () => {
-    const { service, workflows } = setUp();
-    workflows.commandFinding.mockRejectedValueOnce(new StepConflictError('no report to verify'));
+    const refusal = new StepConflictError('no report to verify', 'RECTIFYING');
+    workflows.commandFinding.mockRejectedValueOnce(refusal);
     const verify = { type: 'verify', decision: 'pass', comment: '' } as const;
-    await expect(service.decide('f1', verify, supervisorOfU2)).rejects.toMatchObject({
-      message: 'no report to verify',
-      status: 'RECTIFYING',
-    });
+    await expect(service.decide('f1', verify, supervisorOfU2)).rejects.toBe(refusal);
+    expect(workflows.commandFinding).toHaveBeenCalledWith(finding, expect.objectContaining({ type: 'verify' }));
   });
 });

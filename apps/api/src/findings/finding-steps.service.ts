@@ -3,8 +3,6 @@ import type { FindingStep, FindingView, Principal } from '@reform/contracts';
 import { AccessScope } from '../auth/access-scope';
 import { ForbiddenError } from '../errors/forbidden.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
-import { StepConflictError } from '../errors/step-conflict.error';
-import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import { ReformWorkflows } from '../temporal/reform-workflows.client';
 import { FindingsService } from './findings.service';
 import type { DecisionStep, UnitStep } from './step-commands';
@@ -23,7 +21,7 @@ export class FindingStepsService {
       throw new ForbiddenError(`only responsible unit ${finding.unitId} may take this step on the finding`);
     }
     if (step.type === 'requestExtension' && Date.parse(step.requestedDueAt) <= Date.parse(finding.dueAt)) {
-      throw new InvalidInputError(`requestedDueAt must be later than the current dueAt (${finding.dueAt})`);
+      throw new InvalidInputError(`requestedDueAt must be later than the current dueAt (${finding.dueAt})`, 'requestedDueAt');
     }
     return this.run(finding, step, user);
   }
@@ -33,18 +31,8 @@ export class FindingStepsService {
     return this.run(await this.findings.getVisible(id, user), step, user);
   }
 
+  /** The façade answers a refusal as the domain error the filter maps; nothing to translate here. */
   private async run(finding: FindingView, step: FindingStep, user: Principal): Promise<FindingView> {
-    try {
-      return await this.workflows.commandFinding(finding.id, { ...step, actor: { id: user.id, name: user.name } });
-    } catch (error) {
-      if (error instanceof WorkflowEndedError) {
-        throw new StepConflictError(`finding is ${finding.status} and accepts no more steps`, finding.status);
-      }
-      // The contract promises the current status on every 409; fall back to the stored one.
-      if (error instanceof StepConflictError && error.status === undefined) {
-        throw new StepConflictError(error.message, finding.status);
-      }
-      throw error;
-    }
+    return this.workflows.commandFinding(finding, { ...step, actor: { id: user.id, name: user.name } });
   }
 }

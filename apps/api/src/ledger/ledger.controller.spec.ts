@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import request from 'supertest';
 import { AccessScope } from '../auth/access-scope';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { TooManyExportsError } from '../errors/too-many-exports.error';
 import { LedgerController, XLSX_TYPE } from './ledger.controller';
 import { LedgerService, MAX_CONCURRENT_EXPORTS } from './ledger.service';
 import type { LedgerQuery } from './dto/ledger.query';
@@ -136,7 +137,7 @@ describe('LedgerService.export', () => {
     const query = { page: 1, pageSize: 50 } as LedgerQuery;
     const sink = () => new PassThrough().resume();
     const running = Array.from({ length: MAX_CONCURRENT_EXPORTS }, () => service.export('csv', query, user, sink()));
-    await expect(service.export('csv', query, user, sink())).rejects.toMatchObject({ status: 429 });
+    await expect(service.export('csv', query, user, sink())).rejects.toBeInstanceOf(TooManyExportsError);
     release();
     await Promise.all(running);
     await expect(service.export('csv', query, user, sink())).resolves.toBeUndefined();

@@ -4,11 +4,11 @@ import type { LedgerItem, LedgerRow, Page, Principal } from '@reform/contracts';
 import { LedgerQueries, type LedgerFilter } from '@reform/persistence';
 import type { Writable } from 'node:stream';
 import { AccessScope } from '../auth/access-scope';
+import { TooManyExportsError } from '../errors/too-many-exports.error';
 import { inclusiveRange } from '../validation/date-range';
 import type { LedgerQuery } from './dto/ledger.query';
 import { writeLedgerCsv } from './export/ledger-csv.writer';
 import { writeLedgerXlsx } from './export/ledger-xlsx.writer';
-import { TooManyExportsError } from './too-many-exports.error';
 
 /** Each running export holds one database connection for its cursor; the pool must keep serving the API. */
 export const MAX_CONCURRENT_EXPORTS = 3;

@@ -36,7 +36,7 @@ export class ReportsService {
     const toMonth = monthAt(query.to);
     const fromMonth = query.from === undefined ? monthOf(monthIndex(toMonth) - DEFAULT_TREND_MONTHS + 1) : monthAt(query.from);
     const span = monthIndex(toMonth) - monthIndex(fromMonth) + 1;
-    if (span < 1) throw new InvalidInputError('from must not be after to');
+    if (span < 1) throw new InvalidInputError('from must not be after to', 'from');
     if (span > MAX_TREND_MONTHS) throw new InvalidInputError(`a trend covers at most ${MAX_TREND_MONTHS} months; narrow from..to`);
     const months = await this.analytics.trend({ fromMonth, toMonth, timeZone: this.timeZone, unitId: query.unitId });
     return { timeZone: this.timeZone, months };

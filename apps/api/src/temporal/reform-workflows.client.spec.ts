@@ -1,6 +1,7 @@
 import type { AppConfigService } from '@reform/config';
 import { caseOpenedUpdate, findingCommandUpdate, type FindingCommand, type OpenCaseInput } from '@reform/contracts';
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { CaseClosedError } from '../errors/case-closed.error';
 import { StepConflictError } from '../errors/step-conflict.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import { ReformWorkflows } from './reform-workflows.client';
@@ -15,6 +16,7 @@ function setUp() {
 }
 
 const command: FindingCommand = { type: 'submitPlan', content: 'c', actor: { id: 'u1', name: 'U' } };
+const finding = { id: 'f1', status: 'ASSIGNED' } as const;
 
 describe('ReformWorkflows', () => {
   it('starts (or joins) the case workflow by id, then waits for caseOpened', async () => {
@@ -32,18 +34,30 @@ describe('ReformWorkflows', () => {
 
   it("sends a step to the finding's workflow", async () => {
     const { workflows, workflow, handle } = setUp();
-    await workflows.commandFinding('f1', command);
+    await workflows.commandFinding(finding, command);
     expect(workflow.getHandle).toHaveBeenCalledWith('finding-f1');
     expect(handle.executeUpdate).toHaveBeenCalledWith(findingCommandUpdate, { args: [command] });
   });
 
-  it('turns Temporal errors into domain errors', async () => {
+  it('turns Temporal errors into domain errors, worded with what the caller knows', async () => {
     const { workflows, handle } = setUp();
     handle.executeUpdate.mockRejectedValueOnce(new WorkflowNotFoundError('gone', 'finding-f1', undefined));
-    await expect(workflows.commandFinding('f1', command)).rejects.toBeInstanceOf(WorkflowEndedError);
-    const failure = ApplicationFailure.create({ type: 'StepNotAllowed', message: 'not now', details: [{ status: 'ASSIGNED' }] });
+    const ended = workflows.commandFinding({ id: 'f1', status: 'CLOSED' }, command);
+    await expect(ended).rejects.toEqual(new WorkflowEndedError('finding is CLOSED and accepts no more steps', 'CLOSED'));
+    const failure = ApplicationFailure.create({ type: 'StepNotAllowed', message: 'not now', details: [{ status: 'RECTIFYING' }] });
     handle.executeUpdate.mockRejectedValueOnce(new WorkflowUpdateFailedError('Workflow Update failed', failure));
-    await expect(workflows.commandFinding('f1', command)).rejects.toEqual(new StepConflictError('not now', 'ASSIGNED'));
+    await expect(workflows.commandFinding(finding, command)).rejects.toEqual(new StepConflictError('not now', 'RECTIFYING'));
+    // A refusal without a status gets the stored one: the contract promises it on every 409.
+    const bare = ApplicationFailure.create({ type: 'StepNotAllowed', message: 'not now' });
+    handle.executeUpdate.mockRejectedValueOnce(new WorkflowUpdateFailedError('Workflow Update failed', bare));
+    await expect(workflows.commandFinding(finding, command)).rejects.toEqual(new StepConflictError('not now', 'ASSIGNED'));
+  });
+
+  it("answers a finished case's workflow as the case closed", async () => {
+    const { workflows, handle } = setUp();
+    handle.executeUpdate.mockRejectedValueOnce(new WorkflowNotFoundError('gone', 'case-c1', undefined));
+    const adding = workflows.addFinding({ id: 'c1', code: 'ZG-2026-0001' }, {} as never);
+    await expect(adding).rejects.toEqual(CaseClosedError.of('ZG-2026-0001'));
   });
 
   it('waits for a case to be open, and takes a finished case as open', async () => {
@@ -59,6 +73,6 @@ describe('ReformWorkflows', () => {
     const { workflows, handle } = setUp();
     const bug = new TypeError('boom');
     handle.executeUpdate.mockRejectedValueOnce(bug);
-    await expect(workflows.commandFinding('f1', command)).rejects.toBe(bug);
+    await expect(workflows.commandFinding(finding, command)).rejects.toBe(bug);
   });
 });

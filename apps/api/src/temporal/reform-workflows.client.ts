@@ -9,20 +9,23 @@ import {
   findingWorkflowId,
   WORKFLOW_TYPES,
   type AddFindingInput,
+  type CaseView,
   type CaseWithFindings,
   type CaseWorkflowInput,
   type FindingCommand,
   type FindingView,
   type OpenCaseInput,
 } from '@reform/contracts';
-import { fromTemporalError } from '../errors/temporal-failures';
+import { CaseClosedError } from '../errors/case-closed.error';
 import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import { TemporalGate } from './temporal-gate';
+import { fromTemporalError, type Standing } from './temporal-failures';
 
 /**
  * The only code that speaks to Temporal. Each call returns once the change is in PostgreSQL;
- * rejections and outages surface as the API's domain errors (WorkflowEndedError, StepConflictError, ...).
+ * rejections and outages surface as the API's domain errors (WorkflowEndedError, StepConflictError, ...),
+ * translated here and nowhere else: callers pass what they know of the entity for the 409's wording.
  */
 @Injectable()
 export class ReformWorkflows {
@@ -56,26 +59,33 @@ export class ReformWorkflows {
     }
   }
 
-  async addFinding(caseId: string, input: AddFindingInput): Promise<FindingView> {
-    const handle = this.client.workflow.getHandle(caseWorkflowId(caseId));
-    return this.translated(() => handle.executeUpdate(addFindingUpdate, { args: [input] }));
+  /** A case's workflow ends only when the case closes, so a finished one answers CaseClosedError. */
+  async addFinding(found: Pick<CaseView, 'id' | 'code'>, input: AddFindingInput): Promise<FindingView> {
+    const handle = this.client.workflow.getHandle(caseWorkflowId(found.id));
+    const standing: Standing = { ended: () => CaseClosedError.of(found.code) };
+    return this.translated(() => handle.executeUpdate(addFindingUpdate, { args: [input] }), standing);
   }
 
-  async commandFinding(findingId: string, command: FindingCommand): Promise<FindingView> {
-    const handle = this.client.workflow.getHandle(findingWorkflowId(findingId));
-    return this.translated(() => handle.executeUpdate(findingCommandUpdate, { args: [command] }));
+  /** `finding.status` as stored stands in for the workflow's when a refusal does not name one. */
+  async commandFinding(finding: Pick<FindingView, 'id' | 'status'>, command: FindingCommand): Promise<FindingView> {
+    const handle = this.client.workflow.getHandle(findingWorkflowId(finding.id));
+    const standing: Standing = {
+      status: finding.status,
+      ended: () => new WorkflowEndedError(`finding is ${finding.status} and accepts no more steps`, finding.status),
+    };
+    return this.translated(() => handle.executeUpdate(findingCommandUpdate, { args: [command] }), standing);
   }
 
   /**
    * Sent only while Temporal answers (else 503 at once); callers see domain errors only, and what
    * is not Temporal's goes on unchanged (the filter logs it).
    */
-  private async translated<T>(call: () => Promise<T>): Promise<T> {
+  private async translated<T>(call: () => Promise<T>, standing?: Standing): Promise<T> {
     await this.gate.ensureReachable();
     try {
       return await call();
     } catch (error) {
-      const translated = fromTemporalError(error);
+      const translated = fromTemporalError(error, standing);
       if (translated instanceof TemporalUnavailableError) this.gate.distrust();
       throw translated ?? error;
     }

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   /** 405: the path exists, the method does not. */
   'METHOD_NOT_ALLOWED',
+  /** 406: none of the media types the `Accept` header (or `?format=`) asks for can be made. */
+  'NOT_ACCEPTABLE',
   /** 409: the step is not allowed in the entity's current `status`. */
   'STEP_NOT_ALLOWED',
   /** 409: the case is CLOSED; nothing can be added to it. */
@@ -51,6 +53,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   /** 503: a backing service (Temporal, PostgreSQL, the identity provider) cannot be reached now. */
   'SERVICE_UNAVAILABLE',
+  /** Another 4xx that none of the codes above names (none is answered today); `message` says why. */
+  'REQUEST_REFUSED',
   /** 500: a fault of the server's own; it has been logged. */
   'INTERNAL',
 ] as const;

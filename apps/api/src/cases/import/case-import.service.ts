@@ -1,9 +1,10 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
 import type { Principal } from '@reform/contracts';
 import { CaseQueries, IdempotencyStore } from '@reform/persistence';
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkingDayDeadlines } from '../../deadlines/working-day-deadlines';
+import { IdempotencyKeyReusedError } from '../../errors/idempotency-key-reused.error';
 import { InvalidInputError } from '../../errors/invalid-input.error';
 import { CasesService, type OpenedCase } from '../cases.service';
 import { MAX_FINDINGS_PER_CASE, type CreateCaseDto } from '../dto/create-case.dto';
@@ -40,7 +41,7 @@ export class CaseImportService {
    * Idempotent by the file's SHA-256: the same file again answers the case it opened.
    */
   async import(file: UploadedIntakeFile | undefined, dto: ImportCaseDto, user: Principal): Promise<OpenedCase> {
-    if (!file || file.size === 0) throw new InvalidInputError('file is required: a CSV or XLSX of findings in the multipart field "file"');
+    if (!file || file.size === 0) throw new InvalidInputError('file is required: a CSV or XLSX of findings in the multipart field "file"', 'file');
     const fileHash = createHash('sha256').update(file.buffer).digest('hex');
     const key = `sha256:${fileHash}`;
     const hash = requestHash({ fileHash, title: dto.title, summary: dto.summary, source: dto.source });
@@ -57,7 +58,7 @@ export class CaseImportService {
     const existing = await this.stored.findWithFindings(bound.caseId);
     if (bound.requestHash !== hash) {
       const which = existing ? `as case ${existing.code}` : 'already';
-      throw new ConflictException(`this file was imported ${which} with another title, summary or source; it is not imported twice`);
+      throw new IdempotencyKeyReusedError(`this file was imported ${which} with another title, summary or source; it is not imported twice`);
     }
     return existing ? { opened: existing, created: false } : null;
   }

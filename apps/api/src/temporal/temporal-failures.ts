@@ -6,12 +6,14 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { FAILURE_TYPES, type FailureDetails } from '@reform/contracts';
-import { ForbiddenError } from './forbidden.error';
-import { InvalidInputError } from './invalid-input.error';
-import { StepConflictError } from './step-conflict.error';
-import { TemporalUnavailableError } from './temporal-unavailable.error';
-import { TooManyInFlightError } from './too-many-in-flight.error';
-import { WorkflowEndedError } from './workflow-ended.error';
+import { causeChain } from '../errors/backing-service-failures';
+import { CaseClosedError } from '../errors/case-closed.error';
+import { InvalidInputError } from '../errors/invalid-input.error';
+import { RecusalRequiredError } from '../errors/recusal-required.error';
+import { StepConflictError } from '../errors/step-conflict.error';
+import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
+import { TooManyInFlightError } from '../errors/too-many-in-flight.error';
+import { WorkflowEndedError } from '../errors/workflow-ended.error';
 
 /** gRPC status codes (numbers, so this file needs no direct @grpc/grpc-js dependency). */
 const GRPC_CANCELLED = 1;
@@ -26,14 +28,19 @@ const GRPC_INTERNAL = 13;
  * inside (a persistence timeout, an update aborted with its workflow task). Retrying is the answer.
  */
 const UNREACHABLE_CODES: unknown[] = [GRPC_CANCELLED, GRPC_DEADLINE_EXCEEDED, GRPC_UNAVAILABLE, GRPC_UNKNOWN, GRPC_ABORTED, GRPC_INTERNAL];
-const NETWORK_CODES: unknown[] = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE'];
-/** PostgreSQL's own "not now": shutting down or starting up (57P01-03), too many connections (53300). */
-const DATABASE_AWAY_CODES: unknown[] = ['57P01', '57P02', '57P03', '53300'];
+
+/** What the caller knows of the entity, for what Temporal cannot say itself. */
+export interface Standing {
+  /** Where the entity stands as last stored: the 409's `status` when the workflow names none. */
+  status?: string;
+  /** What a finished workflow means for this entity (a case's: it is closed). */
+  ended?: () => Error;
+}
 
 /** Translates what the Temporal client throws into the API's domain errors; undefined if it is not Temporal's. */
-export function fromTemporalError(error: unknown): Error | undefined {
-  if (error instanceof WorkflowUpdateFailedError) return fromRejectedUpdate(error);
-  if (error instanceof WorkflowNotFoundError) return new WorkflowEndedError();
+export function fromTemporalError(error: unknown, standing: Standing = {}): Error | undefined {
+  if (error instanceof WorkflowUpdateFailedError) return fromRejectedUpdate(error, standing);
+  if (error instanceof WorkflowNotFoundError) return standing.ended?.() ?? new WorkflowEndedError(undefined, standing.status);
   const chain = causeChain(error);
   if (chain.some((e) => grpcCode(e) === GRPC_RESOURCE_EXHAUSTED)) return new TooManyInFlightError();
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return new TemporalUnavailableError();
@@ -43,31 +50,21 @@ export function fromTemporalError(error: unknown): Error | undefined {
   return undefined;
 }
 
-/** Whether something in the chain is a refused or dropped network connection (to any backing service). */
-export function isConnectionFailure(error: unknown): boolean {
-  return causeChain(error).some(
-    (e) =>
-      NETWORK_CODES.includes((e as { code?: unknown }).code) ||
-      DATABASE_AWAY_CODES.includes((e as { code?: unknown }).code) ||
-      /^08/.test(String((e as { code?: unknown }).code)) ||
-      /failed to connect|connection terminated/i.test(e.message),
-  );
-}
-
-function fromRejectedUpdate(error: WorkflowUpdateFailedError): Error | undefined {
+function fromRejectedUpdate(error: WorkflowUpdateFailedError, standing: Standing): Error | undefined {
   const failure = error.cause;
   if (!(failure instanceof ApplicationFailure)) return undefined;
   const details = (failure.details?.[0] ?? {}) as FailureDetails;
   const message = failure.message || error.message;
   switch (failure.type) {
     case FAILURE_TYPES.stepNotAllowed:
-      return new StepConflictError(message, details.status);
+      // The contract promises the current status on every 409; the stored one stands in.
+      return new StepConflictError(message, details.status ?? standing.status);
     case FAILURE_TYPES.caseClosed:
-      return new StepConflictError(message, 'CLOSED');
+      return new CaseClosedError(message);
     case FAILURE_TYPES.separationOfDuties:
-      return new ForbiddenError(message);
+      return new RecusalRequiredError(message);
     case FAILURE_TYPES.invalidCommand:
-      return new InvalidInputError(message);
+      return new InvalidInputError(message, details.field);
     default:
       return undefined;
   }
@@ -77,10 +74,4 @@ function grpcCode(error: Error): number | undefined {
   const { code, details, metadata } = error as { code?: unknown; details?: unknown; metadata?: unknown };
   const looksGrpc = typeof code === 'number' && (typeof details === 'string' || typeof metadata === 'object');
   return looksGrpc ? code : undefined;
-}
-
-function causeChain(error: unknown): Error[] {
-  const chain: Error[] = [];
-  for (let e = error; e instanceof Error && chain.length < 10; e = (e as { cause?: unknown }).cause) chain.push(e);
-  return chain;
 }

@@ -1,9 +1,0 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
-
-/** Every export holds a database connection while it streams, so only a few may run at once (429). */
-export class TooManyExportsError extends HttpException {
-  constructor(limit: number) {
-    super(`${limit} ledger exports are already running; retry in a moment`, HttpStatus.TOO_MANY_REQUESTS);
-    this.name = 'TooManyExportsError';
-  }
-}

@@ -107,10 +107,10 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     const { opened } = await openCase(1);
     const findingId = opened.findings[0].id;
     await step(findingId, { type: 'submitPlan', content: 'plan', actor: actor('both-roles') });
-    expect((await rejectionOf(step(findingId, { type: 'decidePlan', decision: 'approve', comment: '', actor: actor('both-roles') }))).type).toBe('SeparationOfDuties');
+    expect((await rejectionOf(step(findingId, { type: 'decidePlan', decision: 'approve', comment: '', actor: actor('both-roles') }))).type).toBe('RecusalRequired');
     await step(findingId, { type: 'decidePlan', decision: 'approve', comment: '', actor: actor('sup-1') });
     await step(findingId, { type: 'submitReport', content: 'done', evidence: [{ name: 'a', sha256: 'b'.repeat(64), uri: 'u' }], actor: actor('unit-1') });
-    expect((await rejectionOf(step(findingId, { type: 'verify', decision: 'pass', comment: '', actor: actor('officer-1') }))).type).toBe('SeparationOfDuties');
+    expect((await rejectionOf(step(findingId, { type: 'verify', decision: 'pass', comment: '', actor: actor('officer-1') }))).type).toBe('RecusalRequired');
   });
 
   it('serialises concurrent commands: exactly one decision wins', async () => {

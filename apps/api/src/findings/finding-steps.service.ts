@@ -26,7 +26,7 @@ export class FindingStepsService {
     return this.run(finding, step, user);
   }
 
-  /** Separation of duties (never deciding one's own request) is the workflow's rule, not repeated here. */
+  /** 回避 (never deciding one's own request) is the workflow's rule, not repeated here. */
   async decide(id: string, step: DecisionStep, user: Principal): Promise<FindingView> {
     return this.run(await this.findings.getVisible(id, user), step, user);
   }

@@ -36,8 +36,8 @@ describe('fromTemporalError — workflow rejections', () => {
     expect(error).toMatchObject({ message: 'findings can only be added to an OPEN case', status: 'CLOSED' });
   });
 
-  it('SeparationOfDuties → RecusalRequiredError (回避), not a plain refusal', () => {
-    expect(fromTemporalError(rejected(FAILURE_TYPES.separationOfDuties, 'you made this request'))).toEqual(new RecusalRequiredError('you made this request'));
+  it('RecusalRequired → RecusalRequiredError (回避), not a plain refusal', () => {
+    expect(fromTemporalError(rejected(FAILURE_TYPES.recusal, 'you made this request'))).toEqual(new RecusalRequiredError('you made this request'));
   });
 
   it('InvalidCommand → InvalidInputError with the field the workflow names', () => {

@@ -61,7 +61,7 @@ function fromRejectedUpdate(error: WorkflowUpdateFailedError, standing: Standing
       return new StepConflictError(message, details.status ?? standing.status);
     case FAILURE_TYPES.caseClosed:
       return new CaseClosedError(message);
-    case FAILURE_TYPES.separationOfDuties:
+    case FAILURE_TYPES.recusal:
       return new RecusalRequiredError(message);
     case FAILURE_TYPES.invalidCommand:
       return new InvalidInputError(message, details.field);

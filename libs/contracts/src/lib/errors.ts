@@ -4,7 +4,7 @@
  */
 export const FAILURE_TYPES = {
   stepNotAllowed: 'StepNotAllowed',
-  separationOfDuties: 'SeparationOfDuties',
+  recusal: 'RecusalRequired',
   invalidCommand: 'InvalidCommand',
   caseClosed: 'CaseClosed',
 } as const;

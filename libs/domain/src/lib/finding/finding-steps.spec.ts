@@ -33,13 +33,13 @@ function reportSubmitted(by = UNIT): Driver {
   return driver;
 }
 
-describe('finding steps — separation of duties (一岗双责 is not marking your own homework)', () => {
+describe('finding steps — 回避: nobody decides their own request', () => {
   it('refuses a plan decided by its submitter, and lets another supervisor decide it', () => {
     const driver = new Driver();
     driver.step(cmd.submitPlan(SUPERVISOR), day(1)); // someone holding both roles
     for (const decide of [cmd.approvePlan, cmd.returnPlan]) {
       const refused = expectRefused(driver, decide(SUPERVISOR), day(1));
-      expect(refused.failureType).toBe('SeparationOfDuties');
+      expect(refused.failureType).toBe('RecusalRequired');
     }
     expect(types(driver.step(cmd.approvePlan(SUPERVISOR_2), day(1)))).toEqual(['PLAN_APPROVED']);
   });
@@ -49,14 +49,14 @@ describe('finding steps — separation of duties (一岗双责 is not marking yo
     driver.step(cmd.submitPlan(SUPERVISOR), day(1));
     driver.step(cmd.returnPlan(SUPERVISOR_2), day(1));
     driver.step(cmd.submitPlan(SUPERVISOR_2), day(2));
-    expect(expectRefused(driver, cmd.approvePlan(SUPERVISOR_2), day(2)).failureType).toBe('SeparationOfDuties');
+    expect(expectRefused(driver, cmd.approvePlan(SUPERVISOR_2), day(2)).failureType).toBe('RecusalRequired');
     expect(rejectionOf(() => driver.lifecycle.check(cmd.approvePlan(SUPERVISOR), day(2)))).toBeNull();
   });
 
   it('refuses a report verified by its submitter, pass or fail', () => {
     const driver = reportSubmitted(SUPERVISOR);
     for (const verify of [cmd.pass(SUPERVISOR), cmd.fail(undefined, SUPERVISOR), cmd.fail(day(60), SUPERVISOR)]) {
-      expect(expectRefused(driver, verify, day(11)).failureType).toBe('SeparationOfDuties');
+      expect(expectRefused(driver, verify, day(11)).failureType).toBe('RecusalRequired');
     }
     expect(rejectionOf(() => driver.lifecycle.check(cmd.pass(SUPERVISOR_2), day(11)))).toBeNull();
   });
@@ -66,7 +66,7 @@ describe('finding steps — separation of duties (一岗双责 is not marking yo
     const opener = { id: OFFICER.id, name: OFFICER.name };
     for (const verify of [cmd.pass(opener), cmd.fail(undefined, opener)]) {
       const refused = expectRefused(driver, verify, day(11));
-      expect(refused.failureType).toBe('SeparationOfDuties');
+      expect(refused.failureType).toBe('RecusalRequired');
       expect(refused.message).toMatch(/case you opened/);
     }
   });
@@ -75,7 +75,7 @@ describe('finding steps — separation of duties (一岗双责 is not marking yo
     const driver = Driver.rectifying();
     driver.step(cmd.requestExtension(day(45), SUPERVISOR), day(3));
     for (const decide of [cmd.approveExtension, cmd.denyExtension]) {
-      expect(expectRefused(driver, decide(SUPERVISOR), day(3)).failureType).toBe('SeparationOfDuties');
+      expect(expectRefused(driver, decide(SUPERVISOR), day(3)).failureType).toBe('RecusalRequired');
     }
     expect(types(driver.step(cmd.approveExtension(SUPERVISOR_2), day(3)))).toEqual(['EXTENSION_APPROVED']);
   });
@@ -91,7 +91,7 @@ describe('finding steps — separation of duties (一岗双责 is not marking yo
     expect(rejectionOf(() => driver.lifecycle.check(cmd.relapsed(day(160), OFFICER), day(136)))).toBeNull();
   });
 
-  it('carries a message and no status for separation-of-duties refusals', () => {
+  it('carries a message and no status for 回避 refusals', () => {
     const driver = reportSubmitted();
     const refused = expectRefused(driver, cmd.pass(UNIT), day(11));
     expect(refused).toBeInstanceOf(Error);

@@ -53,7 +53,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
   decidePlan: {
     check: (state, command) => {
       requireStatus(state, 'deciding a plan', 'PLAN_SUBMITTED');
-      if (state.planSubmittedBy === command.actor.id) throw Rejection.ownRequest('a plan');
+      if (state.planSubmittedBy === command.actor.id) throw Rejection.recusal('a plan');
     },
     apply: ({ state, fx, policy, nowMs }, command) => {
       resolvePending(state, 'plan');
@@ -81,9 +81,9 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
   verify: {
     check: (state, command, nowMs) => {
       requireStatus(state, 'verification', 'REPORT_SUBMITTED');
-      if (state.reportSubmittedBy === command.actor.id) throw Rejection.ownRequest('a report');
+      if (state.reportSubmittedBy === command.actor.id) throw Rejection.recusal('a report');
       if (state.caseOpenedBy === command.actor.id) {
-        throw Rejection.ownRequest('verification of a finding of a case you opened');
+        throw Rejection.recusal('verification of a finding of a case you opened');
       }
       if (command.decision === 'fail') requireFuture('newDueAt', command.newDueAt, nowMs);
     },
@@ -128,7 +128,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
     check: (state, command) => {
       const pending = pendingOf(state, 'extension');
       if (!pending) throw Rejection.notNow('deciding an extension', state.status, 'no extension request is pending');
-      if (pending.requestedBy === command.actor.id) throw Rejection.ownRequest('an extension request');
+      if (pending.requestedBy === command.actor.id) throw Rejection.recusal('an extension request');
     },
     apply: ({ state, fx }, command) => {
       resolvePending(state, 'extension');

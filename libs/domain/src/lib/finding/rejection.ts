@@ -1,6 +1,6 @@
 import { FAILURE_TYPES, type FailureDetails, type FailureType } from '@reform/contracts';
 
-/** A step refused by the rules; the workflow turns it into a failure the API maps to 4xx. */
+/** A step refused by the rules (not now, 回避, invalid); the workflow turns it into a failure the API maps to 4xx. */
 export class Rejection extends Error {
   constructor(
     readonly failureType: FailureType,
@@ -18,10 +18,10 @@ export class Rejection extends Error {
     );
   }
 
-  static ownRequest(step: string): Rejection {
+  static recusal(step: string): Rejection {
     return new Rejection(
-      FAILURE_TYPES.separationOfDuties,
-      `${step} must be decided by someone other than the user who made the request`,
+      FAILURE_TYPES.recusal,
+      `${step} must be decided by someone other than the user who made the request (回避)`,
     );
   }
 

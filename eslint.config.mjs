@@ -43,8 +43,14 @@ export default [
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'workflow code must be deterministic: no Node APIs' })),
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*'], message: 'workflow code must not touch frameworks or the database' },
-            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'workflow code may import only @temporalio/workflow' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*'],
+              message: 'workflow code must not touch frameworks or the database',
+            },
+            {
+              group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'],
+              message: 'workflow code may import only @temporalio/workflow',
+            },
           ],
         },
       ],
@@ -59,7 +65,10 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['@reform/persistence', '@reform/persistence/*', 'typeorm', 'typeorm/*'], message: 'a controller reads through its service and answers in @reform/contracts shapes' },
+            {
+              group: ['@reform/persistence', '@reform/persistence/*', 'typeorm', 'typeorm/*'],
+              message: 'a controller reads through its service and answers in @reform/contracts shapes',
+            },
             { group: ['@temporalio/*'], message: 'a controller reaches Temporal through its service and the workflow client facade' },
           ],
         },

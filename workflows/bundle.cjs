@@ -7,9 +7,7 @@ const root = resolve(__dirname, '..');
 
 function bundleOptions() {
   const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
-  const alias = Object.fromEntries(
-    Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, join(root, target)]),
-  );
+  const alias = Object.fromEntries(Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, join(root, target)]));
   return {
     workflowsPath: join(__dirname, 'src/index.ts'),
     // Evaluated once in the worker's shared V8 context instead of once per workflow: without this

@@ -9,7 +9,11 @@ export default [
       // the contract's types only, never code that would drag Temporal or Node into the bundle.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@reform/*'], allowTypeImports: true, message: 'the console imports only types from the workspace (import type …)' }] },
+        {
+          patterns: [
+            { group: ['@reform/*'], allowTypeImports: true, message: 'the console imports only types from the workspace (import type …)' },
+          ],
+        },
       ],
     },
   },
@@ -17,10 +21,7 @@ export default [
     files: ['src/**/*.ts', 'src/**/*.tsx'],
     ignores: ['src/**/*.spec.ts', 'src/**/*.spec.tsx', 'src/testing/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['node:*'], message: 'browser code: no Node APIs' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'browser code: no Node APIs' }] }],
     },
   },
 ];

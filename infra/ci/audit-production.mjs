@@ -35,7 +35,12 @@ const counts = report.metadata.vulnerabilities;
 say(`production dependencies: ${counts.critical} critical, ${counts.high} high, ${counts.moderate} moderate, ${counts.low} low`);
 for (const entry of serious) {
   const advisories = entry.via.filter((via) => typeof via === 'object').map((via) => `${via.title} (${via.url})`);
-  const fix = entry.fixAvailable === true ? 'npm audit fix' : entry.fixAvailable ? `upgrade ${entry.fixAvailable.name} to ${entry.fixAvailable.version}` : 'no fix published';
+  const fix =
+    entry.fixAvailable === true
+      ? 'npm audit fix'
+      : entry.fixAvailable
+        ? `upgrade ${entry.fixAvailable.name} to ${entry.fixAvailable.version}`
+        : 'no fix published';
   say(`${entry.severity.toUpperCase()} ${entry.name} ${entry.range} at ${entry.nodes.join(', ')}`);
   for (const advisory of advisories) say(`  ${advisory}`);
   say(`  fix: ${fix}${entry.via.every((via) => typeof via === 'string') ? ` (through ${entry.via.join(', ')})` : ''}`);

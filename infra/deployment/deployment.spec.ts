@@ -54,7 +54,9 @@ describe('deployment files', () => {
       expect(existsSync(join(DOCKER, `${app}.Dockerfile`))).toBe(true);
       expect(image.stages.length).toBeGreaterThanOrEqual(2);
       expect(image.runs.some((run) => new RegExp(`nx run-many -t build.* -p .*\\b${app}\\b`).test(run))).toBe(true);
-      expect(image.copies.some((copy) => copy.includes(`/${output} `) || copy.endsWith(`/${output}`) || copy.includes(`${output} ./${output}`))).toBe(true);
+      expect(
+        image.copies.some((copy) => copy.includes(`/${output} `) || copy.endsWith(`/${output}`) || copy.includes(`${output} ./${output}`)),
+      ).toBe(true);
       expect(image.users.length).toBeGreaterThan(0);
       expect(image.users.every((user) => user !== 'root' && user !== '0')).toBe(true);
     });
@@ -78,7 +80,9 @@ describe('deployment files', () => {
         expect(routes).toContain(probe?.httpGet?.path);
         expect(ports).toContain(probe?.httpGet?.port);
       }
-      const port = (container.ports ?? []).find((p) => p.name === container.readinessProbe?.httpGet?.port || p.containerPort === container.readinessProbe?.httpGet?.port);
+      const port = (container.ports ?? []).find(
+        (p) => p.name === container.readinessProbe?.httpGet?.port || p.containerPort === container.readinessProbe?.httpGet?.port,
+      );
       const portVariable = app === 'api' ? 'PORT' : 'WORKER_HEALTH_PORT';
       expect(Number(envValue(container, portVariable) ?? image.env[portVariable])).toBe(port?.containerPort);
     });
@@ -91,7 +95,9 @@ describe('deployment files', () => {
 
     it('scales on its own, with a HorizontalPodAutoscaler and a PodDisruptionBudget of its own', () => {
       const name = deploymentOf(app).metadata.name;
-      const hpa = manifests.find((m) => m.kind === 'HorizontalPodAutoscaler' && (m.spec?.['scaleTargetRef'] as { name: string }).name === name);
+      const hpa = manifests.find(
+        (m) => m.kind === 'HorizontalPodAutoscaler' && (m.spec?.['scaleTargetRef'] as { name: string }).name === name,
+      );
       expect(hpa).toBeDefined();
       expect(manifests.some((m) => m.kind === 'PodDisruptionBudget' && m.metadata.name === name)).toBe(true);
     });
@@ -114,7 +120,9 @@ describe('deployment files', () => {
 
   it('sets only environment variables the apps read', () => {
     const known = new Set([...configSchemaNames(), ...Object.values(POLICY_ENV), ...namesReadInSource().keys()]);
-    expect(configSchemaNames()).toEqual(expect.arrayContaining(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'RECONCILE_EVERY', 'WORKER_HEALTH_PORT']));
+    expect(configSchemaNames()).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'TEMPORAL_ADDRESS', 'RECONCILE_EVERY', 'WORKER_HEALTH_PORT']),
+    );
     const configMaps = new Map(manifests.filter((m) => m.kind === 'ConfigMap').map((m) => [m.metadata.name, Object.keys(m.data ?? {})]));
     const secrets = documents(K8S).filter((m) => m.kind === 'Secret');
     const used = new Set<string>();
@@ -135,14 +143,21 @@ describe('deployment files', () => {
 
   it('sets well-formed values: durations, the task queue, the Temporal address', () => {
     const config = manifests.find((m) => m.kind === 'ConfigMap' && m.metadata.name === 'reform-config')?.data ?? {};
-    for (const name of [...Object.values(POLICY_ENV), 'RECONCILE_EVERY']) expect([name, parseDurationMs(config[name] ?? '')]).not.toEqual([name, null]);
+    for (const name of [...Object.values(POLICY_ENV), 'RECONCILE_EVERY'])
+      expect([name, parseDurationMs(config[name] ?? '')]).not.toEqual([name, null]);
     expect(config['TEMPORAL_ADDRESS']).toMatch(/^[^:\s/]+:\d+$/);
   });
 
   it('has Temporal run on PostgreSQL with the namespace and frontend the apps use', () => {
-    const values = documents(HELM).find((m) => m.file.endsWith('temporal-values.yaml')) as unknown as Record<string, Record<string, unknown>>;
+    const values = documents(HELM).find((m) => m.file.endsWith('temporal-values.yaml')) as unknown as Record<
+      string,
+      Record<string, unknown>
+    >;
     type Store = { driver: string; sql: { driver: string; database: string } };
-    const server = values['server'] as { config: { persistence: Record<string, Store>; namespaces: { create: boolean; namespace: { name: string }[] } }; frontend: { service: { port: number } } };
+    const server = values['server'] as {
+      config: { persistence: Record<string, Store>; namespaces: { create: boolean; namespace: { name: string }[] } };
+      frontend: { service: { port: number } };
+    };
     for (const store of ['default', 'visibility']) {
       expect(server.config.persistence[store]).toMatchObject({ driver: 'sql', sql: { driver: expect.stringMatching(/^postgres/) } });
     }

@@ -39,7 +39,10 @@ export const K8S = join(ROOT, 'infra/k8s');
 export const HELM = join(ROOT, 'infra/helm');
 export const DOCKER = join(ROOT, 'infra/docker');
 
-export const yamlFiles = (dir: string) => readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).map((name) => join(dir, name));
+export const yamlFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => join(dir, name));
 
 /** Every document of every YAML file in `dir`; a parse error fails loudly, naming the file. */
 export function documents(dir: string): Manifest[] {
@@ -65,7 +68,8 @@ export function dockerfile(app: string) {
   const text = readFileSync(join(DOCKER, `${app}.Dockerfile`), 'utf8');
   const lines = text.split('\n').filter((line) => !line.trim().startsWith('#'));
   const stages = lines.filter((line) => /^FROM\s/.test(line));
-  const after = (instruction: string) => lines.filter((line) => line.startsWith(`${instruction} `)).map((line) => line.slice(instruction.length + 1).trim());
+  const after = (instruction: string) =>
+    lines.filter((line) => line.startsWith(`${instruction} `)).map((line) => line.slice(instruction.length + 1).trim());
   const cmd = after('CMD').pop();
   const env = Object.fromEntries(
     after('ENV').flatMap((line) => [...line.matchAll(/([A-Z_][A-Z0-9_]*)=(\S+)/g)].map((match) => [match[1], match[2]])),

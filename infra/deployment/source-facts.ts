@@ -39,7 +39,11 @@ function decoratorCall(node: ts.Node, names: string[]): { name: string; argument
 }
 
 const joinPath = (...parts: (string | undefined)[]) =>
-  '/' + parts.flatMap((part) => (part ?? '').split('/')).filter(Boolean).join('/');
+  '/' +
+  parts
+    .flatMap((part) => (part ?? '').split('/'))
+    .filter(Boolean)
+    .join('/');
 
 /** Every GET route of the API, with its global prefix where it applies (`/health`, `/api/v1/cases`, ...). */
 export function apiGetRoutes(): string[] {
@@ -48,12 +52,17 @@ export function apiGetRoutes(): string[] {
   let excluded: string[] = [];
   for (const file of files) {
     visit(parse(file), (node) => {
-      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'setGlobalPrefix') return;
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'setGlobalPrefix')
+        return;
       prefix = stringValue(node.arguments[0]) ?? '';
       const options = node.arguments[1];
       if (options && ts.isObjectLiteralExpression(options)) {
         for (const property of options.properties) {
-          if (ts.isPropertyAssignment(property) && property.name.getText() === 'exclude' && ts.isArrayLiteralExpression(property.initializer)) {
+          if (
+            ts.isPropertyAssignment(property) &&
+            property.name.getText() === 'exclude' &&
+            ts.isArrayLiteralExpression(property.initializer)
+          ) {
             excluded = property.initializer.elements.map((element) => joinPath(stringValue(element)));
           }
         }
@@ -109,7 +118,11 @@ export function configSchemaNames(): string[] {
 /** Environment variables the apps and libraries read directly (`process.env['X']`, `env['X']`, `process.env.X`). */
 export function namesReadInSource(): Map<string, string> {
   const found = new Map<string, string>();
-  const patterns = [/process\.env\.([A-Z][A-Z0-9_]*)/g, /\benv\[['"]([A-Z][A-Z0-9_]*)['"]\]/g, /process\.env\[['"]([A-Z][A-Z0-9_]*)['"]\]/g];
+  const patterns = [
+    /process\.env\.([A-Z][A-Z0-9_]*)/g,
+    /\benv\[['"]([A-Z][A-Z0-9_]*)['"]\]/g,
+    /process\.env\[['"]([A-Z][A-Z0-9_]*)['"]\]/g,
+  ];
   const files = [...sourceFiles(join(ROOT, 'apps'), isSource), ...sourceFiles(join(ROOT, 'libs'), isSource)];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');

@@ -28,7 +28,9 @@ export function ensureBrowser() {
   if (missing.length === 0) return true;
   const apt = aptGet();
   if (!apt) {
-    log(`cannot install ${missing.join(', ')}: apt-get as root is not available; the console's browser test will fail until they are installed`);
+    log(
+      `cannot install ${missing.join(', ')}: apt-get as root is not available; the console's browser test will fail until they are installed`,
+    );
     return false;
   }
   log(`installing ${missing.join(', ')} (apt-get) for the console's browser test…`);

@@ -41,11 +41,15 @@ if (startTemporal) {
 
 if (env.SKIP_BUILD !== '1') {
   say('building api, worker, the workflow bundle and the web console (cached after the first time)…');
-  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'bundle', '-p', 'api', 'worker', 'workflows', 'console', '--outputStyle=static'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-  });
+  const build = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', 'bundle', '-p', 'api', 'worker', 'workflows', 'console', '--outputStyle=static'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+    },
+  );
   if (build.status !== 0) fail('build failed: run "npx nx run-many -t build bundle" to see why');
 }
 const apiMain = resolve(ROOT, 'dist/apps/api/main.js');
@@ -99,17 +103,28 @@ try {
       ...(env.TEMPORAL_TIMER_MAX_TIME_SHIFT ? { 'history.timerProcessorMaxTimeShift': env.TEMPORAL_TIMER_MAX_TIME_SHIFT } : {}),
       ...devServerSettings(env.TEMPORAL_DEV_DYNAMIC_CONFIG),
     };
-    const server = await startTemporalDevServer({ cli: temporalCli(), dataDir: resolve(dataDir, 'temporal'), port: temporalPort, uiPort: temporalUiPort, dynamicConfig });
+    const server = await startTemporalDevServer({
+      cli: temporalCli(),
+      dataDir: resolve(dataDir, 'temporal'),
+      port: temporalPort,
+      uiPort: temporalUiPort,
+      dynamicConfig,
+    });
     running.children.push(server.child);
     env.TEMPORAL_ADDRESS = server.address;
     say(`Temporal dev server on ${server.address}, Web UI http://localhost:${temporalUiPort}`);
   } else {
     running.children.push(null);
   }
-  for (const [name, main] of [['worker', workerMain], ['api', apiMain]]) {
+  for (const [name, main] of [
+    ['worker', workerMain],
+    ['api', apiMain],
+  ]) {
     // APP_NODE_ARGS: extra Node flags for the API and the worker, e.g. `--cpu-prof --cpu-prof-dir=prof`.
     const nodeArgs = (env.APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = startProcess(name, process.execPath, [...nodeArgs, '--enable-source-maps', main], { env: { ...env, PORT: String(apiPort) } });
+    const child = startProcess(name, process.execPath, [...nodeArgs, '--enable-source-maps', main], {
+      env: { ...env, PORT: String(apiPort) },
+    });
     child.once('exit', (code) => {
       if (!stopping) {
         say(`${name} exited (code ${code}); stopping everything`);
@@ -133,7 +148,10 @@ async function startEmbeddedPostgresIn(dir) {
 /** TEMPORAL_DEV_DYNAMIC_CONFIG="key=value,key=value": dynamic config of the local dev server only. */
 function devServerSettings(text = '') {
   const settings = {};
-  for (const pair of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = pair.indexOf('=');
     if (at < 1) throw new Error(`TEMPORAL_DEV_DYNAMIC_CONFIG: "${pair}" is not key=value`);
     const value = pair.slice(at + 1);

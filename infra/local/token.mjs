@@ -37,7 +37,10 @@ if (values.help) {
   process.exit(0);
 }
 
-const roles = (values.roles ?? []).flatMap((value) => value.split(',')).map((role) => role.trim()).filter(Boolean);
+const roles = (values.roles ?? [])
+  .flatMap((value) => value.split(','))
+  .map((role) => role.trim())
+  .filter(Boolean);
 if (!values.sub) fail('--sub is required');
 if (roles.length === 0) fail('--roles is required');
 const unknown = roles.filter((role) => !ROLES.includes(role));

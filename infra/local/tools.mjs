@@ -16,7 +16,10 @@ export function log(line) {
   process.stderr.write(`[setup] ${line}\n`);
 }
 
-const lockHash = () => createHash('sha256').update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
+const lockHash = () =>
+  createHash('sha256')
+    .update(readFileSync(join(ROOT, 'package-lock.json')))
+    .digest('hex');
 
 /**
  * Installs node_modules when missing or installed from another lock file. `npm install`, not

@@ -53,7 +53,9 @@ async function stepUp(
     });
     const perSec = items / ((Date.now() - started) / 1000);
     const cpuAfter = cpu();
-    const cpuMsPerItem = Object.fromEntries(Object.entries(cpuAfter).map(([role, s]) => [role, ((s - (cpuBefore[role] ?? 0)) * 1000) / Math.max(items, 1)]));
+    const cpuMsPerItem = Object.fromEntries(
+      Object.entries(cpuAfter).map(([role, s]) => [role, ((s - (cpuBefore[role] ?? 0)) * 1000) / Math.max(items, 1)]),
+    );
     steps.push({ concurrency, perSec, p50Ms: p50(latencies), p99Ms: p99(latencies), errors, cpuMsPerItem });
     await sleep(1000); // let the work behind the answers settle before the next step
     if (perSec < best * 1.05) break;
@@ -76,27 +78,46 @@ export async function measureIntake(
   const perCase = options.findingsPerIntakeCase;
 
   say(`intake: POST /cases of ${perCase} findings, ${options.intakeStepMs / 1000} s per concurrency step`);
-  const product = await stepUp(options.intakeConcurrency, options.intakeStepMs, async () => {
-    const dueAt = new Date(Date.now() + FAR_DUE_MS).toISOString();
-    const response = await api.openCase(Array(perCase).fill(dueAt), 'intake');
-    if (response.status === 201) return { items: perCase, ms: response.ms };
-    return { items: 0, ms: response.ms, error: `POST /cases answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}` };
-  }, noteError, stackCpu);
+  const product = await stepUp(
+    options.intakeConcurrency,
+    options.intakeStepMs,
+    async () => {
+      const dueAt = new Date(Date.now() + FAR_DUE_MS).toISOString();
+      const response = await api.openCase(Array(perCase).fill(dueAt), 'intake');
+      if (response.status === 201) return { items: perCase, ms: response.ms };
+      return {
+        items: 0,
+        ms: response.ms,
+        error: `POST /cases answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`,
+      };
+    },
+    noteError,
+    stackCpu,
+  );
 
   say('intake baseline: trivial workflows started by a bare client');
   let sequence = 0;
-  const engineSteps = await stepUp(options.intakeConcurrency, options.intakeStepMs, async () => {
-    const started = performance.now();
-    try {
-      await engine.client.workflow.start('benchNoop', { taskQueue: engine.taskQueue, workflowId: `${engine.taskQueue}-noop-${sequence++}` });
-      return { items: 1, ms: performance.now() - started };
-    } catch (error) {
-      return { items: 0, ms: performance.now() - started, error: `bare start failed: ${(error as Error).message}` };
-    }
-  }, noteError, () => {
-    const bench = process.cpuUsage();
-    return { temporal: stackCpu()['temporal'] ?? 0, bench: (bench.user + bench.system) / 1e6 };
-  });
+  const engineSteps = await stepUp(
+    options.intakeConcurrency,
+    options.intakeStepMs,
+    async () => {
+      const started = performance.now();
+      try {
+        await engine.client.workflow.start('benchNoop', {
+          taskQueue: engine.taskQueue,
+          workflowId: `${engine.taskQueue}-noop-${sequence++}`,
+        });
+        return { items: 1, ms: performance.now() - started };
+      } catch (error) {
+        return { items: 0, ms: performance.now() - started, error: `bare start failed: ${(error as Error).message}` };
+      }
+    },
+    noteError,
+    () => {
+      const bench = process.cpuUsage();
+      return { temporal: stackCpu()['temporal'] ?? 0, bench: (bench.user + bench.system) / 1e6 };
+    },
+  );
 
   return { product, engine: engineSteps, best: bestOf(product), engineBest: bestOf(engineSteps), firstError };
 }

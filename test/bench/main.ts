@@ -17,7 +17,9 @@ const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 function machine(): string {
   const cores = cpus();
-  return `${cores.length} × ${cores[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
 }
 
 async function main(): Promise<void> {
@@ -47,12 +49,28 @@ async function main(): Promise<void> {
     say(`stack ready (${target.dataDir}); API ${target.apiUrl}, Temporal ${target.temporalAddress}`);
     const api = new BenchApi(target.apiUrl);
     const intake = await measureIntake(api, engine, options, say, () => cpuByRole(target) as Record<string, number>);
-    say(`  → intake ${round(intake.best.perSec)} findings/s at ${intake.best.concurrency} (p99 ${round(intake.best.p99Ms)} ms); engine ${round(intake.engineBest.perSec)} workflows/s`);
-    const [precision, enginePrecision] = await Promise.all([measurePrecision(api, pool, options, say), measureEnginePrecision(engine, options)]);
-    say(`  → precision p50 ${round(precision.p50Ms)} ms, p99 ${round(precision.p99Ms)} ms (${precision.seen}/${precision.n} seen); engine p99 ${round(enginePrecision.p99Ms)} ms`);
+    say(
+      `  → intake ${round(intake.best.perSec)} findings/s at ${intake.best.concurrency} (p99 ${round(intake.best.p99Ms)} ms); engine ${round(intake.engineBest.perSec)} workflows/s`,
+    );
+    const [precision, enginePrecision] = await Promise.all([
+      measurePrecision(api, pool, options, say),
+      measureEnginePrecision(engine, options),
+    ]);
+    say(
+      `  → precision p50 ${round(precision.p50Ms)} ms, p99 ${round(precision.p99Ms)} ms (${precision.seen}/${precision.n} seen); engine p99 ${round(enginePrecision.p99Ms)} ms`,
+    );
     const storm = await measureStorm(api, pool, client, target, options, intake.best.perSec, say);
-    say(`  → storm drain ${round(storm.drainMs)} ms, late p99 ${round(storm.lateP99Ms)} ms, missing ${storm.missing}, setup ${round(storm.setupMs / 1000)} s`);
-    const engineStorm = await measureEngineStorm(engine, target, options.stormFindings, intake.engineBest.perSec, options.mode === 'tiny', say);
+    say(
+      `  → storm drain ${round(storm.drainMs)} ms, late p99 ${round(storm.lateP99Ms)} ms, missing ${storm.missing}, setup ${round(storm.setupMs / 1000)} s`,
+    );
+    const engineStorm = await measureEngineStorm(
+      engine,
+      target,
+      options.stormFindings,
+      intake.engineBest.perSec,
+      options.mode === 'tiny',
+      say,
+    );
     say(`  → engine storm drain ${round(engineStorm.drainMs)} ms, missing ${engineStorm.missing}`);
     const reads = await measureReads(api, pool, options, say);
     api.close();

@@ -12,7 +12,13 @@ export interface Sighting {
  * Watches PostgreSQL for the OVERDUE events of some findings, from the outside, as a reader of
  * the read model would: answers the sightings once all are in or `untilMs` passes.
  */
-export async function watchOverdue(pool: Pool, expected: Set<string>, sinceMs: number, untilMs: number, intervalMs: number): Promise<Map<string, Sighting>> {
+export async function watchOverdue(
+  pool: Pool,
+  expected: Set<string>,
+  sinceMs: number,
+  untilMs: number,
+  intervalMs: number,
+): Promise<Map<string, Sighting>> {
   const seen = new Map<string, Sighting>();
   while (seen.size < expected.size && Date.now() < untilMs) {
     const askedAt = Date.now();
@@ -40,10 +46,14 @@ export async function waitForCount(count: () => Promise<number>, target: number,
 
 /** Completed workflow tasks so far, from the worker's Prometheus endpoint; null when it has none. */
 export async function workflowTasksCompleted(metricsUrl: string): Promise<number | null> {
-  const text = await fetch(metricsUrl).then((r) => (r.ok ? r.text() : ''), () => '');
+  const text = await fetch(metricsUrl).then(
+    (r) => (r.ok ? r.text() : ''),
+    () => '',
+  );
   let total: number | null = null;
   for (const line of text.split('\n')) {
-    if (/^(temporal_)?workflow_task_execution_latency(_seconds)?_count[{ ]/.test(line)) total = (total ?? 0) + Number(line.split(' ').pop());
+    if (/^(temporal_)?workflow_task_execution_latency(_seconds)?_count[{ ]/.test(line))
+      total = (total ?? 0) + Number(line.split(' ').pop());
   }
   return total;
 }

@@ -30,19 +30,40 @@ const STEPS = [1, 2, 4, 8, 16, 32, 64];
 
 const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
   full: {
-    mode: 'full', intakeStepMs: 10_000, intakeConcurrency: STEPS, findingsPerIntakeCase: 5,
-    precisionFindings: 100, precisionSpreadMs: 60_000, stormFindings: 10_000, stormCaseSize: 50,
-    rows: 100_000, readSamples: 200,
+    mode: 'full',
+    intakeStepMs: 10_000,
+    intakeConcurrency: STEPS,
+    findingsPerIntakeCase: 5,
+    precisionFindings: 100,
+    precisionSpreadMs: 60_000,
+    stormFindings: 10_000,
+    stormCaseSize: 50,
+    rows: 100_000,
+    readSamples: 200,
   },
   quick: {
-    mode: 'quick', intakeStepMs: 5_000, intakeConcurrency: STEPS, findingsPerIntakeCase: 5,
-    precisionFindings: 100, precisionSpreadMs: 60_000, stormFindings: 2_000, stormCaseSize: 50,
-    rows: 100_000, readSamples: 60,
+    mode: 'quick',
+    intakeStepMs: 5_000,
+    intakeConcurrency: STEPS,
+    findingsPerIntakeCase: 5,
+    precisionFindings: 100,
+    precisionSpreadMs: 60_000,
+    stormFindings: 2_000,
+    stormCaseSize: 50,
+    rows: 100_000,
+    readSamples: 60,
   },
   tiny: {
-    mode: 'tiny', intakeStepMs: 1_500, intakeConcurrency: [1, 4], findingsPerIntakeCase: 5,
-    precisionFindings: 10, precisionSpreadMs: 3_000, stormFindings: 50, stormCaseSize: 25,
-    rows: 2_000, readSamples: 5,
+    mode: 'tiny',
+    intakeStepMs: 1_500,
+    intakeConcurrency: [1, 4],
+    findingsPerIntakeCase: 5,
+    precisionFindings: 10,
+    precisionSpreadMs: 3_000,
+    stormFindings: 50,
+    stormCaseSize: 25,
+    rows: 2_000,
+    readSamples: 5,
   },
 };
 
@@ -64,7 +85,18 @@ export function parseOptions(argv: string[]): BenchOptions {
     if (!/^\d+$/.test(text) || Number(text) < 1) throw new Error(`${name} ${text}: expected a positive whole number`);
     return Number(text);
   };
-  const known = ['--quick', '--tiny', '--keep', '--skip-build', '--storm', '--storm-lead', '--rows', '--timer-shift', '--profile', '--help'];
+  const known = [
+    '--quick',
+    '--tiny',
+    '--keep',
+    '--skip-build',
+    '--storm',
+    '--storm-lead',
+    '--rows',
+    '--timer-shift',
+    '--profile',
+    '--help',
+  ];
   const unknown = argv.find((arg) => arg.startsWith('--') && !known.includes(arg));
   if (unknown || flag('--help')) throw new Error(`${unknown ? `unknown option ${unknown}\n` : ''}${USAGE}`);
 
@@ -73,7 +105,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   sizes.stormFindings = count('--storm') ?? sizes.stormFindings;
   sizes.rows = count('--rows') ?? sizes.rows;
   const timerShift = value('--timer-shift');
-  if (timerShift !== undefined && !/^\d+(ms|s)$/.test(timerShift)) throw new Error(`--timer-shift ${timerShift}: expected a duration such as 100ms or 1s`);
+  if (timerShift !== undefined && !/^\d+(ms|s)$/.test(timerShift))
+    throw new Error(`--timer-shift ${timerShift}: expected a duration such as 100ms or 1s`);
   return {
     ...sizes,
     keep: flag('--keep'),

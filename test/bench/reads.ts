@@ -104,7 +104,13 @@ interface Filter {
 }
 
 function listSql(filter: Filter): { page: string; count: string; params: unknown[]; pageParams: unknown[] } {
-  const columns: Record<string, string> = { status: 'status', unitId: 'unit_id', overdue: 'overdue', escalationLevel: 'escalation_level', caseId: 'case_id' };
+  const columns: Record<string, string> = {
+    status: 'status',
+    unitId: 'unit_id',
+    overdue: 'overdue',
+    escalationLevel: 'escalation_level',
+    caseId: 'case_id',
+  };
   const params: unknown[] = [];
   const conditions: string[] = [];
   for (const [key, column] of Object.entries(columns)) {
@@ -134,7 +140,9 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 export async function measureReads(api: BenchApi, pool: Pool, options: BenchOptions, say: (line: string) => void): Promise<ReadsResult> {
   say(`reads: seeding findings up to ${options.rows} rows`);
   const rows = await seedFindings(pool, options.rows);
-  const { rows: someCase } = await pool.query<{ case_id: string }>('SELECT case_id FROM findings WHERE opened_by = $1 LIMIT 1', [SEED_MARK]);
+  const { rows: someCase } = await pool.query<{ case_id: string }>('SELECT case_id FROM findings WHERE opened_by = $1 LIMIT 1', [
+    SEED_MARK,
+  ]);
   const caseId = someCase[0]?.case_id ?? '00000000-0000-4000-8000-000000000000';
   const filters: Filter[] = [
     { label: 'all', query: {} },
@@ -146,7 +154,9 @@ export async function measureReads(api: BenchApi, pool: Pool, options: BenchOpti
     { label: 'unitId+status', query: { unitId: 'U-042', status: 'ASSIGNED' } },
     { label: 'status, page 40', query: { status: 'CLOSED', page: '40' } },
   ];
-  say(`reads: GET /findings with ${filters.length} filters and GET /reports/summary, ${options.readSamples} times each, and the same SQL bare`);
+  say(
+    `reads: GET /findings with ${filters.length} filters and GET /reports/summary, ${options.readSamples} times each, and the same SQL bare`,
+  );
   const byFilter: ReadsResult['byFilter'] = [];
   const list: number[] = [];
   const sql: number[] = [];
@@ -157,7 +167,8 @@ export async function measureReads(api: BenchApi, pool: Pool, options: BenchOpti
     let total = 0;
     for (let i = 0; i < 3; i++) {
       const warm = await api.get<{ total: number }>(`/findings?${search}`);
-      if (warm.status !== 200) throw new Error(`GET /findings?${search} answered ${warm.status}: ${JSON.stringify(warm.body).slice(0, 300)}`);
+      if (warm.status !== 200)
+        throw new Error(`GET /findings?${search} answered ${warm.status}: ${JSON.stringify(warm.body).slice(0, 300)}`);
       total = warm.body.total;
       await bare();
     }

@@ -51,7 +51,8 @@ export function summaryJson(r: BenchResults) {
   };
 }
 
-const f = (value: number | null | undefined, unit = '') => (value === null || value === undefined || Number.isNaN(value) ? '—' : `${round(value)}${unit}`);
+const f = (value: number | null | undefined, unit = '') =>
+  value === null || value === undefined || Number.isNaN(value) ? '—' : `${round(value)}${unit}`;
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
@@ -65,36 +66,83 @@ export function humanReport(r: BenchResults): string {
   out.push(`benchmark (${r.options.mode}) on ${r.machine}`);
   out.push('');
   out.push('figure                          product        engine baseline   ratio');
-  out.push(table([
-    ['intake findings/s (best step)', f(r.intake.best.perSec), `${f(r.intake.engineBest.perSec)} workflows/s`, f(json.intake.ratio)],
-    ['intake latency p50 / p99', `${f(r.intake.best.p50Ms, ' ms')} / ${f(r.intake.best.p99Ms, ' ms')}`, `${f(r.intake.engineBest.p50Ms, ' ms')} / ${f(r.intake.engineBest.p99Ms, ' ms')}`, ''],
-    ['timer precision p50 / p99', `${f(r.precision.p50Ms, ' ms')} / ${f(r.precision.p99Ms, ' ms')}`, `${f(r.enginePrecision.p50Ms, ' ms')} / ${f(r.enginePrecision.p99Ms, ' ms')}`, f(ratio(r.precision.p99Ms, r.enginePrecision.p99Ms))],
-    ['  fired in workflow p99', f(r.precision.firedP99Ms, ' ms'), f(r.enginePrecision.firedP99Ms, ' ms'), ''],
-    [`storm of ${r.storm.n}: drain`, f(r.storm.drainMs, ' ms'), f(r.engineStorm.drainMs, ' ms'), f(json.timers.drainRatio)],
-    ['storm lateness p50 / p99 / max', `${f(r.storm.lateP50Ms, ' ms')} / ${f(r.storm.lateP99Ms, ' ms')} / ${f(r.storm.lateMaxMs, ' ms')}`, `${f(r.engineStorm.lateP50Ms, ' ms')} / ${f(r.engineStorm.lateP99Ms, ' ms')}`, ''],
-    ['storm never fired', String(r.storm.missing), String(r.engineStorm.missing), ''],
-    ['storm setup', f(r.storm.setupMs, ' ms'), f(r.engineStorm.setupMs, ' ms'), ''],
-    [`list p50 / p99 (${r.reads.rows} rows)`, `${f(r.reads.listP50Ms, ' ms')} / ${f(r.reads.listP99Ms, ' ms')}`, `${f(r.reads.sqlP50Ms, ' ms')} / ${f(r.reads.sqlP99Ms, ' ms')} (bare SQL)`, f(ratio(r.reads.listP99Ms, r.reads.sqlP99Ms))],
-    ['summary p50 / p99', `${f(r.reads.summaryP50Ms, ' ms')} / ${f(r.reads.summaryP99Ms, ' ms')}`, `${f(r.reads.summarySqlP99Ms, ' ms')} p99 (bare SQL)`, f(ratio(r.reads.summaryP99Ms, r.reads.summarySqlP99Ms))],
-    ['worker peak RSS', f(r.storm.rssMiB, ' MiB'), `${r.storm.openWorkflows} open workflows`, ''],
-    ['workflow tasks/s in the storm', f(r.storm.workflowTasksPerSec), '', ''],
-  ]));
+  out.push(
+    table([
+      ['intake findings/s (best step)', f(r.intake.best.perSec), `${f(r.intake.engineBest.perSec)} workflows/s`, f(json.intake.ratio)],
+      [
+        'intake latency p50 / p99',
+        `${f(r.intake.best.p50Ms, ' ms')} / ${f(r.intake.best.p99Ms, ' ms')}`,
+        `${f(r.intake.engineBest.p50Ms, ' ms')} / ${f(r.intake.engineBest.p99Ms, ' ms')}`,
+        '',
+      ],
+      [
+        'timer precision p50 / p99',
+        `${f(r.precision.p50Ms, ' ms')} / ${f(r.precision.p99Ms, ' ms')}`,
+        `${f(r.enginePrecision.p50Ms, ' ms')} / ${f(r.enginePrecision.p99Ms, ' ms')}`,
+        f(ratio(r.precision.p99Ms, r.enginePrecision.p99Ms)),
+      ],
+      ['  fired in workflow p99', f(r.precision.firedP99Ms, ' ms'), f(r.enginePrecision.firedP99Ms, ' ms'), ''],
+      [`storm of ${r.storm.n}: drain`, f(r.storm.drainMs, ' ms'), f(r.engineStorm.drainMs, ' ms'), f(json.timers.drainRatio)],
+      [
+        'storm lateness p50 / p99 / max',
+        `${f(r.storm.lateP50Ms, ' ms')} / ${f(r.storm.lateP99Ms, ' ms')} / ${f(r.storm.lateMaxMs, ' ms')}`,
+        `${f(r.engineStorm.lateP50Ms, ' ms')} / ${f(r.engineStorm.lateP99Ms, ' ms')}`,
+        '',
+      ],
+      ['storm never fired', String(r.storm.missing), String(r.engineStorm.missing), ''],
+      ['storm setup', f(r.storm.setupMs, ' ms'), f(r.engineStorm.setupMs, ' ms'), ''],
+      [
+        `list p50 / p99 (${r.reads.rows} rows)`,
+        `${f(r.reads.listP50Ms, ' ms')} / ${f(r.reads.listP99Ms, ' ms')}`,
+        `${f(r.reads.sqlP50Ms, ' ms')} / ${f(r.reads.sqlP99Ms, ' ms')} (bare SQL)`,
+        f(ratio(r.reads.listP99Ms, r.reads.sqlP99Ms)),
+      ],
+      [
+        'summary p50 / p99',
+        `${f(r.reads.summaryP50Ms, ' ms')} / ${f(r.reads.summaryP99Ms, ' ms')}`,
+        `${f(r.reads.summarySqlP99Ms, ' ms')} p99 (bare SQL)`,
+        f(ratio(r.reads.summaryP99Ms, r.reads.summarySqlP99Ms)),
+      ],
+      ['worker peak RSS', f(r.storm.rssMiB, ' MiB'), `${r.storm.openWorkflows} open workflows`, ''],
+      ['workflow tasks/s in the storm', f(r.storm.workflowTasksPerSec), '', ''],
+    ]),
+  );
   out.push('');
   out.push('intake steps (concurrency: product findings/s p50/p99 errors | engine workflows/s p50/p99)');
   const steps = Math.max(r.intake.product.length, r.intake.engine.length);
   for (let i = 0; i < steps; i++) {
     const p = r.intake.product[i];
     const e = r.intake.engine[i];
-    out.push(`  ${String(p?.concurrency ?? e?.concurrency).padStart(3)}: ${p ? `${f(p.perSec)}/s ${f(p.p50Ms)}/${f(p.p99Ms)} ms ${p.errors} err` : '—'.padEnd(20)} | ${e ? `${f(e.perSec)}/s ${f(e.p50Ms)}/${f(e.p99Ms)} ms` : '—'}`);
+    out.push(
+      `  ${String(p?.concurrency ?? e?.concurrency).padStart(3)}: ${p ? `${f(p.perSec)}/s ${f(p.p50Ms)}/${f(p.p99Ms)} ms ${p.errors} err` : '—'.padEnd(20)} | ${e ? `${f(e.perSec)}/s ${f(e.p50Ms)}/${f(e.p99Ms)} ms` : '—'}`,
+    );
   }
-  const cpuLine = (step: { cpuMsPerItem: Record<string, number> }) => Object.entries(step.cpuMsPerItem).map(([role, ms]) => `${role} ${f(ms)}`).join(', ');
-  out.push(`CPU ms per item at the best step: product (per finding) ${cpuLine(r.intake.best)}; engine (per workflow) ${cpuLine(r.intake.engineBest)}`);
+  const cpuLine = (step: { cpuMsPerItem: Record<string, number> }) =>
+    Object.entries(step.cpuMsPerItem)
+      .map(([role, ms]) => `${role} ${f(ms)}`)
+      .join(', ');
+  out.push(
+    `CPU ms per item at the best step: product (per finding) ${cpuLine(r.intake.best)}; engine (per workflow) ${cpuLine(r.intake.engineBest)}`,
+  );
   out.push('');
-  out.push('CPU seconds during the storm drain: ' + Object.entries(r.storm.cpu).map(([role, s]) => `${role} ${f(s)}`).join(', ')
-    + ` (wall ${f(r.storm.drainMs / 1000)} s); engine drain: temporal ${f(r.engineStorm.cpu.temporal)}, bench worker ${f(r.engineStorm.cpu.benchWorker)} (wall ${f(r.engineStorm.drainMs / 1000)} s)`);
-  out.push('reads by filter (p50 / p99 API, p99 bare SQL, total): ' + r.reads.byFilter.map((b) => `${b.filter} ${f(b.p50Ms)}/${f(b.p99Ms)}/${f(b.sqlP99Ms)} ms (${b.total})`).join('; '));
-  const warnings = [...r.storm.warnings, ...r.engineStorm.warnings, ...(r.intake.firstError ? [`first intake error: ${r.intake.firstError}`] : [])];
-  if (r.precision.seen < r.precision.n) warnings.push(`precision: ${r.precision.n - r.precision.seen} of ${r.precision.n} deadlines never seen`);
+  out.push(
+    'CPU seconds during the storm drain: ' +
+      Object.entries(r.storm.cpu)
+        .map(([role, s]) => `${role} ${f(s)}`)
+        .join(', ') +
+      ` (wall ${f(r.storm.drainMs / 1000)} s); engine drain: temporal ${f(r.engineStorm.cpu.temporal)}, bench worker ${f(r.engineStorm.cpu.benchWorker)} (wall ${f(r.engineStorm.drainMs / 1000)} s)`,
+  );
+  out.push(
+    'reads by filter (p50 / p99 API, p99 bare SQL, total): ' +
+      r.reads.byFilter.map((b) => `${b.filter} ${f(b.p50Ms)}/${f(b.p99Ms)}/${f(b.sqlP99Ms)} ms (${b.total})`).join('; '),
+  );
+  const warnings = [
+    ...r.storm.warnings,
+    ...r.engineStorm.warnings,
+    ...(r.intake.firstError ? [`first intake error: ${r.intake.firstError}`] : []),
+  ];
+  if (r.precision.seen < r.precision.n)
+    warnings.push(`precision: ${r.precision.n - r.precision.seen} of ${r.precision.n} deadlines never seen`);
   for (const warning of warnings) out.push(`warning: ${warning}`);
   return out.join('\n');
 }

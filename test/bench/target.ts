@@ -53,7 +53,13 @@ export class Target {
   static async start(options: BenchOptions): Promise<Target> {
     const ownsDataDir = !process.env['DATA_DIR'];
     const dataDir = process.env['DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'reform-bench-'));
-    const [port, temporalPort, uiPort, pgPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [port, temporalPort, uiPort, pgPort, metricsPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const temporalAddress = process.env['TEMPORAL_ADDRESS'] ?? `127.0.0.1:${temporalPort}`;
     const databaseUrl = process.env['DATABASE_URL'] ?? `postgres://postgres:postgres@127.0.0.1:${pgPort}/reform`;
     const env: Record<string, string> = {
@@ -71,13 +77,24 @@ export class Target {
     };
     if (options.timerShift) env['TEMPORAL_TIMER_MAX_TIME_SHIFT'] = options.timerShift;
     if (options.profileDir) env['APP_NODE_ARGS'] = `--cpu-prof --cpu-prof-dir=${options.profileDir}`;
-    const child = spawn(process.execPath, [join(ROOT, 'infra/local/start.mjs')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'infra/local/start.mjs')], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const log = createWriteStream(join(dataDir, 'stack.log'));
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     const target = new Target(
-      child, dataDir, `http://127.0.0.1:${port}`, temporalAddress, databaseUrl,
-      process.env['TEMPORAL_TASK_QUEUE'] ?? 'case-reform', `http://127.0.0.1:${metricsPort}/metrics`, ownsDataDir,
+      child,
+      dataDir,
+      `http://127.0.0.1:${port}`,
+      temporalAddress,
+      databaseUrl,
+      process.env['TEMPORAL_TASK_QUEUE'] ?? 'case-reform',
+      `http://127.0.0.1:${metricsPort}/metrics`,
+      ownsDataDir,
     );
     try {
       await target.waitHealthy(options.skipBuild ? 180_000 : 600_000);
@@ -92,7 +109,13 @@ export class Target {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.exited) throw new Error(`the stack exited before it was ready:\n${this.tail()}`);
-      if (await fetch(`${this.apiUrl}/health`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${this.apiUrl}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await sleep(300);
     }
     throw new Error(`the stack was not ready within ${timeoutMs / 1000} s:\n${this.tail()}`);
@@ -101,7 +124,10 @@ export class Target {
   tail(lines = 30): string {
     try {
       const text = readFileSync(join(this.dataDir, 'stack.log'), 'utf8').split('\n');
-      return text.filter((line) => !line.startsWith('[temporal]')).slice(-lines).join('\n');
+      return text
+        .filter((line) => !line.startsWith('[temporal]'))
+        .slice(-lines)
+        .join('\n');
     } catch {
       return '(no output)';
     }
@@ -110,18 +136,27 @@ export class Target {
   /** The stack's processes by role (Linux and macOS `ps`); a role missing was not started here. */
   processes(): Map<Role, number[]> {
     const table = spawnSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).stdout ?? '';
-    const rows = table.split('\n').map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter((m): m is RegExpExecArray => m !== null);
+    const rows = table
+      .split('\n')
+      .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null);
     const children = new Map<number, number[]>();
     for (const [, pid, ppid] of rows) children.set(Number(ppid), [...(children.get(Number(ppid)) ?? []), Number(pid)]);
     const args = new Map(rows.map(([, pid, , command]) => [Number(pid), command]));
     const roles = new Map<Role, number[]>();
     const visit = (pid: number, inherited?: Role) => {
       const command = args.get(pid) ?? '';
-      const role: Role | undefined = inherited
-        ?? (command.includes('apps/api/main.js') ? 'api'
-          : command.includes('apps/worker/main.js') ? 'worker'
-            : /temporal\S*\s+server\s+start-dev/.test(command) ? 'temporal'
-              : /(^|\/)postgres$/.test(command.split(' ')[0]) ? 'postgres' : undefined);
+      const role: Role | undefined =
+        inherited ??
+        (command.includes('apps/api/main.js')
+          ? 'api'
+          : command.includes('apps/worker/main.js')
+            ? 'worker'
+            : /temporal\S*\s+server\s+start-dev/.test(command)
+              ? 'temporal'
+              : /(^|\/)postgres$/.test(command.split(' ')[0])
+                ? 'postgres'
+                : undefined);
       if (role) roles.set(role, [...(roles.get(role) ?? []), pid]);
       for (const child of children.get(pid) ?? []) visit(child, role);
     };

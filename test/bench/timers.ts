@@ -55,14 +55,23 @@ export interface EngineStormResult {
 }
 
 /** Opens findings due at `dueAts` in cases of `caseSize`; answers their ids and their cases'. */
-async function openFindings(api: BenchApi, dueAts: number[], caseSize: number, label: string): Promise<{ findings: Map<string, number>; caseIds: string[] }> {
+async function openFindings(
+  api: BenchApi,
+  dueAts: number[],
+  caseSize: number,
+  label: string,
+): Promise<{ findings: Map<string, number>; caseIds: string[] }> {
   const chunks: number[][] = [];
   for (let i = 0; i < dueAts.length; i += caseSize) chunks.push(dueAts.slice(i, i + caseSize));
   const findings = new Map<string, number>();
   const caseIds: string[] = [];
   await inParallel(chunks, 8, async (chunk) => {
-    const response = await api.openCase(chunk.map((ms) => new Date(ms).toISOString()), label);
-    if (response.status !== 201) throw new Error(`${label}: POST /cases answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+    const response = await api.openCase(
+      chunk.map((ms) => new Date(ms).toISOString()),
+      label,
+    );
+    if (response.status !== 201)
+      throw new Error(`${label}: POST /cases answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
     caseIds.push(response.body.id);
     for (const finding of response.body.findings) findings.set(finding.id, Date.parse(finding.dueAt));
   });
@@ -79,7 +88,12 @@ function precisionStart(options: BenchOptions): number {
   return Date.now() + (options.mode === 'tiny' ? 4_000 : 10_000);
 }
 
-export async function measurePrecision(api: BenchApi, pool: Pool, options: BenchOptions, say: (line: string) => void): Promise<PrecisionResult> {
+export async function measurePrecision(
+  api: BenchApi,
+  pool: Pool,
+  options: BenchOptions,
+  say: (line: string) => void,
+): Promise<PrecisionResult> {
   const n = options.precisionFindings;
   const first = precisionStart(options);
   const dueAts = spreadDeadlines(first, n, options.precisionSpreadMs);
@@ -143,7 +157,9 @@ export async function measureStorm(
   // Findings of a storm open slower than the intake's (measured: ~0.75 of it; each fires its reminder at once), hence / 3.
   const setupEstimateMs = (n / Math.max(openingPerSec / 3, 2)) * 1000 + (options.mode === 'tiny' ? 6_000 : 15_000);
   const instant = Math.ceil((Date.now() + (options.stormLeadS ? options.stormLeadS * 1000 : setupEstimateMs)) / 1000) * 1000;
-  say(`timers: deadline storm, ${n} findings due at ${new Date(instant).toISOString()} (in ${Math.round((instant - Date.now()) / 1000)} s)`);
+  say(
+    `timers: deadline storm, ${n} findings due at ${new Date(instant).toISOString()} (in ${Math.round((instant - Date.now()) / 1000)} s)`,
+  );
 
   const workerPid = target.processes().get('worker')?.[0];
   let rssMiB = 0;
@@ -155,16 +171,22 @@ export async function measureStorm(
     const { findings, caseIds } = await openFindings(api, Array(n).fill(instant), options.stormCaseSize, 'storm');
     const settled = await waitForCount(() => settledCount(pool, caseIds), n, instant - 1_500);
     const setupMs = Date.now() - setupStarted;
-    if (settled < n) warnings.push(`only ${settled} of ${n} storm findings had settled before the instant (setup ${Math.round(setupMs / 1000)} s)`);
+    if (settled < n)
+      warnings.push(`only ${settled} of ${n} storm findings had settled before the instant (setup ${Math.round(setupMs / 1000)} s)`);
 
     // Taken at the instant by a timer of its own, so that a slow poll cannot move it.
-    const atInstant = sleep(instant - Date.now()).then(async () => ({ cpu: cpuByRole(target), tasks: await workflowTasksCompleted(target.metricsUrl) }));
+    const atInstant = sleep(instant - Date.now()).then(async () => ({
+      cpu: cpuByRole(target),
+      tasks: await workflowTasksCompleted(target.metricsUrl),
+    }));
     const seen = await watchOverdue(pool, new Set(findings.keys()), instant - 1_000, instant + Math.max(60_000, n * 30), 100);
     const last = Math.max(instant, ...[...seen.values()].map((s) => s.seenAt));
     const tasksAfter = await workflowTasksCompleted(target.metricsUrl);
     const cpuAfter = cpuByRole(target);
     const { cpu: cpuBefore, tasks: tasksBefore } = await atInstant;
-    const openWorkflows = await client.workflow.count(`TaskQueue = "${target.taskQueue}" AND ExecutionStatus = "Running"`).then((c) => c.count);
+    const openWorkflows = await client.workflow
+      .count(`TaskQueue = "${target.taskQueue}" AND ExecutionStatus = "Running"`)
+      .then((c) => c.count);
     const cpu: Partial<Record<Role, number>> = {};
     for (const role of Object.keys(cpuAfter) as Role[]) cpu[role] = (cpuAfter[role] ?? 0) - (cpuBefore[role] ?? 0);
     if (workerPid) rssMiB = Math.max(rssMiB, memoryMiB(workerPid).rss);
@@ -181,7 +203,8 @@ export async function measureStorm(
       missing: n - seen.size,
       openWorkflows,
       rssMiB,
-      workflowTasksPerSec: tasksBefore === null || tasksAfter === null ? null : (tasksAfter - tasksBefore) / Math.max((last - instant) / 1000, 0.001),
+      workflowTasksPerSec:
+        tasksBefore === null || tasksAfter === null ? null : (tasksAfter - tasksBefore) / Math.max((last - instant) / 1000, 0.001),
       cpu,
       warnings,
     };
@@ -190,15 +213,24 @@ export async function measureStorm(
   }
 }
 
-export async function measureEngineStorm(engine: Engine, target: Target, n: number, startsPerSec: number, tiny: boolean, say: (line: string) => void): Promise<EngineStormResult> {
+export async function measureEngineStorm(
+  engine: Engine,
+  target: Target,
+  n: number,
+  startsPerSec: number,
+  tiny: boolean,
+  say: (line: string) => void,
+): Promise<EngineStormResult> {
   const warnings: string[] = [];
   const setupEstimateMs = (n / Math.max(startsPerSec / 2, 5)) * 1000;
   const instant = Math.ceil((Date.now() + setupEstimateMs + (tiny ? 4_000 : 10_000)) / 1000) * 1000;
   say(`timers: engine baseline storm, ${n} bare workflows sleeping until ${new Date(instant).toISOString()}`);
   const setupStarted = Date.now();
   const prefix = `${engine.taskQueue}-sleeper`;
-  await inParallel(Array.from({ length: n }, (_, i) => i), 32, (i) =>
-    engine.client.workflow.start('benchSleeper', { taskQueue: engine.taskQueue, workflowId: `${prefix}-${i}`, args: [instant] }),
+  await inParallel(
+    Array.from({ length: n }, (_, i) => i),
+    32,
+    (i) => engine.client.workflow.start('benchSleeper', { taskQueue: engine.taskQueue, workflowId: `${prefix}-${i}`, args: [instant] }),
   );
   const setupMs = Date.now() - setupStarted;
   if (Date.now() > instant - 1_000) warnings.push(`starting the sleepers overran the instant (${Math.round(setupMs / 1000)} s)`);
@@ -207,7 +239,12 @@ export async function measureEngineStorm(engine: Engine, target: Target, n: numb
   const atInstant = sleep(instant - Date.now()).then(() => ({ temporal: cpuSeconds(temporalPids), bench: process.cpuUsage() }));
   await sleep(instant - Date.now());
   const query = `TaskQueue = "${engine.taskQueue}" AND WorkflowType = "benchSleeper" AND ExecutionStatus = "Completed"`;
-  const completed = await waitForCount(() => engine.client.workflow.count(query).then((c) => c.count), n, instant + Math.max(60_000, n * 30), 250);
+  const completed = await waitForCount(
+    () => engine.client.workflow.count(query).then((c) => c.count),
+    n,
+    instant + Math.max(60_000, n * 30),
+    250,
+  );
   const before = await atInstant;
   const temporal = cpuSeconds(temporalPids) - before.temporal;
   const bench = process.cpuUsage(before.bench);

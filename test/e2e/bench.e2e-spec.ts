@@ -28,8 +28,15 @@ describe('the benchmark (npm run bench) at its tiny size', () => {
     expect(result).toEqual({
       intake: { findingsPerSec: positive, engineWorkflowsPerSec: positive, ratio: positive, p50Ms: positive, p99Ms: positive },
       timers: {
-        precisionP50Ms: positive, precisionP99Ms: positive, enginePrecisionP99Ms: positive, n: 50, drainMs: positive, engineDrainMs: positive,
-        drainRatio: positive, lateP99Ms: positive, missing: 0,
+        precisionP50Ms: positive,
+        precisionP99Ms: positive,
+        enginePrecisionP99Ms: positive,
+        n: 50,
+        drainMs: positive,
+        engineDrainMs: positive,
+        drainRatio: positive,
+        lateP99Ms: positive,
+        missing: 0,
       },
       reads: { rows: positive, listP50Ms: positive, listP99Ms: positive, sqlP99Ms: positive, summaryP99Ms: positive },
       worker: { openWorkflows: positive, rssMiB: positive, workflowTasksPerSec: positive },

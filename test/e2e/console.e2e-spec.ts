@@ -45,7 +45,9 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     }
     mkdirSync(SHOTS, { recursive: true });
     // Timers far away: this test watches people, not the clock.
-    stack = await Stack.start({ env: { POLICY_PLAN_DUE: 'PT1H', POLICY_APPROVAL_SLA: 'PT1H', POLICY_ESCALATION_STEP: 'PT1H', POLICY_REMIND_BEFORE: 'PT1S' } });
+    stack = await Stack.start({
+      env: { POLICY_PLAN_DUE: 'PT1H', POLICY_APPROVAL_SLA: 'PT1H', POLICY_ESCALATION_STEP: 'PT1H', POLICY_REMIND_BEFORE: 'PT1S' },
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
@@ -55,7 +57,11 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
   });
 
   async function signIn(name: string): Promise<Desk> {
-    const context = await (browser as Browser).newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await (browser as Browser).newContext({
+      viewport: { width: 1366, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     context.setDefaultTimeout(STEP_MS);
     const page = await context.newPage();
     const desk: Desk = { name, page, problems: [] };
@@ -131,7 +137,10 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await queued.getByText('请先填写审批意见。').waitFor();
     await queued.getByLabel('审批意见').fill('同意该整改方案。');
     await queued.getByRole('button', { name: '批准' }).click();
-    await supervisor.page.getByRole('status').filter({ hasText: `${findingTitle}：已处理。` }).waitFor();
+    await supervisor.page
+      .getByRole('status')
+      .filter({ hasText: `${findingTitle}：已处理。` })
+      .waitFor();
 
     // The unit reports (整改报告) with one evidence entry, its digest computed in the browser.
     const evidence = Buffer.from('津补贴发放双人复核制度（试行）');
@@ -139,7 +148,10 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await unit.page.getByLabel('整改报告（完成情况）').fill('已追回违规款项，修订制度并组织学习。');
     await unit.page.getByLabel('选择文件以计算摘要').setInputFiles({ name: '复核制度.pdf', mimeType: 'application/pdf', buffer: evidence });
     const digest = createHash('sha256').update(evidence).digest('hex');
-    await unit.page.getByLabel('SHA-256 摘要').and(unit.page.locator(`[value="${digest}"]`)).waitFor();
+    await unit.page
+      .getByLabel('SHA-256 摘要')
+      .and(unit.page.locator(`[value="${digest}"]`))
+      .waitFor();
     expect(await unit.page.getByLabel('文件名').inputValue()).toBe('复核制度.pdf');
     await unit.page.getByLabel('存放位置（URI）').fill('file:///evidence/fuhe-zhidu.pdf');
     await screenshot(unit, 'unit-report-with-evidence');
@@ -153,7 +165,10 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await toVerify.getByLabel('审批意见').fill('整改到位，验收通过。');
     await screenshot(verifier, 'supervisor-verification');
     await toVerify.getByRole('button', { name: '验收通过，予以销号' }).click();
-    await verifier.page.getByRole('status').filter({ hasText: `${findingTitle}：已处理。` }).waitFor();
+    await verifier.page
+      .getByRole('status')
+      .filter({ hasText: `${findingTitle}：已处理。` })
+      .waitFor();
     await verifier.page.getByText('审批队列为空。').waitFor();
 
     // The officer sees the case closed (已办结), after a reload of the case's own address too.
@@ -173,7 +188,10 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await verifier.page.getByRole('heading', { name: '整改台账' }).waitFor();
     await verifier.page.locator('tr', { hasText: findingTitle }).getByText('已销号').waitFor();
     await screenshot(verifier, 'supervisor-ledger');
-    const [csv] = await Promise.all([verifier.page.waitForEvent('download'), verifier.page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const [csv] = await Promise.all([
+      verifier.page.waitForEvent('download'),
+      verifier.page.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toMatch(/\.csv$/);
     expect(await readFile(await csv.path(), 'utf8')).toContain(findingTitle);
     await verifier.page.getByRole('button', { name: 'Switch to English' }).click();

@@ -67,12 +67,27 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       ['a scheme other than Bearer', { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }],
       ['garbage', { authorization: 'Bearer not-a-jwt' }],
       ['an expired token', { authorization: `Bearer ${sign({ ...claims, exp: now() - 60 }, LOCAL_SECRET, { algorithm: 'HS256' })}` }],
-      ['a token signed with another secret', { authorization: `Bearer ${token({ sub: 'officer-1', roles: ['officer'] }, 'some-other-secret-of-enough-length')}` }],
-      ['alg none', { authorization: `Bearer ${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...claims, iat: now(), exp: now() + 600 })}.` }],
-      ['HS256 header over a none-signed body', { authorization: `Bearer ${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ ...claims, exp: now() + 600 })}.` }],
+      [
+        'a token signed with another secret',
+        { authorization: `Bearer ${token({ sub: 'officer-1', roles: ['officer'] }, 'some-other-secret-of-enough-length')}` },
+      ],
+      [
+        'alg none',
+        { authorization: `Bearer ${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...claims, iat: now(), exp: now() + 600 })}.` },
+      ],
+      [
+        'HS256 header over a none-signed body',
+        { authorization: `Bearer ${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ ...claims, exp: now() + 600 })}.` },
+      ],
       ['no sub claim', { authorization: `Bearer ${sign({ roles: ['officer'] }, LOCAL_SECRET, { algorithm: 'HS256', expiresIn: 600 })}` }],
-      ['roles that are not an array', { authorization: `Bearer ${sign({ sub: 'x', roles: 'officer' }, LOCAL_SECRET, { algorithm: 'HS256', expiresIn: 600 })}` }],
-      ['the unit role without a unitId', { authorization: `Bearer ${sign({ sub: 'x', roles: ['unit'] }, LOCAL_SECRET, { algorithm: 'HS256', expiresIn: 600 })}` }],
+      [
+        'roles that are not an array',
+        { authorization: `Bearer ${sign({ sub: 'x', roles: 'officer' }, LOCAL_SECRET, { algorithm: 'HS256', expiresIn: 600 })}` },
+      ],
+      [
+        'the unit role without a unitId',
+        { authorization: `Bearer ${sign({ sub: 'x', roles: ['unit'] }, LOCAL_SECRET, { algorithm: 'HS256', expiresIn: 600 })}` },
+      ],
     ];
 
     it.each(cases)('%s → 401 on reads and on writes', async (_label, headers) => {
@@ -108,30 +123,44 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
 
       const refused: Array<[string, string, Record<string, string>, unknown?]> = [
         // POST /cases: officer only
-        ...[supervisor, unit, auditor, nobody].map((who): [string, string, Record<string, string>, unknown] => ['POST', '/api/v1/cases', who, caseBody([{ unitId }])]),
+        ...[supervisor, unit, auditor, nobody].map((who): [string, string, Record<string, string>, unknown] => [
+          'POST',
+          '/api/v1/cases',
+          who,
+          caseBody([{ unitId }]),
+        ]),
         // GET /cases, GET /cases/:id: officer, supervisor, auditor
         ['GET', '/api/v1/cases', unit],
         ['GET', c, unit],
         ['GET', '/api/v1/cases', nobody],
         // POST /cases/:id/findings: officer
-        ...[supervisor, unit, auditor].map((who): [string, string, Record<string, string>, unknown] => ['POST', `${c}/findings`, who, findingBody({ unitId })]),
+        ...[supervisor, unit, auditor].map((who): [string, string, Record<string, string>, unknown] => [
+          'POST',
+          `${c}/findings`,
+          who,
+          findingBody({ unitId }),
+        ]),
         // GET /findings, /findings/:id: every role, but a token with none of them is refused
         ['GET', '/api/v1/findings', nobody],
         ['GET', f, stranger],
         // unit steps: unit only
-        ...[officer, supervisor, auditor].flatMap((who): Array<[string, string, Record<string, string>, unknown]> => [
-          ['POST', `${f}/plan`, who, { content: '方案' }],
-          ['POST', `${f}/report`, who, { content: '报告', evidence: [EVIDENCE] }],
-          ['POST', `${f}/extension`, who, { requestedDueAt: inMs(2 * IN_A_DAY), reason: '原因' }],
-        ]),
+        ...[officer, supervisor, auditor].flatMap(
+          (who): Array<[string, string, Record<string, string>, unknown]> => [
+            ['POST', `${f}/plan`, who, { content: '方案' }],
+            ['POST', `${f}/report`, who, { content: '报告', evidence: [EVIDENCE] }],
+            ['POST', `${f}/extension`, who, { requestedDueAt: inMs(2 * IN_A_DAY), reason: '原因' }],
+          ],
+        ),
         // decisions: supervisor only
-        ...[officer, unit, auditor].flatMap((who): Array<[string, string, Record<string, string>, unknown]> => [
-          ['POST', `${f}/plan/decision`, who, { decision: 'approve', comment: 'ok' }],
-          ['POST', `${f}/verification`, who, { decision: 'pass', comment: 'ok' }],
-          ['POST', `${f}/extension/decision`, who, { decision: 'approve', comment: 'ok' }],
-          ['POST', `${f}/accountability/decision`, who, { decision: 'refer', comment: 'ok' }],
-          ['POST', `${f}/follow-up`, who, { result: 'held', comment: 'ok' }],
-        ]),
+        ...[officer, unit, auditor].flatMap(
+          (who): Array<[string, string, Record<string, string>, unknown]> => [
+            ['POST', `${f}/plan/decision`, who, { decision: 'approve', comment: 'ok' }],
+            ['POST', `${f}/verification`, who, { decision: 'pass', comment: 'ok' }],
+            ['POST', `${f}/extension/decision`, who, { decision: 'approve', comment: 'ok' }],
+            ['POST', `${f}/accountability/decision`, who, { decision: 'refer', comment: 'ok' }],
+            ['POST', `${f}/follow-up`, who, { result: 'held', comment: 'ok' }],
+          ],
+        ),
         // GET /approvals: supervisor
         ...[officer, unit, auditor].map((who): [string, string, Record<string, string>] => ['GET', '/api/v1/approvals', who]),
         // GET /audit: auditor, supervisor
@@ -319,7 +348,12 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       expect(twice.body['status']).toBe('RECTIFYING');
 
       const timeline = await steps.finding(finding.id);
-      expect(timeline.body.events.map((event) => event.type)).toEqual(['ASSIGNED', 'PLAN_SUBMITTED', 'PLAN_APPROVED', 'EXTENSION_REQUESTED']);
+      expect(timeline.body.events.map((event) => event.type)).toEqual([
+        'ASSIGNED',
+        'PLAN_SUBMITTED',
+        'PLAN_APPROVED',
+        'EXTENSION_REQUESTED',
+      ]);
     });
   });
 
@@ -337,19 +371,31 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       }
 
       // Two supervisors deciding at once: one decision wins, the other is refused.
-      const decisions = await Promise.all([steps.decidePlan(finding.id, 'approve', supervisor), steps.decidePlan(finding.id, 'return', supervisor2, '退回')]);
+      const decisions = await Promise.all([
+        steps.decidePlan(finding.id, 'approve', supervisor),
+        steps.decidePlan(finding.id, 'return', supervisor2, '退回'),
+      ]);
       expect(decisions.map((answer) => answer.status).sort()).toEqual([200, 409]);
       const winner = decisions.find((answer) => answer.status === 200)?.body as Finding;
 
       const timeline = await steps.finding(finding.id);
-      expect(timeline.body.events.map((event) => event.type)).toEqual(['ASSIGNED', 'PLAN_SUBMITTED', winner.status === 'RECTIFYING' ? 'PLAN_APPROVED' : 'PLAN_RETURNED']);
+      expect(timeline.body.events.map((event) => event.type)).toEqual([
+        'ASSIGNED',
+        'PLAN_SUBMITTED',
+        winner.status === 'RECTIFYING' ? 'PLAN_APPROVED' : 'PLAN_RETURNED',
+      ]);
       expect(timeline.body.status).toBe(winner.status);
     });
   });
 
   describe('400 naming the field', () => {
     const post = (body: unknown) => api.post('/api/v1/cases', body, officer);
-    const expect400 = async (answer: Promise<{ status: number; body: unknown }>, field: RegExp, path?: string, code: ErrorCode = 'VALIDATION_FAILED') => {
+    const expect400 = async (
+      answer: Promise<{ status: number; body: unknown }>,
+      field: RegExp,
+      path?: string,
+      code: ErrorCode = 'VALIDATION_FAILED',
+    ) => {
       const { status, body } = (await answer) as { status: number; body: Record<string, unknown> };
       expect({ status, body }).toEqual({ status: 400, body: expect.anything() });
       expectErrorBody(body, 400, field, { code, field: path });
@@ -375,7 +421,11 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
       const many = Array.from({ length: 201 }, () => findingBody({ unitId: 'U1' }));
       await expect400(post({ ...good(), findings: many }), /\bfindings\b/);
       await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', dueAt: inMs(-60_000) })] }), /\bdueAt\b/);
-      await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', dueAt: 'next tuesday' })] }), /\bdueAt\b/, 'findings[0].dueAt');
+      await expect400(
+        post({ ...good(), findings: [findingBody({ unitId: 'U1', dueAt: 'next tuesday' })] }),
+        /\bdueAt\b/,
+        'findings[0].dueAt',
+      );
       await expect400(post({ ...good(), findings: [findingBody({ unitId: 'U1', dueAt: '2099-13-45T00:00:00Z' })] }), /\bdueAt\b/);
       await expect400(post({ ...good(), findings: [{ ...findingBody({ unitId: 'U1' }), dueAt: 4102444800000 }] }), /\bdueAt\b/);
       const { dueAt: _dueAt, ...noDue } = findingBody({ unitId: 'U1' });
@@ -496,7 +546,13 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
         ...caseBody([]),
         summary: '案'.repeat(10_000),
         findings: Array.from({ length: findings }, (_, i) =>
-          findingBody({ unitId: `BIG-${i}`, title: '题'.repeat(200), description: '述'.repeat(descriptionChars), category: '类'.repeat(100), responsiblePerson: '人'.repeat(100) }),
+          findingBody({
+            unitId: `BIG-${i}`,
+            title: '题'.repeat(200),
+            description: '述'.repeat(descriptionChars),
+            category: '类'.repeat(100),
+            responsiblePerson: '人'.repeat(100),
+          }),
         ),
       });
       // About 2 MB of UTF-8, every field within its bound: more than the workflow's payloads could carry.

@@ -32,7 +32,6 @@ import {
 import { Stack } from '../support/stack';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-
 const CASE_CODE = /^ZG-(\d{4})-(\d{4})$/;
 /** Case codes count the year in China Standard Time. */
 const cstYear = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear();
@@ -97,7 +96,14 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       const dueLocal = '2099-03-01T09:30:00+08:00';
       const body = caseBody(
         [
-          { unitId, title: '采购制度缺失', description: '未建立采购比价制度', category: '制度建设', responsiblePerson: '张三', dueAt: dueLocal },
+          {
+            unitId,
+            title: '采购制度缺失',
+            description: '未建立采购比价制度',
+            category: '制度建设',
+            responsiblePerson: '张三',
+            dueAt: dueLocal,
+          },
           { unitId, title: '监督缺位', description: '一把手监督不到位' },
         ],
         { title: '某局局长受贿案', summary: '利用职务便利收受财物', source: 'review' },
@@ -134,7 +140,13 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
           closedAt: null,
         }),
       );
-      expect(second).toMatchObject({ caseId: c.id, description: '一把手监督不到位', category: null, responsiblePerson: null, status: 'ASSIGNED' });
+      expect(second).toMatchObject({
+        caseId: c.id,
+        description: '一把手监督不到位',
+        category: null,
+        responsiblePerson: null,
+        status: 'ASSIGNED',
+      });
       expect(Date.parse((first as Finding).createdAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(Date.parse((first as Finding).createdAt)).toBeLessThanOrEqual(Date.now() + 1000);
       expect(first?.id).not.toBe(second?.id);
@@ -142,7 +154,15 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
 
       // What the POST answered is what every read returns.
       const stored = await readCase(c.id);
-      expect(stored).toMatchObject({ id: c.id, code: c.code, status: 'OPEN', title: c.title, summary: c.summary, source: 'review', closedAt: null });
+      expect(stored).toMatchObject({
+        id: c.id,
+        code: c.code,
+        status: 'OPEN',
+        title: c.title,
+        summary: c.summary,
+        source: 'review',
+        closedAt: null,
+      });
       expect(stored.findings.map((f) => contractFields(f)).sort((a, b) => String(a['id']).localeCompare(String(b['id'])))).toEqual(
         c.findings.map((f) => contractFields(f)).sort((a, b) => String(a['id']).localeCompare(String(b['id']))),
       );
@@ -150,7 +170,13 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
         const read1 = await read(finding.id);
         expect(contractFields(read1)).toEqual(contractFields(finding));
         expect(read1.events).toEqual([
-          { seq: 1, type: 'ASSIGNED', at: finding.createdAt, actor: 'officer-1', data: expect.objectContaining({ unitId, dueAt: finding.dueAt }) },
+          {
+            seq: 1,
+            type: 'ASSIGNED',
+            at: finding.createdAt,
+            actor: 'officer-1',
+            data: expect.objectContaining({ unitId, dueAt: finding.dueAt }),
+          },
         ]);
       }
 
@@ -173,7 +199,10 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       const open2 = await steps.openCase([{ unitId }]);
       const closing = await steps.openCase([{ unitId }]);
       await steps.toClosed(closing.findings[0].id, unitUser(unitId));
-      await eventually(() => readCase(closing.id), (c) => c.status === 'CLOSED');
+      await eventually(
+        () => readCase(closing.id),
+        (c) => c.status === 'CLOSED',
+      );
 
       const all = await api.get<Page<Case>>('/api/v1/cases?pageSize=200', officer);
       expect(all.status).toBe(200);
@@ -252,7 +281,10 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect((await readCase(created.id)).status).toBe('OPEN');
       await steps.toClosed(added.body.id, unit);
-      await eventually(() => readCase(created.id), (c) => c.status === 'CLOSED');
+      await eventually(
+        () => readCase(created.id),
+        (c) => c.status === 'CLOSED',
+      );
 
       const refused = await api.post(`/api/v1/cases/${created.id}/findings`, findingBody({ unitId }), officer);
       expect(refused.status).toBe(409);
@@ -277,7 +309,10 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       const unit = unitUser(u);
       expect((await steps.plan(f['f2'].id, unit)).status).toBe(200);
       await steps.toRectifying(f['f4'].id, unit);
-      await eventually(() => read(f['f3'].id), (finding) => finding.overdue);
+      await eventually(
+        () => read(f['f3'].id),
+        (finding) => finding.overdue,
+      );
 
       const list = async (query: string, who = auditor) => {
         const answer = await api.get<Page<Finding>>(`/api/v1/findings?${query}`, who);
@@ -305,7 +340,11 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       expect((await list('status=RECTIFYING&pageSize=200')).items.every((item) => item.status === 'RECTIFYING')).toBe(true);
 
       // Pages of two: disjoint slices that add up to the whole, each with the full total.
-      const pages = [await list(`caseId=${created.id}&pageSize=2&page=1`), await list(`caseId=${created.id}&pageSize=2&page=2`), await list(`caseId=${created.id}&pageSize=2&page=3`)];
+      const pages = [
+        await list(`caseId=${created.id}&pageSize=2&page=1`),
+        await list(`caseId=${created.id}&pageSize=2&page=2`),
+        await list(`caseId=${created.id}&pageSize=2&page=3`),
+      ];
       expect(pages.map((page) => page.items.length)).toEqual([2, 2, 1]);
       expect(pages.map((page) => page.total)).toEqual([5, 5, 5]);
       expect(pages.flatMap((page) => ids(page.items))).toEqual(ids((await list(`caseId=${created.id}`)).items));
@@ -329,7 +368,12 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
         expectFindingShape(got.body);
         expect(got.body.events.map((event) => event.seq)).toEqual([1, 2, 3, 4]);
         expect(eventTypes(got.body)).toEqual(['ASSIGNED', 'PLAN_SUBMITTED', 'PLAN_APPROVED', 'EXTENSION_REQUESTED']);
-        expect(got.body.events.map((event) => event.actor)).toEqual(['officer-1', `unit-user-${unitId}`, 'supervisor-1', `unit-user-${unitId}`]);
+        expect(got.body.events.map((event) => event.actor)).toEqual([
+          'officer-1',
+          `unit-user-${unitId}`,
+          'supervisor-1',
+          `unit-user-${unitId}`,
+        ]);
         for (const event of got.body.events) {
           expect(Object.keys(event)).toEqual(expect.arrayContaining(['actor', 'at', 'data', 'seq', 'type']));
           expect(event.at).toMatch(ISO);
@@ -385,13 +429,30 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
 
       const timeline = await read(id);
       expect(eventTypes(timeline).slice(0, 10)).toEqual([
-        'ASSIGNED', 'PLAN_SUBMITTED', 'PLAN_RETURNED', 'PLAN_SUBMITTED', 'PLAN_APPROVED',
-        'REPORT_SUBMITTED', 'VERIFICATION_FAILED', 'REPORT_SUBMITTED', 'VERIFICATION_PASSED', 'CLOSED',
+        'ASSIGNED',
+        'PLAN_SUBMITTED',
+        'PLAN_RETURNED',
+        'PLAN_SUBMITTED',
+        'PLAN_APPROVED',
+        'REPORT_SUBMITTED',
+        'VERIFICATION_FAILED',
+        'REPORT_SUBMITTED',
+        'VERIFICATION_PASSED',
+        'CLOSED',
       ]);
       const e = timeline.events;
       const unitActor = `unit-user-${unitId}`;
       expect(e.slice(0, 10).map((event) => event.actor)).toEqual([
-        'officer-1', unitActor, 'supervisor-1', unitActor, 'supervisor-1', unitActor, 'supervisor-1', unitActor, 'supervisor-2', 'supervisor-2',
+        'officer-1',
+        unitActor,
+        'supervisor-1',
+        unitActor,
+        'supervisor-1',
+        unitActor,
+        'supervisor-1',
+        unitActor,
+        'supervisor-2',
+        'supervisor-2',
       ]);
       expect(e[1].data).toMatchObject({ content: '方案一' });
       expect(e[2].data).toMatchObject({ comment: '措施不具体' });
@@ -400,14 +461,21 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       expect(e[9].at).toBe(passed.body.closedAt);
 
       // The case's last finding closed: the case is CLOSED, with its own event.
-      const closedCase = await eventually(() => readCase(created.id), (c) => c.status === 'CLOSED');
+      const closedCase = await eventually(
+        () => readCase(created.id),
+        (c) => c.status === 'CLOSED',
+      );
       expect(closedCase.closedAt).toMatch(ISO);
       expect(Date.parse(closedCase.closedAt as string)).toBeGreaterThanOrEqual(Date.parse(passed.body.closedAt as string));
       const caseLog = await api.get<Page<AuditEntry>>(`/api/v1/audit?entityId=${created.id}`, auditor);
       expect(caseLog.body.items.map((event) => event.type)).toEqual(['CASE_OPENED', 'FINDING_ADDED', 'CASE_CLOSED']);
 
       // 回头看: due POLICY_FOLLOW_UP_AFTER after close-out; it held.
-      const due = await eventually(() => read(id), (f) => f.pendingApproval === 'followUp', 15_000);
+      const due = await eventually(
+        () => read(id),
+        (f) => f.pendingApproval === 'followUp',
+        15_000,
+      );
       expect(due).toMatchObject({ status: 'CLOSED', pendingApproval: 'followUp' });
       const followUpDue = due.events.find((event) => event.type === 'FOLLOW_UP_DUE') as TimelineEvent;
       expect(followUpDue.actor).toBe('system');
@@ -440,8 +508,15 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       const id = created.findings[0].id;
       const closed = await steps.toClosed(id, unit);
       expect(closed.status).toBe('CLOSED');
-      await eventually(() => readCase(created.id), (c) => c.status === 'CLOSED');
-      await eventually(() => read(id), (f) => f.pendingApproval === 'followUp', 15_000);
+      await eventually(
+        () => readCase(created.id),
+        (c) => c.status === 'CLOSED',
+      );
+      await eventually(
+        () => read(id),
+        (f) => f.pendingApproval === 'followUp',
+        15_000,
+      );
 
       const missingDate = await steps.followUp(id, 'relapsed', supervisor, { comment: '问题反弹' });
       expect(missingDate.status).toBe(400);
@@ -457,15 +532,27 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       expect(timeline.events.at(-1)?.data).toMatchObject({ newDueAt });
 
       // All of a case's findings closed is what makes it CLOSED: a reopened one reopens it.
-      const reopened = await eventually(() => readCase(created.id), (c) => c.status === 'OPEN');
+      const reopened = await eventually(
+        () => readCase(created.id),
+        (c) => c.status === 'OPEN',
+      );
       expect(reopened.closedAt).toBeNull();
-      expect((await api.get<Page<Case>>('/api/v1/cases?status=OPEN&pageSize=200', auditor)).body.items.map((c) => c.id)).toContain(created.id);
+      expect((await api.get<Page<Case>>('/api/v1/cases?status=OPEN&pageSize=200', auditor)).body.items.map((c) => c.id)).toContain(
+        created.id,
+      );
 
       // Rectified again and verified again: closed again, and another follow-up falls due.
       expect((await steps.report(id, unit)).body).toMatchObject({ status: 'REPORT_SUBMITTED' });
       expect((await steps.verify(id, 'pass')).body).toMatchObject({ status: 'CLOSED' });
-      await eventually(() => readCase(created.id), (c) => c.status === 'CLOSED');
-      const dueAgain = await eventually(() => read(id), (f) => f.pendingApproval === 'followUp', 15_000);
+      await eventually(
+        () => readCase(created.id),
+        (c) => c.status === 'CLOSED',
+      );
+      const dueAgain = await eventually(
+        () => read(id),
+        (f) => f.pendingApproval === 'followUp',
+        15_000,
+      );
       expect(countOf(dueAgain, 'FOLLOW_UP_DUE')).toBe(2);
     });
 
@@ -494,7 +581,12 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       await expectDurable(denied.body);
 
       const timeline = await read(finding.id);
-      expect(eventTypes(timeline).slice(3)).toEqual(['EXTENSION_REQUESTED', 'EXTENSION_APPROVED', 'EXTENSION_REQUESTED', 'EXTENSION_DENIED']);
+      expect(eventTypes(timeline).slice(3)).toEqual([
+        'EXTENSION_REQUESTED',
+        'EXTENSION_APPROVED',
+        'EXTENSION_REQUESTED',
+        'EXTENSION_DENIED',
+      ]);
       expect(timeline.events[3].data).toMatchObject({ requestedDueAt: wanted, reason: '需要招标' });
       expect(timeline.events[4].data).toMatchObject({ dueAt: wanted });
       expect(timeline.events[6].data).toMatchObject({ comment: '理由不充分' });
@@ -505,7 +597,12 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
     it('GET /approvals lists every finding waiting on a supervisor, oldest first', async () => {
       const unitId = uniqueUnit('APR');
       const unit = unitUser(unitId);
-      const created = await steps.openCase([{ unitId, title: 'a' }, { unitId, title: 'b' }, { unitId, title: 'c' }, { unitId, title: 'd' }]);
+      const created = await steps.openCase([
+        { unitId, title: 'a' },
+        { unitId, title: 'b' },
+        { unitId, title: 'c' },
+        { unitId, title: 'd' },
+      ]);
       const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((title) => created.findings.find((f) => f.title === title) as Finding);
 
       await steps.toRectifying(c.id, unit); // c waits on nothing yet
@@ -517,7 +614,9 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
 
       // More than any default page holds: the queue is still every one of them.
       const bulkUnit = uniqueUnit('APRBULK');
-      const bulkCases = await Promise.all(Array.from({ length: 4 }, () => steps.openCase(Array.from({ length: 14 }, () => ({ unitId: bulkUnit })))));
+      const bulkCases = await Promise.all(
+        Array.from({ length: 4 }, () => steps.openCase(Array.from({ length: 14 }, () => ({ unitId: bulkUnit })))),
+      );
       const bulk = bulkCases.flatMap((one) => one.findings);
       for (const one of bulkCases) {
         const planned = await Promise.all(one.findings.map((f) => steps.plan(f.id, unitUser(bulkUnit))));
@@ -576,7 +675,9 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
         events.map(({ seq, type, at, actor, data }) => ({ entityId, seq, type, at, actor, data }));
       // The contract's fields only, oldest first by seq (anything added to an entry is the implementer's).
       const bySeq = (items: AuditEntry[]) =>
-        [...items].sort((x, y) => x.seq - y.seq).map(({ entityId, seq, type, at, actor, data }) => ({ entityId, seq, type, at, actor, data }));
+        [...items]
+          .sort((x, y) => x.seq - y.seq)
+          .map(({ entityId, seq, type, at, actor, data }) => ({ entityId, seq, type, at, actor, data }));
 
       const byEntity = await audit(`entityId=${one.id}&pageSize=200`);
       expect(byEntity.total).toBe(timeline.length);
@@ -603,9 +704,19 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       expect(bySeq(windowed.items)).toEqual(asAudit(inWindow, one.id));
       expect(windowed.total).toBe(inWindow.length);
       const fromOnly = await audit(`entityId=${one.id}&from=${encodeURIComponent(from)}&pageSize=200`);
-      expect(bySeq(fromOnly.items)).toEqual(asAudit(timeline.filter((event) => event.at >= from), one.id));
+      expect(bySeq(fromOnly.items)).toEqual(
+        asAudit(
+          timeline.filter((event) => event.at >= from),
+          one.id,
+        ),
+      );
       const toOnly = await audit(`entityId=${one.id}&to=${encodeURIComponent(to)}&pageSize=200`);
-      expect(bySeq(toOnly.items)).toEqual(asAudit(timeline.filter((event) => event.at <= to), one.id));
+      expect(bySeq(toOnly.items)).toEqual(
+        asAudit(
+          timeline.filter((event) => event.at <= to),
+          one.id,
+        ),
+      );
       expect(await audit(`entityId=${one.id}&from=${encodeURIComponent(inMs(IN_A_DAY))}`)).toEqual({ items: [], total: 0 });
       // A window in another zone's notation is the same instant.
       const local = new Date(Date.parse(from) + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
@@ -635,7 +746,10 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       const byTitle = (title: string) => created.findings.find((f) => f.title === title) as Finding;
       await steps.toClosed(byTitle('closed').id, unit);
       expect((await steps.plan(byTitle('planned').id, unit)).status).toBe(200);
-      await eventually(() => read(byTitle('late').id), (f) => f.overdue);
+      await eventually(
+        () => read(byTitle('late').id),
+        (f) => f.overdue,
+      );
 
       for (const who of [officer, supervisor, auditor]) {
         const answer = await api.get<FindingsSummary>('/api/v1/reports/summary', who);
@@ -708,7 +822,9 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
       }
       expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
       expect(new Set(answers.map((answer) => answer.body.code)).size).toBe(1);
-      expect(new Set(answers.map((answer) => ids(answer.body.findings).sort().join()))).toEqual(new Set([ids(answers[0].body.findings).sort().join()]));
+      expect(new Set(answers.map((answer) => ids(answer.body.findings).sort().join()))).toEqual(
+        new Set([ids(answers[0].body.findings).sort().join()]),
+      );
 
       const id = answers[0].body.id;
       const cases = await allCases();

@@ -65,7 +65,10 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
     const unitA = uniqueUnit('ESC');
     const unitB = uniqueUnit('ESC');
     const dueAt = inMs(3_000);
-    const opened = await steps.openCase([{ unitId: unitA, dueAt }, { unitId: unitB, dueAt }]);
+    const opened = await steps.openCase([
+      { unitId: unitA, dueAt },
+      { unitId: unitB, dueAt },
+    ]);
     const [a, b] = [opened.findings.find((f) => f.unitId === unitA) as Finding, opened.findings.find((f) => f.unitId === unitB) as Finding];
     expect(a).toMatchObject({ overdue: false, escalationLevel: 0, accountability: 'none', pendingApproval: null });
 
@@ -114,12 +117,21 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
     const level3 = await api.get<Page<Finding>>(`/api/v1/findings?unitId=${unitA}&escalationLevel=3&overdue=true`, supervisor);
     expect(level3.body).toEqual({ items: [expect.objectContaining({ id: a.id })], total: 1 });
     const queue = await api.get<Page<Finding>>('/api/v1/approvals?pageSize=200', supervisor);
-    expect(queue.body.items.filter((f) => f.id === a.id || f.id === b.id).map((f) => f.pendingApproval)).toEqual(['accountability', 'accountability']);
+    expect(queue.body.items.filter((f) => f.id === a.id || f.id === b.id).map((f) => f.pendingApproval)).toEqual([
+      'accountability',
+      'accountability',
+    ]);
 
     // 问责: one referral approved, the other rejected with a reason.
     const referred = await steps.decideAccountability(a.id, 'refer', supervisor, '移送问责');
     expect(referred.status).toBe(200);
-    expect(referred.body).toMatchObject({ accountability: 'referred', pendingApproval: null, escalationLevel: 3, overdue: true, status: 'ASSIGNED' });
+    expect(referred.body).toMatchObject({
+      accountability: 'referred',
+      pendingApproval: null,
+      escalationLevel: 3,
+      overdue: true,
+      status: 'ASSIGNED',
+    });
     const rejected = await steps.decideAccountability(b.id, 'reject', supervisor, '情节轻微，不予问责');
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({ accountability: 'rejected', pendingApproval: null, escalationLevel: 3 });
@@ -136,7 +148,9 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
     expect(countOf(afterA, 'ACCOUNTABILITY_REFERRED')).toBe(1);
     expect(ofType(afterA, 'ACCOUNTABILITY_REFERRED')[0].actor).toBe('supervisor-1');
     const afterB = await read(b.id);
-    expect(ofType(afterB, 'ACCOUNTABILITY_REJECTED')).toEqual([expect.objectContaining({ data: expect.objectContaining({ comment: '情节轻微，不予问责' }) })]);
+    expect(ofType(afterB, 'ACCOUNTABILITY_REJECTED')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ comment: '情节轻微，不予问责' }) }),
+    ]);
 
     // Escalation never closes a finding: the unit still has to rectify.
     expect((await steps.plan(a.id, unitUser(unitA))).body).toMatchObject({ status: 'PLAN_SUBMITTED', escalationLevel: 3, overdue: true });
@@ -234,7 +248,11 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
   it('PLAN_OVERDUE when no plan is in by POLICY_PLAN_DUE, re-armed when a plan is returned, never when one is in time', async () => {
     const unitId = uniqueUnit('PLN');
     const unit = unitUser(unitId);
-    const opened = await steps.openCase([{ unitId, title: '无方案' }, { unitId, title: '按时方案' }, { unitId, title: '退回方案' }]);
+    const opened = await steps.openCase([
+      { unitId, title: '无方案' },
+      { unitId, title: '按时方案' },
+      { unitId, title: '退回方案' },
+    ]);
     const byTitle = (title: string) => opened.findings.find((f) => f.title === title) as Finding;
     const [silent, onTime, returned] = [byTitle('无方案'), byTitle('按时方案'), byTitle('退回方案')];
     const createdAt = ms(silent.createdAt);

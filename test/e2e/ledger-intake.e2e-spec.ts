@@ -8,7 +8,20 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { bearer } from '../support/tokens';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const HEADERS = ['序号', '案件编号', '案件名称', '问题', '责任单位', '责任人', '整改时限', '整改状态', '是否逾期', '督办层级', '问责情况', '销号日期'];
+const HEADERS = [
+  '序号',
+  '案件编号',
+  '案件名称',
+  '问题',
+  '责任单位',
+  '责任人',
+  '整改时限',
+  '整改状态',
+  '是否逾期',
+  '督办层级',
+  '问责情况',
+  '销号日期',
+];
 const officer = bearer({ sub: 'officer-intake', roles: ['officer'] });
 const supervisor = bearer({ sub: 'supervisor-intake', roles: ['supervisor'] });
 const rules = { calendar: calendarFromFiles(BUNDLED_CALENDAR_FILES), timeZone: 'Asia/Shanghai', deadlineTime: '18:00' };
@@ -69,17 +82,29 @@ describe('working-day deadlines, bulk intake and the ledger exports (external Po
   it('POST /cases takes dueInWorkingDays and fixes the deadline at 18:00 Beijing time on the calendar', async () => {
     const before = Date.now();
     const finding = { title: '制度缺失', description: '未建立比价制度', unitId: unit, dueInWorkingDays: 3 };
-    const created = await api.post<OpenedCase>('/api/v1/cases', { title: '工作日时限', summary: '案情', source: 'audit', findings: [finding] }, officer);
+    const created = await api.post<OpenedCase>(
+      '/api/v1/cases',
+      { title: '工作日时限', summary: '案情', source: 'audit', findings: [finding] },
+      officer,
+    );
     expect(created.status).toBe(201);
     expect(workingDaysFromNow(3, before)).toContain(created.body.findings[0].dueAt);
     const unitUser = bearer({ sub: 'unit-intake', roles: ['unit'], unitId: unit });
     const findingId = created.body.findings[0].id;
-    const asked = await api.post(`/api/v1/findings/${findingId}/extension`, { requestedDueInWorkingDays: 20, reason: '预算周期' }, unitUser);
+    const asked = await api.post(
+      `/api/v1/findings/${findingId}/extension`,
+      { requestedDueInWorkingDays: 20, reason: '预算周期' },
+      unitUser,
+    );
     expect(asked.status).toBe(202);
     const approved = await api.post<Finding>(`/api/v1/findings/${findingId}/extension/decision`, { decision: 'approve' }, supervisor);
     expect(approved.status).toBe(200);
     expect(workingDaysFromNow(20, before)).toContain(approved.body.dueAt);
-    const both = await api.post('/api/v1/cases', { title: 't', summary: 's', source: 'audit', findings: [{ ...finding, dueAt: '2099-01-01' }] }, officer);
+    const both = await api.post(
+      '/api/v1/cases',
+      { title: 't', summary: 's', source: 'audit', findings: [{ ...finding, dueAt: '2099-01-01' }] },
+      officer,
+    );
     expect(both.status).toBe(400);
     expect(both.body.message).toMatch(/dueAt and dueInWorkingDays cannot both be given/);
   });

@@ -10,7 +10,11 @@ const ROOT = join(__dirname, '../..');
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, SKIP_BUILD: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, SKIP_BUILD: '1', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) => resolve({ code, stderr: stderr.trim() }));
@@ -23,7 +27,10 @@ describe('production auth: the API refuses to start without a secret of its own'
 
   it.each([
     [{ NODE_ENV: 'production' }, /^configuration error: NODE_ENV=production needs a way to verify tokens/],
-    [{ NODE_ENV: 'production', AUTH_JWT_SECRET: 'reform-local-dev-secret' }, /^configuration error: AUTH_JWT_SECRET is the published local default/],
+    [
+      { NODE_ENV: 'production', AUTH_JWT_SECRET: 'reform-local-dev-secret' },
+      /^configuration error: AUTH_JWT_SECRET is the published local default/,
+    ],
   ])('with %j it ends with one line naming the variable', async (env, message) => {
     const { code, stderr } = await checkConfig(env);
     expect(code).toBe(1);
@@ -32,7 +39,10 @@ describe('production auth: the API refuses to start without a secret of its own'
   });
 
   it('starts with a secret of its own (OIDC-only settings: security.config.spec.ts)', async () => {
-    expect(await checkConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'an-operator-chosen-secret-value' })).toEqual({ code: 0, stderr: '' });
+    expect(await checkConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'an-operator-chosen-secret-value' })).toEqual({
+      code: 0,
+      stderr: '',
+    });
   });
 
   it('npm start says so too', async () => {
@@ -78,13 +88,23 @@ describe('the audit log on the running stack (external PostgreSQL)', () => {
     const dueAt = new Date(Date.now() + 3_000).toISOString();
     const opened = await http.post<{ findings: Array<{ id: string }> }>(
       '/api/v1/cases',
-      { title: '审计链测试案', summary: '案情', source: 'audit', findings: [{ title: '问题一', description: '描述', unitId: 'U-SEC', dueAt }, { title: '问题二', description: '描述', unitId: 'U-SEC', dueAt }] },
+      {
+        title: '审计链测试案',
+        summary: '案情',
+        source: 'audit',
+        findings: [
+          { title: '问题一', description: '描述', unitId: 'U-SEC', dueAt },
+          { title: '问题二', description: '描述', unitId: 'U-SEC', dueAt },
+        ],
+      },
       officer,
     );
     expect(opened.status).toBe(201);
     const [first, second] = opened.body.findings.map((finding) => finding.id);
     expect((await http.post(`/api/v1/findings/${first}/plan`, { content: '方案' }, unit)).status).toBe(200);
-    expect((await http.post(`/api/v1/findings/${first}/plan/decision`, { decision: 'approve', comment: '同意' }, supervisor)).status).toBe(200);
+    expect((await http.post(`/api/v1/findings/${first}/plan/decision`, { decision: 'approve', comment: '同意' }, supervisor)).status).toBe(
+      200,
+    );
     await eventually(
       () => http.get<{ events: Array<{ type: string }> }>(`/api/v1/findings/${second}`, auditor),
       (response) => response.body.events.filter((event) => event.type === 'ESCALATED').length >= 2,
@@ -115,7 +135,11 @@ describe('the audit log on the running stack (external PostgreSQL)', () => {
 
   it('logs request and user ids, and no token', async () => {
     await http.request('GET', '/api/v1/cases', { headers: { ...officer, 'x-request-id': 'e2e-trace-42' } });
-    await eventually(async () => stack.output, (output) => output.includes('e2e-trace-42'), 10_000);
+    await eventually(
+      async () => stack.output,
+      (output) => output.includes('e2e-trace-42'),
+      10_000,
+    );
     const line = stack.output.split('\n').find((entry) => entry.includes('e2e-trace-42')) ?? '';
     expect(line).toContain('officer-sec');
     expect(stack.output).not.toContain(officerToken);

@@ -22,7 +22,12 @@ describe('the stack survives SIGKILL of every process (npm start, embedded Postg
     const dueAt = new Date(Date.now() + 12_000).toISOString();
     const created = await http.post<{ id: string; code: string; findings: { id: string }[] }>(
       '/api/v1/cases',
-      { title: '重启测试案', summary: '案情', source: 'inspection', findings: [{ title: '问题', description: '描述', unitId: 'U1', dueAt }] },
+      {
+        title: '重启测试案',
+        summary: '案情',
+        source: 'inspection',
+        findings: [{ title: '问题', description: '描述', unitId: 'U1', dueAt }],
+      },
       officer,
     );
     expect(created.status).toBe(201);

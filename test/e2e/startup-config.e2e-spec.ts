@@ -7,7 +7,11 @@ const ROOT = join(__dirname, '../..');
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, SKIP_BUILD: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, SKIP_BUILD: '1', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) => resolve({ code, stderr: stderr.trim() }));
@@ -44,7 +48,10 @@ describe('startup refuses bad configuration with one line naming the variable', 
     }
   });
 
-  it.each([['api', api], ['worker', worker]])('the %s ends when DATABASE_URL is unreachable', async (_name, launch) => {
+  it.each([
+    ['api', api],
+    ['worker', worker],
+  ])('the %s ends when DATABASE_URL is unreachable', async (_name, launch) => {
     const { code, stderr } = await launch({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', TEMPORAL_ADDRESS: '127.0.0.1:1' });
     expect(code).toBe(1);
     expect(stderr.split('\n')).toHaveLength(1);

@@ -40,7 +40,13 @@ interface Evidence {
  * The end-of-run checks, from PostgreSQL and the Temporal server. Findings that fail are checked
  * again for a while (a timer may be firing right now); what still fails is lost.
  */
-export async function judge(cases: CasePlan[], db: Database, temporal: (work: (client: Client) => Promise<void>) => Promise<void>, policy: Policy, patienceMs: number): Promise<Verdict> {
+export async function judge(
+  cases: CasePlan[],
+  db: Database,
+  temporal: (work: (client: Client) => Promise<void>) => Promise<void>,
+  policy: Policy,
+  patienceMs: number,
+): Promise<Verdict> {
   const findings = cases.flatMap((c) => c.findings);
   let pending = findings;
   let lost = new Map<number, string[]>();
@@ -76,7 +82,11 @@ export async function judge(cases: CasePlan[], db: Database, temporal: (work: (c
   };
 }
 
-async function gather(findings: FindingPlan[], db: Database, temporal: (work: (client: Client) => Promise<void>) => Promise<void>): Promise<Evidence> {
+async function gather(
+  findings: FindingPlan[],
+  db: Database,
+  temporal: (work: (client: Client) => Promise<void>) => Promise<void>,
+): Promise<Evidence> {
   const ids = findings.flatMap((f) => (f.id ? [f.id] : []));
   const readAt = Date.now();
   const rows = await db.query<StoredFinding>('SELECT * FROM findings WHERE id = ANY($1::uuid[])', [ids]);
@@ -84,7 +94,10 @@ async function gather(findings: FindingPlan[], db: Database, temporal: (work: (c
     'SELECT entity_id, seq, type, at, actor, data FROM events WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id, seq',
     [ids],
   );
-  const notifications = await db.query<{ key: string; status: string }>('SELECT key, status FROM notifications WHERE finding_id = ANY($1::uuid[])', [ids]);
+  const notifications = await db.query<{ key: string; status: string }>(
+    'SELECT key, status FROM notifications WHERE finding_id = ANY($1::uuid[])',
+    [ids],
+  );
   const workflows = new Map<string, { status: string; record?: Record<string, unknown> }>();
   await temporal(async (client) => {
     await eachLimited(ids, 8, async (id) => {
@@ -138,14 +151,18 @@ function checkFinding(finding: FindingPlan, evidence: Evidence, policy: Policy):
   // Every deadline that passed produced its escalation (and every other timer fired).
   const wake = lifecycle.nextWakeAt();
   if (wake !== null && wake < evidence.readAt - TIMER_GRACE_MS) {
-    problems.push(`a timer due at ${new Date(wake).toISOString()} has not fired (status ${record.status}, level ${record.escalationLevel})`);
+    problems.push(
+      `a timer due at ${new Date(wake).toISOString()} has not fired (status ${record.status}, level ${record.escalationLevel})`,
+    );
   }
 
   const expected = SCRIPTS[finding.script].expect;
   if (lifecycle.finished !== expected.finished) problems.push(`the workflow should ${expected.finished ? '' : 'not '}have finished`);
   if (record.status !== expected.status) problems.push(`status ${record.status}, the script ends in ${expected.status}`);
-  if (expected.accountability && record.accountability !== expected.accountability) problems.push(`accountability ${record.accountability}, expected ${expected.accountability}`);
-  if (expected.escalationLevel !== undefined && record.escalationLevel !== expected.escalationLevel) problems.push(`escalation level ${record.escalationLevel}, expected ${expected.escalationLevel}`);
+  if (expected.accountability && record.accountability !== expected.accountability)
+    problems.push(`accountability ${record.accountability}, expected ${expected.accountability}`);
+  if (expected.escalationLevel !== undefined && record.escalationLevel !== expected.escalationLevel)
+    problems.push(`escalation level ${record.escalationLevel}, expected ${expected.escalationLevel}`);
 
   const workflow = evidence.workflows.get(finding.id);
   const wantStatus = lifecycle.finished ? 'COMPLETED' : 'RUNNING';
@@ -158,7 +175,8 @@ function checkFinding(finding: FindingPlan, evidence: Evidence, policy: Policy):
   // Every notification is delivered or visibly pending in the outbox.
   for (const notification of replay.notifications) {
     const status = evidence.notifications.get(notification.key);
-    if (status !== 'delivered' && status !== 'pending') problems.push(`notification ${notification.key} is ${status ?? 'missing from the outbox'}`);
+    if (status !== 'delivered' && status !== 'pending')
+      problems.push(`notification ${notification.key} is ${status ?? 'missing from the outbox'}`);
   }
   return problems;
 }
@@ -208,17 +226,31 @@ async function checkCases(cases: CasePlan[], db: Database, temporal: (work: (cli
   const duplicateNotes: string[] = [];
   let duplicated = 0;
   const titles = cases.map((c) => c.title);
-  const rows = await db.query<{ id: string; title: string; status: string }>('SELECT id, title, status FROM cases WHERE title = ANY($1)', [titles]);
+  const rows = await db.query<{ id: string; title: string; status: string }>('SELECT id, title, status FROM cases WHERE title = ANY($1)', [
+    titles,
+  ]);
   const ids = rows.map((r) => r.id);
   const events = await db.query<{ entity_id: string; type: string; data: Record<string, unknown> }>(
     'SELECT entity_id, type, data FROM events WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id, seq',
     [ids],
   );
-  const findingStates = await db.query<{ case_id: string; status: string }>('SELECT case_id, status FROM findings WHERE case_id = ANY($1::uuid[])', [ids]);
+  const findingStates = await db.query<{ case_id: string; status: string }>(
+    'SELECT case_id, status FROM findings WHERE case_id = ANY($1::uuid[])',
+    [ids],
+  );
   const workflows = new Map<string, string>();
   await temporal(async (client) => {
     await eachLimited(ids, 8, async (id) => {
-      workflows.set(id, await client.workflow.getHandle(`case-${id}`).describe().then((d) => d.status.name, () => 'NOT_FOUND'));
+      workflows.set(
+        id,
+        await client.workflow
+          .getHandle(`case-${id}`)
+          .describe()
+          .then(
+            (d) => d.status.name,
+            () => 'NOT_FOUND',
+          ),
+      );
     });
   });
   for (const plan of cases) {
@@ -248,8 +280,10 @@ async function checkCases(cases: CasePlan[], db: Database, temporal: (work: (cli
       }
     }
     const allClosed = findingStates.filter((f) => f.case_id === row.id).every((f) => f.status === 'CLOSED');
-    if ((row.status === 'CLOSED') !== allClosed) problems.push(`case #${plan.index} is ${row.status} while its findings are ${allClosed ? '' : 'not '}all CLOSED`);
-    if (row.status === 'CLOSED' && !own.some((e) => e.type === 'CASE_CLOSED')) problems.push(`case #${plan.index} is CLOSED without CASE_CLOSED`);
+    if ((row.status === 'CLOSED') !== allClosed)
+      problems.push(`case #${plan.index} is ${row.status} while its findings are ${allClosed ? '' : 'not '}all CLOSED`);
+    if (row.status === 'CLOSED' && !own.some((e) => e.type === 'CASE_CLOSED'))
+      problems.push(`case #${plan.index} is CLOSED without CASE_CLOSED`);
     const want = plan.findings.every((f) => SCRIPTS[f.script].expect.finished) ? 'COMPLETED' : 'RUNNING';
     if (workflows.get(row.id) !== want) problems.push(`case #${plan.index} workflow is ${workflows.get(row.id)}, expected ${want}`);
   }
@@ -258,7 +292,9 @@ async function checkCases(cases: CasePlan[], db: Database, temporal: (work: (cli
 
 async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }

@@ -12,7 +12,10 @@ interface EmbeddedPostgres {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
-  getPgClient(database?: string, host?: string): { connect(): Promise<void>; query(sql: string): Promise<{ rowCount: number | null }>; end(): Promise<void> };
+  getPgClient(
+    database?: string,
+    host?: string,
+  ): { connect(): Promise<void>; query(sql: string): Promise<{ rowCount: number | null }>; end(): Promise<void> };
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgres;
 
@@ -50,8 +53,21 @@ export class Cluster {
     this.temporal = new ManagedProcess(
       'temporal',
       this.options.temporalCli,
-      ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(temporalPort), '--namespace', 'default', '--log-level', 'error',
-        '--headless', '--db-filename', join(this.dir, 'temporal.db')],
+      [
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(temporalPort),
+        '--namespace',
+        'default',
+        '--log-level',
+        'error',
+        '--headless',
+        '--db-filename',
+        join(this.dir, 'temporal.db'),
+      ],
       {},
       join(this.logs, 'temporal.log'),
       () => temporalAnswers(this.temporalAddress),
@@ -72,7 +88,14 @@ export class Cluster {
     };
     for (const index of [0, 1]) {
       const healthPort = await freePort();
-      this.workers.push(this.app(`worker-${index + 1}`, 'worker', { ...env, WORKER_HEALTH_PORT: String(healthPort) }, `http://127.0.0.1:${healthPort}/health`));
+      this.workers.push(
+        this.app(
+          `worker-${index + 1}`,
+          'worker',
+          { ...env, WORKER_HEALTH_PORT: String(healthPort) },
+          `http://127.0.0.1:${healthPort}/health`,
+        ),
+      );
       const port = await freePort();
       this.apiUrls.push(`http://127.0.0.1:${port}`);
       this.apis.push(this.app(`api-${index + 1}`, 'api', { ...env, PORT: String(port) }, `http://127.0.0.1:${port}/health`));
@@ -172,4 +195,3 @@ function letPostgresUserReach(databaseDir: string): void {
     if (dir === dirname(dir)) break;
   }
 }
-

@@ -108,7 +108,11 @@ export class FindingWatcher {
             return false;
           }
           if (Date.now() > waiter.deadline) {
-            waiter.reject(new Error(`waited in vain for ${waiter.what}${row ? ` (status ${row.status}, level ${row.escalation_level}, pending ${row.pending_approval})` : ''}`));
+            waiter.reject(
+              new Error(
+                `waited in vain for ${waiter.what}${row ? ` (status ${row.status}, level ${row.escalation_level}, pending ${row.pending_approval})` : ''}`,
+              ),
+            );
             return false;
           }
           return true;

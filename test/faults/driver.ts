@@ -21,8 +21,19 @@ export interface SentStep {
 }
 
 export type StepKind =
-  | 'plan' | 'approvePlan' | 'returnPlan' | 'report' | 'pass' | 'fail' | 'requestExtension' | 'approveExtension'
-  | 'denyExtension' | 'refer' | 'reject' | 'held' | 'relapsed';
+  | 'plan'
+  | 'approvePlan'
+  | 'returnPlan'
+  | 'report'
+  | 'pass'
+  | 'fail'
+  | 'requestExtension'
+  | 'approveExtension'
+  | 'denyExtension'
+  | 'refer'
+  | 'reject'
+  | 'held'
+  | 'relapsed';
 
 const STEP_PATIENCE_MS = 300_000;
 
@@ -103,7 +114,14 @@ export class Driver {
   }
 
   /** Sends one step until it is known to be applied; answers how. */
-  async step(findingId: string, unitId: string, kind: StepKind, token: string, supervisor: number, extra: { dueAt?: string } = {}): Promise<SentStep> {
+  async step(
+    findingId: string,
+    unitId: string,
+    kind: StepKind,
+    token: string,
+    supervisor: number,
+    extra: { dueAt?: string } = {},
+  ): Promise<SentStep> {
     const { path, body, role } = stepRequest(kind, token, extra);
     const headers = role === 'unit' ? unitUser(unitId) : SUPERVISORS[supervisor % SUPERVISORS.length];
     const deadline = Date.now() + STEP_PATIENCE_MS;

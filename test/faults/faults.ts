@@ -7,7 +7,14 @@ export type FaultKind = 'worker-kill' | 'api-kill' | 'temporal-kill' | 'postgres
 
 /** The issue's four faults (the kills twice), plus a graceful stop of a worker and of an API. */
 export const DEFAULT_FAULTS: FaultKind[] = [
-  'worker-kill', 'worker-kill', 'api-kill', 'api-kill', 'temporal-kill', 'postgres-outage', 'worker-term', 'api-term',
+  'worker-kill',
+  'worker-kill',
+  'api-kill',
+  'api-kill',
+  'temporal-kill',
+  'postgres-outage',
+  'worker-term',
+  'api-term',
 ];
 
 const POSTGRES_DOWN_MS = 20_000;
@@ -65,7 +72,12 @@ export class FaultInjector {
       case 'postgres-outage': {
         const started = Date.now();
         await this.cluster.postgresOutage(POSTGRES_DOWN_MS);
-        return { kind, target: 'postgres', atS, note: `down for ${seconds(Date.now() - started)} (stopped, started again on the same data)` };
+        return {
+          kind,
+          target: 'postgres',
+          atS,
+          note: `down for ${seconds(Date.now() - started)} (stopped, started again on the same data)`,
+        };
       }
       case 'worker-term':
         return { kind, target: this.cluster.workers[index].name, atS, ...(await this.terminateWorker(this.cluster.workers[index])) };
@@ -110,7 +122,9 @@ export class FaultInjector {
     await this.cluster.apis[index].waitReady(180_000);
     const problems = [
       forced ? `did not finish within ${seconds(API_DRAIN_LIMIT_MS)}; SIGKILLed` : '',
-      dropped.length ? `${dropped.length} in-flight request(s) got no answer: ${dropped.map((r) => `${r.method} ${r.path}`).join(', ')}` : '',
+      dropped.length
+        ? `${dropped.length} in-flight request(s) got no answer: ${dropped.map((r) => `${r.method} ${r.path}`).join(', ')}`
+        : '',
     ].filter(Boolean);
     return {
       note: `SIGTERM with ${serving.length} request(s) being served, ${serving.length - dropped.length} answered before it exited in ${seconds(ms)}; restarted`,

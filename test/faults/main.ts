@@ -127,11 +127,15 @@ async function main(): Promise<number> {
     const findings = cases.flatMap((c) => c.findings);
     const steps = findings.flatMap((f) => f.steps);
     const unanswered = steps.filter((s) => s.outcome === 'applied-unanswered').length;
-    say(`drive done in ${elapsed(driveStarted)}: ${steps.length} steps (${unanswered} applied although their answer was lost); HTTP ${traffic.summary()}`);
+    say(
+      `drive done in ${elapsed(driveStarted)}: ${steps.length} steps (${unanswered} applied although their answer was lost); HTTP ${traffic.summary()}`,
+    );
     failures.push(...injector.records.flatMap((r) => (r.violation ? [`${r.kind} ${r.target}: ${r.violation}`] : [])));
 
     verdict = await judge(cases, db, temporal, readPolicy(POLICY), 90_000);
-    say(`notifications: ${verdict.notifications.delivered} delivered, ${verdict.notifications.pending} visibly pending; the webhook refused ${webhook.refused} of ${webhook.deliveries} deliveries`);
+    say(
+      `notifications: ${verdict.notifications.delivered} delivered, ${verdict.notifications.pending} visibly pending; the webhook refused ${webhook.refused} of ${webhook.deliveries} deliveries`,
+    );
     for (const note of verdict.duplicateNotes.slice(0, 20)) say(`duplicated: ${note}`);
     for (const [index, problems] of [...verdict.lost.entries()].slice(0, 20)) {
       const finding = findings.find((f) => f.index === index);
@@ -144,14 +148,25 @@ async function main(): Promise<number> {
          (SELECT count(*)::int FROM reconciliation_drifts WHERE repaired) AS repaired,
          (SELECT count(*)::int FROM reconciliation_drifts WHERE NOT repaired) AS unrepaired`,
     );
-    say(`reconciliation during the drive (every ${POLICY.RECONCILE_EVERY}): ${during.runs} runs, ${during.repaired} repairs, ${during.unrepaired} reported unrepaired (a Temporal restart leaves queries unanswered)`);
+    say(
+      `reconciliation during the drive (every ${POLICY.RECONCILE_EVERY}): ${during.runs} runs, ${during.repaired} repairs, ${during.unrepaired} reported unrepaired (a Temporal restart leaves queries unanswered)`,
+    );
     const run = await reconcileNow(traffic, temporal);
-    say(`reconciliation after the run: ${run.findingsChecked} open findings, ${run.casesChecked} open cases, ${run.workflowsChecked} running workflows checked; ${run.repaired} repaired, ${run.unrepaired} unrepaired`);
+    say(
+      `reconciliation after the run: ${run.findingsChecked} open findings, ${run.casesChecked} open cases, ${run.workflowsChecked} running workflows checked; ${run.repaired} repaired, ${run.unrepaired} unrepaired`,
+    );
     if (run.status !== 'completed' || run.repaired + run.unrepaired > 0) {
-      failures.push(`reconciliation found drift after the run (${run.status}): ${run.drifts.slice(0, 5).map((d) => `${d.kind} ${d.entityId} ${d.detail}`).join('; ')}`);
+      failures.push(
+        `reconciliation found drift after the run (${run.status}): ${run.drifts
+          .slice(0, 5)
+          .map((d) => `${d.kind} ${d.entityId} ${d.detail}`)
+          .join('; ')}`,
+      );
     }
     // The drill damages findings the checks found sound, so that what it finds is its own doing.
-    const running = findings.filter((f) => !SCRIPTS[f.script].expect.finished && f.id && !verdict?.lost.has(f.index)).map((f) => f.id as string);
+    const running = findings
+      .filter((f) => !SCRIPTS[f.script].expect.finished && f.id && !verdict?.lost.has(f.index))
+      .map((f) => f.id as string);
     const drill = await repairDrill(db, traffic, temporal, running);
     say(`reconciliation repair drill (3 rows altered, 1 deleted): ${drill.length === 0 ? 'all found and re-projected' : drill.join('; ')}`);
     failures.push(...drill);

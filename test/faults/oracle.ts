@@ -145,13 +145,29 @@ function commandOf(event: StoredEvent): FindingCommand | null {
       return { type: 'requestExtension', requestedDueAt: data['requestedDueAt'], reason: data['reason'], actor };
     case 'EXTENSION_APPROVED':
     case 'EXTENSION_DENIED':
-      return { type: 'decideExtension', decision: event.type === 'EXTENSION_APPROVED' ? 'approve' : 'deny', comment: data['comment'], actor };
+      return {
+        type: 'decideExtension',
+        decision: event.type === 'EXTENSION_APPROVED' ? 'approve' : 'deny',
+        comment: data['comment'],
+        actor,
+      };
     case 'ACCOUNTABILITY_REFERRED':
     case 'ACCOUNTABILITY_REJECTED':
-      return { type: 'decideAccountability', decision: event.type === 'ACCOUNTABILITY_REFERRED' ? 'refer' : 'reject', comment: data['comment'], actor };
+      return {
+        type: 'decideAccountability',
+        decision: event.type === 'ACCOUNTABILITY_REFERRED' ? 'refer' : 'reject',
+        comment: data['comment'],
+        actor,
+      };
     case 'FOLLOW_UP_HELD':
     case 'FOLLOW_UP_RELAPSED':
-      return { type: 'reviewFollowUp', result: event.type === 'FOLLOW_UP_HELD' ? 'held' : 'relapsed', comment: data['comment'], ...(newDueAt ? { newDueAt } : {}), actor };
+      return {
+        type: 'reviewFollowUp',
+        result: event.type === 'FOLLOW_UP_HELD' ? 'held' : 'relapsed',
+        comment: data['comment'],
+        ...(newDueAt ? { newDueAt } : {}),
+        actor,
+      };
     default:
       // A step closes with CLOSED by the same actor; the replay produces it from VERIFICATION_PASSED.
       return null;
@@ -161,21 +177,41 @@ function commandOf(event: StoredEvent): FindingCommand | null {
 /** Fields in which a stored finding (row or workflow record) differs from what the replay ends with. */
 export function recordDifferences(expected: FindingRecord, actual: Record<string, unknown>): string[] {
   const times = new Set(['dueAt', 'pendingSince', 'createdAt', 'updatedAt', 'closedAt']);
-  return (Object.keys(expected) as (keyof FindingRecord)[]).filter((field) => {
-    const want = expected[field];
-    const have = actual[field];
-    if (times.has(field)) return (want === null ? null : Date.parse(String(want))) !== (have === null || have === undefined ? null : new Date(have as string).getTime());
-    return want !== have;
-  }).map((field) => `${field}: ${JSON.stringify(actual[field])}, expected ${JSON.stringify(expected[field])}`);
+  return (Object.keys(expected) as (keyof FindingRecord)[])
+    .filter((field) => {
+      const want = expected[field];
+      const have = actual[field];
+      if (times.has(field))
+        return (
+          (want === null ? null : Date.parse(String(want))) !==
+          (have === null || have === undefined ? null : new Date(have as string).getTime())
+        );
+      return want !== have;
+    })
+    .map((field) => `${field}: ${JSON.stringify(actual[field])}, expected ${JSON.stringify(expected[field])}`);
 }
 
 /** A finding row in the record's shape, for recordDifferences. */
 export function rowAsRecord(row: StoredFinding): Record<string, unknown> {
   return {
-    id: row.id, caseId: row.case_id, title: row.title, description: row.description, category: row.category, unitId: row.unit_id,
-    responsiblePerson: row.responsible_person, dueAt: row.due_at, status: row.status, overdue: row.overdue,
-    escalationLevel: Number(row.escalation_level), accountability: row.accountability, pendingApproval: row.pending_approval,
-    pendingSince: row.pending_since, openedBy: row.opened_by, createdAt: row.created_at, updatedAt: row.updated_at,
-    closedAt: row.closed_at, version: Number(row.version),
+    id: row.id,
+    caseId: row.case_id,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    unitId: row.unit_id,
+    responsiblePerson: row.responsible_person,
+    dueAt: row.due_at,
+    status: row.status,
+    overdue: row.overdue,
+    escalationLevel: Number(row.escalation_level),
+    accountability: row.accountability,
+    pendingApproval: row.pending_approval,
+    pendingSince: row.pending_since,
+    openedBy: row.opened_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    closedAt: row.closed_at,
+    version: Number(row.version),
   };
 }

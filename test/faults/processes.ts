@@ -80,10 +80,16 @@ export class ManagedProcess {
   /** Waits for the readiness probe; three exits on the way mean it cannot start (see its log). */
   async waitReady(timeoutMs = 120_000): Promise<void> {
     const exitsBefore = this.unexpectedExits.length;
-    await waitUntil(`${this.name} ready`, async () => {
-      if (this.unexpectedExits.length - exitsBefore >= 3) throw new CannotStart(`${this.name} exited 3 times while starting; see ${this.logFile}`);
-      return this.ready();
-    }, timeoutMs, 300);
+    await waitUntil(
+      `${this.name} ready`,
+      async () => {
+        if (this.unexpectedExits.length - exitsBefore >= 3)
+          throw new CannotStart(`${this.name} exited 3 times while starting; see ${this.logFile}`);
+        return this.ready();
+      },
+      timeoutMs,
+      300,
+    );
   }
 
   /** Sends `signal` and waits for the exit; after `graceMs` it is SIGKILLed. Answers how long it took. */

@@ -11,8 +11,15 @@ export const SOON_MS = 45_000;
 const WAIT_MS = 300_000;
 
 export type ScriptName =
-  | 'happy' | 'returned' | 'failedVerification' | 'extension' | 'referral' | 'rejectThenClose' | 'relapse'
-  | 'extensionAfterOverdue' | 'slowSupervisor';
+  | 'happy'
+  | 'returned'
+  | 'failedVerification'
+  | 'extension'
+  | 'referral'
+  | 'rejectThenClose'
+  | 'relapse'
+  | 'extensionAfterOverdue'
+  | 'slowSupervisor';
 
 /** One finding the suite drives, and what became of it. */
 export interface FindingPlan {
@@ -50,7 +57,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export const SCRIPTS: Record<ScriptName, Script> = {
   happy: { weight: 22, soon: false, expect: CLOSED_FOR_GOOD, run: async (r) => r.closeOutAndHold() },
   returned: {
-    weight: 12, soon: false, expect: CLOSED_FOR_GOOD,
+    weight: 12,
+    soon: false,
+    expect: CLOSED_FOR_GOOD,
     run: async (r) => {
       await r.step('plan');
       await r.step('returnPlan');
@@ -58,7 +67,9 @@ export const SCRIPTS: Record<ScriptName, Script> = {
     },
   },
   failedVerification: {
-    weight: 12, soon: false, expect: CLOSED_FOR_GOOD,
+    weight: 12,
+    soon: false,
+    expect: CLOSED_FOR_GOOD,
     run: async (r) => {
       await r.step('plan');
       await r.step('approvePlan');
@@ -70,7 +81,9 @@ export const SCRIPTS: Record<ScriptName, Script> = {
     },
   },
   extension: {
-    weight: 10, soon: false, expect: CLOSED_FOR_GOOD,
+    weight: 10,
+    soon: false,
+    expect: CLOSED_FOR_GOOD,
     run: async (r) => {
       await r.step('requestExtension', { dueAt: iso(Date.parse(r.plan.dueAt) + 10 * MINUTE) });
       await r.step(r.random.chance(0.5) ? 'approveExtension' : 'denyExtension');
@@ -78,14 +91,18 @@ export const SCRIPTS: Record<ScriptName, Script> = {
     },
   },
   referral: {
-    weight: 12, soon: true, expect: { finished: false, status: 'ASSIGNED', accountability: 'referred', escalationLevel: 3 },
+    weight: 12,
+    soon: true,
+    expect: { finished: false, status: 'ASSIGNED', accountability: 'referred', escalationLevel: 3 },
     run: async (r) => {
       await r.until('accountability proposed (level 3)', (s) => s.accountability === 'proposed');
       await r.step('refer');
     },
   },
   rejectThenClose: {
-    weight: 8, soon: true, expect: CLOSED_FOR_GOOD,
+    weight: 8,
+    soon: true,
+    expect: CLOSED_FOR_GOOD,
     run: async (r) => {
       await r.until('accountability proposed (level 3)', (s) => s.accountability === 'proposed');
       await r.step('reject');
@@ -93,7 +110,9 @@ export const SCRIPTS: Record<ScriptName, Script> = {
     },
   },
   relapse: {
-    weight: 10, soon: false, expect: CLOSED_FOR_GOOD,
+    weight: 10,
+    soon: false,
+    expect: CLOSED_FOR_GOOD,
     run: async (r) => {
       await r.closeOut();
       await r.until('follow-up due', (s) => s.pending_approval === 'followUp');
@@ -104,7 +123,9 @@ export const SCRIPTS: Record<ScriptName, Script> = {
     },
   },
   extensionAfterOverdue: {
-    weight: 8, soon: true, expect: CLOSED_FOR_GOOD,
+    weight: 8,
+    soon: true,
+    expect: CLOSED_FOR_GOOD,
     run: async (r) => {
       await r.until('overdue (督办)', (s) => s.overdue);
       await r.step('requestExtension', { dueAt: iso(Date.now() + FAR_MS) });
@@ -113,7 +134,9 @@ export const SCRIPTS: Record<ScriptName, Script> = {
     },
   },
   slowSupervisor: {
-    weight: 6, soon: false, expect: CLOSED_FOR_GOOD,
+    weight: 6,
+    soon: false,
+    expect: CLOSED_FOR_GOOD,
     run: async (r) => {
       await r.step('plan');
       await r.until('the plan decision escalated (APPROVAL_OVERDUE)', (s) => s.types.includes('APPROVAL_OVERDUE'));

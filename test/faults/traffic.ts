@@ -51,7 +51,13 @@ export class Traffic {
     return [...this.tracked].filter((t) => t.api === api && !t.settled);
   }
 
-  async request(method: string, path: string, body: unknown, headers: Record<string, string>, api = this.random.int(0, this.urls.length - 1)): Promise<Answer | NoAnswer> {
+  async request(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    api = this.random.int(0, this.urls.length - 1),
+  ): Promise<Answer | NoAnswer> {
     const done = await this.turn();
     try {
       return await this.send(method, path, body, headers, api);
@@ -60,7 +66,13 @@ export class Traffic {
     }
   }
 
-  private async send(method: string, path: string, body: unknown, headers: Record<string, string>, api: number): Promise<Answer | NoAnswer> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    api: number,
+  ): Promise<Answer | NoAnswer> {
     const entry: Tracked = { api, method, path, startedAt: Date.now() };
     this.tracked.add(entry);
     try {
@@ -79,7 +91,8 @@ export class Traffic {
       } catch {
         // not JSON
       }
-      if (response.status >= 500 && response.status !== 503) this.serverErrors.push(`${method} ${path} → ${response.status} ${text.slice(0, 300)}`);
+      if (response.status >= 500 && response.status !== 503)
+        this.serverErrors.push(`${method} ${path} → ${response.status} ${text.slice(0, 300)}`);
       return { status: response.status, body: parsed, headers: response.headers };
     } catch (error) {
       // The client's own timeout is a client giving up, not a server dropping the request.

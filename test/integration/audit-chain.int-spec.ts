@@ -50,7 +50,13 @@ describe('the audit log hash chain', () => {
     const [first, second] = opened.findings;
     // 2..31 for each finding, single and overlapping batches, each sent three times, all at once.
     const batches = (f: typeof first) =>
-      Array.from({ length: 30 }, (_, i) => i + 2).flatMap((seq) => [projection(f, [seq]), projection(f, [seq, seq + 1].filter((s) => s <= 31))]);
+      Array.from({ length: 30 }, (_, i) => i + 2).flatMap((seq) => [
+        projection(f, [seq]),
+        projection(
+          f,
+          [seq, seq + 1].filter((s) => s <= 31),
+        ),
+      ]);
     const all = shuffled([...batches(first), ...batches(second), ...batches(first)], 7);
     await Promise.all(all.map((input) => store.finding(input)));
 
@@ -113,8 +119,15 @@ describe('verification after an edit made directly in SQL (trigger dropped)', ()
     await db.dataSource.query(`UPDATE events SET actor = 'someone-else' WHERE entity_id = $1 AND seq = 2`, [target.id]);
     const [row] = await db.dataSource.query('SELECT * FROM events WHERE entity_id = $1 AND seq = 2', [target.id]);
     const forged = entryHash(row.prev_hash, {
-      entityId: row.entity_id, entityType: row.entity_type, caseId: row.case_id, seq: row.seq, chainIndex: row.chain_index,
-      type: row.type, at: row.at.toISOString(), actor: row.actor, data: row.data,
+      entityId: row.entity_id,
+      entityType: row.entity_type,
+      caseId: row.case_id,
+      seq: row.seq,
+      chainIndex: row.chain_index,
+      type: row.type,
+      at: row.at.toISOString(),
+      actor: row.actor,
+      data: row.data,
     });
     await db.dataSource.query('UPDATE events SET hash = $2 WHERE entity_id = $1 AND seq = 2', [target.id, forged]);
     expect(await chain.verify()).toMatchObject({ ok: false, firstBrokenSeq: 3, entityId: target.id, reason: 'link' });
@@ -140,7 +153,8 @@ describe('the hash-chain migration', () => {
     const db = await createTestDatabase();
     try {
       const hasChain = async () =>
-        (await db.dataSource.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'hash'`)).length > 0;
+        (await db.dataSource.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'hash'`))
+          .length > 0;
       while (await hasChain()) await db.dataSource.undoLastMigration({ transaction: 'each' });
 
       const caseId = '11111111-2222-4333-8444-555555555555';
@@ -151,7 +165,12 @@ describe('the hash-chain migration', () => {
         [caseId],
       );
       // Stored out of seq order, as concurrent projections did before the chain existed.
-      for (const [entityId, seq] of [[caseId, 1], [findingId, 1], [findingId, 3], [findingId, 2]] as const) {
+      for (const [entityId, seq] of [
+        [caseId, 1],
+        [findingId, 1],
+        [findingId, 3],
+        [findingId, 2],
+      ] as const) {
         await db.dataSource.query(
           `INSERT INTO events (entity_id, entity_type, case_id, seq, type, at, actor, data)
            VALUES ($1, $2, $3, $4, 'ASSIGNED', '2026-03-01T08:00:00Z', 'o', '{"b": 1, "a": [1, 2]}')`,
@@ -161,7 +180,11 @@ describe('the hash-chain migration', () => {
       await db.dataSource.runMigrations({ transaction: 'each' });
 
       const rows = await db.dataSource.query('SELECT seq, chain_index FROM events WHERE entity_id = $1 ORDER BY chain_index', [findingId]);
-      expect(rows).toEqual([{ seq: 1, chain_index: 1 }, { seq: 3, chain_index: 2 }, { seq: 2, chain_index: 3 }]);
+      expect(rows).toEqual([
+        { seq: 1, chain_index: 1 },
+        { seq: 3, chain_index: 2 },
+        { seq: 2, chain_index: 3 },
+      ]);
       const chain = new AuditChainQueries(db.dataSource);
       expect(await chain.verify()).toEqual({ ok: true, entries: 4 });
       // and new events link on after the backfilled ones

@@ -110,16 +110,48 @@ function bodyFor(key: string): fc.Arbitrary<string | object | undefined> {
       return body;
     });
   const rawText = fc.oneof(
-    fc.constantFrom('{"title":', '{"a":1}}', 'null', '[]', '"string"', '{"__proto__":{"x":1}}', '\u0000\u0001', `{"x":"${'\\u'.repeat(10)}"}`),
+    fc.constantFrom(
+      '{"title":',
+      '{"a":1}}',
+      'null',
+      '[]',
+      '"string"',
+      '{"__proto__":{"x":1}}',
+      '\u0000\u0001',
+      `{"x":"${'\\u'.repeat(10)}"}`,
+    ),
     fc.string({ unit: 'binary', maxLength: 200 }),
   );
-  return fc.oneof({ weight: 5, arbitrary: mutated }, { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<object> }, { weight: 2, arbitrary: rawText }, fc.constant(undefined));
+  return fc.oneof(
+    { weight: 5, arbitrary: mutated },
+    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<object> },
+    { weight: 2, arbitrary: rawText },
+    fc.constant(undefined),
+  );
 }
 
 const queryString = fc
   .array(
     fc.tuple(
-      fc.constantFrom('page', 'pageSize', 'status', 'unitId', 'caseId', 'entityId', 'type', 'from', 'to', 'overdue', 'escalationLevel', 'format', 'accountability', 'sort', 'page[x]', '__proto__', 'a'.repeat(300)),
+      fc.constantFrom(
+        'page',
+        'pageSize',
+        'status',
+        'unitId',
+        'caseId',
+        'entityId',
+        'type',
+        'from',
+        'to',
+        'overdue',
+        'escalationLevel',
+        'format',
+        'accountability',
+        'sort',
+        'page[x]',
+        '__proto__',
+        'a'.repeat(300),
+      ),
       hostileText,
     ),
     { maxLength: 5 },
@@ -134,7 +166,11 @@ function percentEncoded(text: string): string {
 }
 
 const pathId = (validId: string) =>
-  fc.oneof({ weight: 4, arbitrary: fc.constant(validId) }, fc.uuid().map(String), hostileText.map((text) => percentEncoded(text.slice(0, 300))));
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constant(validId) },
+    fc.uuid().map(String),
+    hostileText.map((text) => percentEncoded(text.slice(0, 300))),
+  );
 
 const headers = fc.record(
   {
@@ -177,9 +213,13 @@ describe('hostile input at every endpoint (property-based)', () => {
       case: record,
       year: 2026,
       findings: [finding],
-      events: [anEvent({ id: record.id, caseId: record.id, type: 'case' }, 1, { type: 'CASE_OPENED' }), anEvent({ id: finding.id, caseId: record.id, type: 'finding' }, 1)],
+      events: [
+        anEvent({ id: record.id, caseId: record.id, type: 'case' }, 1, { type: 'CASE_OPENED' }),
+        anEvent({ id: finding.id, caseId: record.id, type: 'finding' }, 1),
+      ],
     });
-    for (const role of ROLES) tokens.set(role, await hs256({ sub: `fuzz-${role}`, roles: [role], unitId: UNIT }, SECRET, { issuer: null, audience: null }));
+    for (const role of ROLES)
+      tokens.set(role, await hs256({ sub: `fuzz-${role}`, roles: [role], unitId: UNIT }, SECRET, { issuer: null, audience: null }));
   });
   afterAll(async () => {
     await api?.close();
@@ -207,8 +247,20 @@ describe('hostile input at every endpoint (property-based)', () => {
         headers,
         // Mostly a role the endpoint allows, so that input gets past the guard and meets validation.
         auth: fc.oneof(
-          { weight: 6, arbitrary: fc.constantFrom(...(rule && rolesOf(rule).length ? rolesOf(rule) : ROLES)).map((role) => `Bearer ${tokens.get(role)}`) },
-          fc.constantFrom('', 'Bearer', 'Bearer x.y.z', `Bearer ${'A'.repeat(8000)}`, 'Basic Zm9vOmJhcg==', `bearer  ${tokens.get('auditor')}  `),
+          {
+            weight: 6,
+            arbitrary: fc
+              .constantFrom(...(rule && rolesOf(rule).length ? rolesOf(rule) : ROLES))
+              .map((role) => `Bearer ${tokens.get(role)}`),
+          },
+          fc.constantFrom(
+            '',
+            'Bearer',
+            'Bearer x.y.z',
+            `Bearer ${'A'.repeat(8000)}`,
+            'Basic Zm9vOmJhcg==',
+            `bearer  ${tokens.get('auditor')}  `,
+          ),
         ),
       }),
     );
@@ -228,12 +280,15 @@ describe('hostile input at every endpoint (property-based)', () => {
           call = call.send(typeof generated.body === 'string' ? generated.body : JSON.stringify(generated.body));
         }
         const started = Date.now();
-        const response = await call.ok(() => true).buffer(true).parse((res, done) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => done(null, text));
-        });
+        const response = await call
+          .ok(() => true)
+          .buffer(true)
+          .parse((res, done) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => done(null, text));
+          });
         const elapsed = Date.now() - started;
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         const text = String(response.body ?? '');
@@ -251,13 +306,17 @@ describe('hostile input at every endpoint (property-based)', () => {
             expect({ label, json: false }).toEqual({ label, json: true });
           }
           const keys = Object.keys(body).sort();
-          const optional = response.status === 400 && 'field' in body ? ['field'] : response.status === 409 && 'status' in body ? ['status'] : [];
+          const optional =
+            response.status === 400 && 'field' in body ? ['field'] : response.status === 409 && 'status' in body ? ['status'] : [];
           expect({ label, keys }).toEqual({ label, keys: ['code', 'error', 'message', 'statusCode', ...optional].sort() });
           expect({ label, code: (ERROR_CODES as readonly unknown[]).includes(body['code']) }).toEqual({ label, code: true });
           const fits = (CODES_BY_STATUS[response.status] ?? []).includes(body['code'] as ErrorCode);
           expect({ label, code: body['code'], fits }).toEqual({ label, code: body['code'], fits: true });
           if ('field' in body) expect({ label, field: typeof body['field'] }).toEqual({ label, field: 'string' });
-          expect({ label, leak: /\bSELECT\b|\bINSERT\b|QueryFailedError|at .+\.(ts|js):\d+|node_modules/.test(text) }).toEqual({ label, leak: false });
+          expect({ label, leak: /\bSELECT\b|\bINSERT\b|QueryFailedError|at .+\.(ts|js):\d+|node_modules/.test(text) }).toEqual({
+            label,
+            leak: false,
+          });
         }
         if (response.status >= 400) {
           expect({ label, workflowCalls: api.workflows.calls.length - calls }).toEqual({ label, workflowCalls: 0 });
@@ -271,15 +330,24 @@ describe('hostile input at every endpoint (property-based)', () => {
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
     // The generator reaches past the guard: most requests meet validation, some are even accepted.
-    const count = (test: (status: number) => boolean) => [...statuses].filter(([status]) => test(status)).reduce((sum, [, n]) => sum + n, 0);
+    const count = (test: (status: number) => boolean) =>
+      [...statuses].filter(([status]) => test(status)).reduce((sum, [, n]) => sum + n, 0);
     expect(count((status) => status === 400)).toBeGreaterThan(RUNS / 3);
     expect(count((status) => status < 300)).toBeGreaterThan(0);
   }, 600_000);
 
   it('still serves a well-formed request afterwards', async () => {
-    const response = await request(api.server).get(`/api/v1/findings/${findingId}`).set('authorization', `Bearer ${tokens.get('auditor')}`);
+    const response = await request(api.server)
+      .get(`/api/v1/findings/${findingId}`)
+      .set('authorization', `Bearer ${tokens.get('auditor')}`);
     expect(response.status).toBe(200);
     expect(response.body.id).toBe(findingId);
-    expect((await request(api.server).get(`/api/v1/findings/${randomUUID()}`).set('authorization', `Bearer ${tokens.get('auditor')}`)).status).toBe(404);
+    expect(
+      (
+        await request(api.server)
+          .get(`/api/v1/findings/${randomUUID()}`)
+          .set('authorization', `Bearer ${tokens.get('auditor')}`)
+      ).status,
+    ).toBe(404);
   });
 });

@@ -34,7 +34,10 @@ describe('HTTP hardening', () => {
       case: record,
       year: 2026,
       findings: [finding],
-      events: [anEvent({ id: record.id, caseId: record.id, type: 'case' }, 1, { type: 'CASE_OPENED' }), anEvent({ id: finding.id, caseId: record.id, type: 'finding' }, 1)],
+      events: [
+        anEvent({ id: record.id, caseId: record.id, type: 'case' }, 1, { type: 'CASE_OPENED' }),
+        anEvent({ id: finding.id, caseId: record.id, type: 'finding' }, 1),
+      ],
     });
   });
   afterAll(async () => {
@@ -46,7 +49,9 @@ describe('HTTP hardening', () => {
   describe('security headers and CORS', () => {
     it('sends helmet’s headers on answers and on errors, and no X-Powered-By', async () => {
       for (const response of [
-        await request(api.server).get('/api/v1/cases').set('authorization', `Bearer ${await token('o1', ['officer'])}`),
+        await request(api.server)
+          .get('/api/v1/cases')
+          .set('authorization', `Bearer ${await token('o1', ['officer'])}`),
         await request(api.server).get('/api/v1/cases'),
         await request(api.server).get('/health'),
       ]) {
@@ -101,7 +106,12 @@ describe('HTTP hardening', () => {
       const refused = await request(limited.server).get('/api/v1/reports/summary').set('authorization', greedy);
       expect(refused.status).toBe(429);
       expect(Object.keys(refused.body).sort()).toEqual(ERROR_KEYS);
-      expect(refused.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests', code: 'RATE_LIMITED', message: expect.stringMatching(/at most 5 a minute/) });
+      expect(refused.body).toMatchObject({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        code: 'RATE_LIMITED',
+        message: expect.stringMatching(/at most 5 a minute/),
+      });
       const retryAfter = Number(refused.headers['retry-after']);
       expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
 
@@ -124,7 +134,12 @@ describe('HTTP hardening', () => {
         .set('authorization', officer)
         .send({ title: 't', summary: 'x'.repeat(1_200_000), source: 'audit', findings: [] });
       expect(response.status).toBe(413);
-      expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/size limit/) });
+      expect(response.body).toEqual({
+        statusCode: 413,
+        error: 'Payload Too Large',
+        code: 'PAYLOAD_TOO_LARGE',
+        message: expect.stringMatching(/size limit/),
+      });
       expect(api.workflows.calls.length).toBe(calls);
     });
 
@@ -137,7 +152,12 @@ describe('HTTP hardening', () => {
           .set('x-request-id', 'trace-500-check')
           .send({ decision: 'approve', comment: 'ok' });
         expect(response.status).toBe(500);
-        expect(response.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'internal error; it has been logged' });
+        expect(response.body).toEqual({
+          statusCode: 500,
+          error: 'Internal Server Error',
+          code: 'INTERNAL',
+          message: 'internal error; it has been logged',
+        });
         expect(response.text).not.toMatch(/SELECT|U-SECRET|findings|\bat \w/);
         // The log has what the body leaves out, tied to the request and the user.
         const logged = api.logs.filter((line) => line.includes('trace-500-check')).join('\n');
@@ -155,7 +175,11 @@ describe('HTTP hardening', () => {
         await request(api.server).get("/api/v1/cases/1'%20OR%201=1--").set('authorization', supervisor),
         await request(api.server).get('/api/v1/audit?entityId=x%27;DROP%20TABLE%20events;--').set('authorization', supervisor),
         await request(api.server).post('/api/v1/cases').set('authorization', supervisor).send({}),
-        await request(api.server).post(`/api/v1/findings/${findingId}/plan/decision`).set('authorization', supervisor).set('content-type', 'application/json').send('{"decision":'),
+        await request(api.server)
+          .post(`/api/v1/findings/${findingId}/plan/decision`)
+          .set('authorization', supervisor)
+          .set('content-type', 'application/json')
+          .send('{"decision":'),
         await request(api.server).get('/api/v1/nowhere').set('authorization', supervisor),
         await request(api.server)
           .post('/api/v1/cases')
@@ -175,7 +199,11 @@ describe('HTTP hardening', () => {
       ]);
       expect(responses.map((r) => r.body.field)).toEqual([undefined, undefined, 'entityId', undefined, undefined, undefined, undefined]);
       for (const response of responses) {
-        expect(Object.keys(response.body).filter((key) => key !== 'field').sort()).toEqual(ERROR_KEYS);
+        expect(
+          Object.keys(response.body)
+            .filter((key) => key !== 'field')
+            .sort(),
+        ).toEqual(ERROR_KEYS);
         expect(response.text).not.toMatch(/SELECT|DROP TABLE|QueryFailed|node_modules|\.ts:\d+/);
       }
     });
@@ -184,9 +212,15 @@ describe('HTTP hardening', () => {
   describe('logs', () => {
     it('carry the request id (given or made) and the user id, never a token', async () => {
       const secretToken = await token('log-auditor', ['auditor']);
-      const given = await request(api.server).get('/api/v1/audit').set('authorization', `Bearer ${secretToken}`).set('x-request-id', 'trace-abc-123');
+      const given = await request(api.server)
+        .get('/api/v1/audit')
+        .set('authorization', `Bearer ${secretToken}`)
+        .set('x-request-id', 'trace-abc-123');
       expect(given.headers['x-request-id']).toBe('trace-abc-123');
-      const made = await request(api.server).get('/api/v1/audit').set('authorization', `Bearer ${secretToken}`).set('x-request-id', 'bad id\twith spaces');
+      const made = await request(api.server)
+        .get('/api/v1/audit')
+        .set('authorization', `Bearer ${secretToken}`)
+        .set('x-request-id', 'bad id\twith spaces');
       expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       // A token pasted into a URL is refused (unknown query field) and does not reach the log either.
       await request(api.server).get(`/api/v1/audit?access_token=${secretToken}`).set('authorization', `Bearer ${secretToken}`);

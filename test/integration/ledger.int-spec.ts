@@ -24,7 +24,10 @@ describe('the ledger query (PostgreSQL)', () => {
     database = await createTestDatabase();
     ledger = new LedgerQueries(database.dataSource);
     const store = new ProjectionStore(database.dataSource);
-    for (const [c, units] of [['A', ['U1', 'U2', 'U1']], ['B', ['U2', 'U1', 'U2', 'U1']]] as const) {
+    for (const [c, units] of [
+      ['A', ['U1', 'U2', 'U1']],
+      ['B', ['U2', 'U1', 'U2', 'U1']],
+    ] as const) {
       const opened = aCase({ title: `案件${c}` });
       const findings = units.map((unitId, i) => {
         const n = titles.length;

@@ -125,7 +125,11 @@ describe('ProjectionStore', () => {
         at: '2026-03-02T08:00:00.000Z',
         data: {},
       };
-      const input = { finding: { ...base, version: 2 }, events: [anEvent(entity, 2, { type: 'REMINDER_SENT' })], notifications: [notification] };
+      const input = {
+        finding: { ...base, version: 2 },
+        events: [anEvent(entity, 2, { type: 'REMINDER_SENT' })],
+        notifications: [notification],
+      };
       return { input, status, key: notification.key };
     };
     const pending = notified(opened.findings[0], 'pending');
@@ -135,10 +139,7 @@ describe('ProjectionStore', () => {
     expect(await store.findingEffects(pending.input, pending.status)).toEqual({ deliver: [] });
     const recorded = notified(opened.findings[1], 'recorded');
     expect(await store.findingEffects(recorded.input, recorded.status)).toEqual({ deliver: [] });
-    const rows = await db.dataSource.query(
-      'SELECT key, status FROM notifications WHERE case_id = $1 ORDER BY status',
-      [opened.case.id],
-    );
+    const rows = await db.dataSource.query('SELECT key, status FROM notifications WHERE case_id = $1 ORDER BY status', [opened.case.id]);
     expect(rows).toEqual([
       { key: pending.key, status: 'delivered' },
       { key: recorded.key, status: 'recorded' },
@@ -167,10 +168,12 @@ describe('the migrations', () => {
     const db = await createTestDatabase();
     try {
       const tables = async () =>
-        (await db.dataSource.query<{ n: number }[]>(
-          `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'
+        (
+          await db.dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'
              AND table_name IN ('case_codes', 'cases', 'findings', 'events', 'notifications', 'idempotency_keys')`,
-        ))[0].n;
+          )
+        )[0].n;
       expect(await tables()).toBe(6);
       for (const _ of MIGRATIONS) await db.dataSource.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toBe(0);

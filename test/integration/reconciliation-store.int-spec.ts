@@ -19,7 +19,10 @@ describe('ReconciliationStore', () => {
     await projection.caseOpened(opened);
     const [open, closed, held] = [...opened.findings].sort((a, b) => a.id.localeCompare(b.id));
     const entity = (id: string) => ({ id, caseId: opened.case.id, type: 'finding' as const });
-    await projection.finding({ finding: { ...closed, status: 'CLOSED', version: 2 }, events: [anEvent(entity(closed.id), 2, { type: 'CLOSED' })] });
+    await projection.finding({
+      finding: { ...closed, status: 'CLOSED', version: 2 },
+      events: [anEvent(entity(closed.id), 2, { type: 'CLOSED' })],
+    });
     await projection.finding({
       finding: { ...held, status: 'CLOSED', version: 2 },
       events: [anEvent(entity(held.id), 2, { type: 'FOLLOW_UP_HELD' })],
@@ -48,14 +51,32 @@ describe('ReconciliationStore', () => {
     await store.begin('run-1', '2040-01-01T00:00:00.000Z');
     await store.begin('run-2', '2040-01-01T01:00:00.000Z');
     const entityId = '00000000-0000-4000-8000-000000000001';
-    const drift = { entityType: 'finding' as const, entityId, kind: 'projection-differs' as const, detail: 'status differed', repaired: true };
+    const drift = {
+      entityType: 'finding' as const,
+      entityId,
+      kind: 'projection-differs' as const,
+      detail: 'status differed',
+      repaired: true,
+    };
     await store.recordDrifts('run-2', [drift]);
     await store.recordDrifts('run-2', [{ ...drift, repaired: false }]);
     await store.recordDrifts('run-2', [{ ...drift, kind: 'events-missing', detail: 'the timeline holds 2 of 3', repaired: false }]);
     expect(await store.lastRun()).toMatchObject({ id: 'run-2', status: 'running', finishedAt: null, repaired: 1, unrepaired: 1 });
-    await store.finish({ runId: 'run-2', status: 'completed', finishedAt: '2040-01-01T01:00:05.000Z', error: null, findingsChecked: 3, casesChecked: 1, workflowsChecked: 4, inFlight: 1 });
+    await store.finish({
+      runId: 'run-2',
+      status: 'completed',
+      finishedAt: '2040-01-01T01:00:05.000Z',
+      error: null,
+      findingsChecked: 3,
+      casesChecked: 1,
+      workflowsChecked: 4,
+      inFlight: 1,
+    });
     const run = await store.lastRun();
     expect(run).toMatchObject({ id: 'run-2', status: 'completed', findingsChecked: 3, casesChecked: 1, workflowsChecked: 4, inFlight: 1 });
-    expect(run?.drifts.map((d) => [d.kind, d.repaired])).toEqual([['events-missing', false], ['projection-differs', true]]);
+    expect(run?.drifts.map((d) => [d.kind, d.repaired])).toEqual([
+      ['events-missing', false],
+      ['projection-differs', true],
+    ]);
   });
 });

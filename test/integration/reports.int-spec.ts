@@ -41,14 +41,63 @@ const utc = (text: string) => (text.length === 10 ? `${text}T00:00:00.000Z` : `$
 const TABLE: Row[] = [
   { key: 'f1', unit: 'U1', created: '2026-01-10 02:00', due: '2026-02-01', status: 'CLOSED', overdue: false, closed: '2026-01-20 02:00' },
   { key: 'f2', unit: 'U1', created: '2026-01-31 17:00', due: '2026-03-01', status: 'CLOSED', overdue: false, closed: '2026-02-28 17:00' },
-  { key: 'f3', unit: 'U1', created: '2026-02-10 02:00', due: '2026-02-28 16:30', status: 'CLOSED', overdue: false, closed: '2026-04-01 02:00', overdueAt: ['2026-02-28 16:30'] },
-  { key: 'f4', unit: 'U1', created: '2026-03-01 02:00', due: '2026-06-10 04:00', status: 'RECTIFYING', overdue: true, overdueAt: ['2026-06-10 04:00'] },
-  { key: 'f5', unit: 'U1', created: '2026-03-05 02:00', due: '2026-05-16 04:00', status: 'RECTIFYING', overdue: true, overdueAt: ['2026-05-16 04:00'] },
+  {
+    key: 'f3',
+    unit: 'U1',
+    created: '2026-02-10 02:00',
+    due: '2026-02-28 16:30',
+    status: 'CLOSED',
+    overdue: false,
+    closed: '2026-04-01 02:00',
+    overdueAt: ['2026-02-28 16:30'],
+  },
+  {
+    key: 'f4',
+    unit: 'U1',
+    created: '2026-03-01 02:00',
+    due: '2026-06-10 04:00',
+    status: 'RECTIFYING',
+    overdue: true,
+    overdueAt: ['2026-06-10 04:00'],
+  },
+  {
+    key: 'f5',
+    unit: 'U1',
+    created: '2026-03-05 02:00',
+    due: '2026-05-16 04:00',
+    status: 'RECTIFYING',
+    overdue: true,
+    overdueAt: ['2026-05-16 04:00'],
+  },
   { key: 'f6', unit: 'U2', created: '2026-02-15 02:00', due: '2026-03-01', status: 'CLOSED', overdue: false, closed: '2026-02-17 02:00' },
-  { key: 'f7', unit: 'U2', created: '2026-03-10 02:00', due: '2026-03-17 04:00', status: 'REPORT_SUBMITTED', overdue: true, overdueAt: ['2026-03-17 04:00'] },
-  { key: 'f8', unit: 'U2', created: '2026-01-05 02:00', due: '2026-01-20 04:00', status: 'ASSIGNED', overdue: true, overdueAt: ['2026-01-20 04:00', '2026-01-25 04:00'] },
+  {
+    key: 'f7',
+    unit: 'U2',
+    created: '2026-03-10 02:00',
+    due: '2026-03-17 04:00',
+    status: 'REPORT_SUBMITTED',
+    overdue: true,
+    overdueAt: ['2026-03-17 04:00'],
+  },
+  {
+    key: 'f8',
+    unit: 'U2',
+    created: '2026-01-05 02:00',
+    due: '2026-01-20 04:00',
+    status: 'ASSIGNED',
+    overdue: true,
+    overdueAt: ['2026-01-20 04:00', '2026-01-25 04:00'],
+  },
   { key: 'f9', unit: 'U2', created: '2026-04-01 02:00', due: '2026-07-01', status: 'ASSIGNED', overdue: false },
-  { key: 'f10', unit: 'U2', created: '2026-06-01 02:00', due: '2026-06-07 04:00', status: 'PLAN_SUBMITTED', overdue: true, overdueAt: ['2026-06-07 04:00'] },
+  {
+    key: 'f10',
+    unit: 'U2',
+    created: '2026-06-01 02:00',
+    due: '2026-06-07 04:00',
+    status: 'PLAN_SUBMITTED',
+    overdue: true,
+    overdueAt: ['2026-06-07 04:00'],
+  },
 ];
 
 /** Beijing-day bounds as the API passes them: [from 00:00+08, day after `to` 00:00+08). */
@@ -81,10 +130,12 @@ describe('reports over a hand-checked fixture (PostgreSQL)', () => {
     );
     const events = findings.flatMap((finding, index) => {
       const entity = { id: finding.id, caseId: opened.id, type: 'finding' as const };
-      const later: Array<[EventType, string]> = (TABLE[index].overdueAt ?? []).flatMap((at): Array<[EventType, string]> => [
-        ['OVERDUE', utc(at)],
-        ['ESCALATED', utc(at)],
-      ]);
+      const later: Array<[EventType, string]> = (TABLE[index].overdueAt ?? []).flatMap(
+        (at): Array<[EventType, string]> => [
+          ['OVERDUE', utc(at)],
+          ['ESCALATED', utc(at)],
+        ],
+      );
       return [anEvent(entity, 1, { at: finding.createdAt }), ...later.map(([type, at], i) => anEvent(entity, i + 2, { type, at }))];
     });
     await new ProjectionStore(database.dataSource).caseOpened({ case: opened, year: 2026, findings, events });

@@ -49,8 +49,18 @@ function samples(caseId: string, findingId: string): Record<string, Sample> {
       body: { content: '报告', evidence: [{ name: 'a.pdf', sha256: 'a'.repeat(64), uri: 'https://files.example/a' }] },
       ok: 200,
     },
-    'POST /findings/:id/extension': { method: 'POST', path: `${f}/extension`, body: { requestedDueAt: inDays(60), reason: '原因' }, ok: 202 },
-    'POST /findings/:id/plan/decision': { method: 'POST', path: `${f}/plan/decision`, body: { decision: 'approve', comment: '同意' }, ok: 200 },
+    'POST /findings/:id/extension': {
+      method: 'POST',
+      path: `${f}/extension`,
+      body: { requestedDueAt: inDays(60), reason: '原因' },
+      ok: 202,
+    },
+    'POST /findings/:id/plan/decision': {
+      method: 'POST',
+      path: `${f}/plan/decision`,
+      body: { decision: 'approve', comment: '同意' },
+      ok: 200,
+    },
     'POST /findings/:id/verification': { method: 'POST', path: `${f}/verification`, body: { decision: 'pass', comment: '通过' }, ok: 200 },
     'POST /findings/:id/extension/decision': {
       method: 'POST',
@@ -122,7 +132,12 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
   });
 
   function send(sample: Sample, authorization?: string) {
-    const call = sample.method === 'GET' ? request(api.server).get(sample.path) : request(api.server).post(sample.path).send(sample.body ?? {});
+    const call =
+      sample.method === 'GET'
+        ? request(api.server).get(sample.path)
+        : request(api.server)
+            .post(sample.path)
+            .send(sample.body ?? {});
     return authorization === undefined ? call : call.set('authorization', authorization);
   }
 
@@ -189,7 +204,10 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
 
   describe("a unit user never learns that another unit's finding exists", () => {
     const unitA = () => provider.sign(PEOPLE['unit']);
-    const get = async (path: string) => request(api.server).get(path).set('authorization', `Bearer ${await unitA()}`);
+    const get = async (path: string) =>
+      request(api.server)
+        .get(path)
+        .set('authorization', `Bearer ${await unitA()}`);
     const secrets = () => [findingB.id, UNIT_B, findingB.title];
     const leaks = (body: unknown) => secrets().filter((secret) => JSON.stringify(body).includes(secret));
 
@@ -232,7 +250,13 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
     });
 
     it('is refused the summary, the audit log, its verification and the approvals queue (403, nothing in the body)', async () => {
-      for (const path of ['/api/v1/reports/summary', '/api/v1/audit', `/api/v1/audit?entityId=${findingB.id}`, '/api/v1/audit/verify', '/api/v1/approvals']) {
+      for (const path of [
+        '/api/v1/reports/summary',
+        '/api/v1/audit',
+        `/api/v1/audit?entityId=${findingB.id}`,
+        '/api/v1/audit/verify',
+        '/api/v1/approvals',
+      ]) {
         const response = await get(path);
         expect({ path, status: response.status, leaks: leaks(response.body) }).toEqual({ path, status: 403, leaks: [] });
       }

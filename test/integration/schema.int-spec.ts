@@ -116,7 +116,7 @@ describe('the schema', () => {
     ]);
   });
 
-  it("undoes every migration with its down, and the ups then build the same schema again", async () => {
+  it('undoes every migration with its down, and the ups then build the same schema again', async () => {
     const db = await migrated();
     for (let i = 0; i < MIGRATIONS.length; i++) await db.dataSource.undoLastMigration({ transaction: 'each' });
     expect(await migratedColumns(db.dataSource)).toEqual(new Map());

@@ -84,7 +84,8 @@ export class RecordingWorkflows {
   async commandFinding(finding: { id: string }, command: FindingCommand): Promise<FindingView> {
     const findingId = finding.id;
     this.calls.push({ kind: 'commandFinding', id: findingId, actor: command.actor.id });
-    if (findingId === this.failingFindingId) throw new Error('relation "findings" violates check: SELECT * FROM findings WHERE unit_id = \'U-SECRET\'');
+    if (findingId === this.failingFindingId)
+      throw new Error('relation "findings" violates check: SELECT * FROM findings WHERE unit_id = \'U-SECRET\'');
     return (await this.findings.findById(findingId)) as FindingView;
   }
 }
@@ -118,7 +119,16 @@ function caseEvent(caseId: string, seq: number, type: EventRecord['type'], at: s
 }
 
 function findingEvent(seed: FindingSeed, seq: number, type: EventRecord['type'], actor: string): EventRecord {
-  return { entityId: seed.id, entityType: 'finding', caseId: seed.caseId, seq, type, at: seed.createdAt, actor, data: { dueAt: seed.dueAt } };
+  return {
+    entityId: seed.id,
+    entityType: 'finding',
+    caseId: seed.caseId,
+    seq,
+    type,
+    at: seed.createdAt,
+    actor,
+    data: { dueAt: seed.dueAt },
+  };
 }
 
 /** A Temporal client that is always up, for /health and the command gate. */

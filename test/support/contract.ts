@@ -1,4 +1,11 @@
-import { ERROR_CODES, type CaseWithFindings, type ErrorCode, type FindingView, type FindingWithEvents, type TimelineEvent } from '@reform/contracts';
+import {
+  ERROR_CODES,
+  type CaseWithFindings,
+  type ErrorCode,
+  type FindingView,
+  type FindingWithEvents,
+  type TimelineEvent,
+} from '@reform/contracts';
 import { randomBytes } from 'node:crypto';
 import { Http } from './http';
 import { bearer, type TokenClaims } from './tokens';
@@ -57,8 +64,22 @@ export const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const FINDING_FIELDS = [
-  'id', 'caseId', 'title', 'description', 'category', 'unitId', 'responsiblePerson', 'dueAt', 'status', 'overdue',
-  'escalationLevel', 'accountability', 'pendingApproval', 'createdAt', 'updatedAt', 'closedAt',
+  'id',
+  'caseId',
+  'title',
+  'description',
+  'category',
+  'unitId',
+  'responsiblePerson',
+  'dueAt',
+  'status',
+  'overdue',
+  'escalationLevel',
+  'accountability',
+  'pendingApproval',
+  'createdAt',
+  'updatedAt',
+  'closedAt',
 ] as const;
 
 /** The contract's shapes, as `@reform/contracts` declares them; the tests restate none. */

@@ -40,7 +40,11 @@ export class OidcProvider {
   }
 
   async jwks(): Promise<{ keys: JWK[] }> {
-    return { keys: await Promise.all(this.keys.map(async ({ kid, pair }) => ({ ...(await exportJWK(pair.publicKey)), kid, alg: 'RS256', use: 'sig' }))) };
+    return {
+      keys: await Promise.all(
+        this.keys.map(async ({ kid, pair }) => ({ ...(await exportJWK(pair.publicKey)), kid, alg: 'RS256', use: 'sig' })),
+      ),
+    };
   }
 
   sign(claims: TokenClaims, options: { issuer?: string; audience?: string; expiresIn?: string | number } = {}): Promise<string> {
@@ -62,7 +66,11 @@ export class OidcProvider {
 }
 
 /** An HS256 token with the given secret, carrying iss/aud unless told otherwise. */
-export function hs256(claims: TokenClaims, secret: string, options: { issuer?: string | null; audience?: string | null; expiresIn?: string } = {}) {
+export function hs256(
+  claims: TokenClaims,
+  secret: string,
+  options: { issuer?: string | null; audience?: string | null; expiresIn?: string } = {},
+) {
   const { sub, ...rest } = claims;
   let jwt = new SignJWT({ name: sub, ...rest }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt();
   if (options.issuer !== null) jwt = jwt.setIssuer(options.issuer ?? ISSUER);

@@ -24,7 +24,11 @@ export function residentBytes(pid: number): number {
 }
 
 /** Samples the RSS of `pid` every `everyMs` while `work` runs; answers the baseline before it and the peak during it. */
-export async function peakResidentDuring<T>(pid: number, work: () => Promise<T>, everyMs = 20): Promise<{ result: T; baseline: number; peak: number }> {
+export async function peakResidentDuring<T>(
+  pid: number,
+  work: () => Promise<T>,
+  everyMs = 20,
+): Promise<{ result: T; baseline: number; peak: number }> {
   const baseline = residentBytes(pid);
   let peak = baseline;
   const timer = setInterval(() => {

@@ -91,7 +91,10 @@ export class Stack {
     void this.exited.then((code) => (exitCode = code));
     while (Date.now() < deadline) {
       if (exitCode !== undefined) throw new Error(`the stack exited (${exitCode}):\n${this.tail()}`);
-      const healthy = await fetch(this.url('/health')).then((response) => response.ok, () => false);
+      const healthy = await fetch(this.url('/health')).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (healthy) return;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }

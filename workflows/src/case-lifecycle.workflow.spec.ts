@@ -56,7 +56,12 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
   async function closeOut(findingId: string) {
     await step(findingId, { type: 'submitPlan', content: '整改方案', actor: actor('unit-1') });
     await step(findingId, { type: 'decidePlan', decision: 'approve', comment: 'ok', actor: actor('sup-1') });
-    await step(findingId, { type: 'submitReport', content: '已整改', evidence: [{ name: 'a.pdf', sha256: 'a'.repeat(64), uri: 's3://a' }], actor: actor('unit-1') });
+    await step(findingId, {
+      type: 'submitReport',
+      content: '已整改',
+      evidence: [{ name: 'a.pdf', sha256: 'a'.repeat(64), uri: 's3://a' }],
+      actor: actor('unit-1'),
+    });
     return step(findingId, { type: 'verify', decision: 'pass', comment: '验收通过', actor: actor('sup-2') });
   }
 
@@ -81,7 +86,14 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     await harness.recordHistory(caseWorkflowId(opened.id), 'case-happy-path');
     await harness.recordHistory(findingWorkflowId(first.id), 'finding-happy-path');
     expect(harness.store.types(first.id)).toEqual([
-      'ASSIGNED', 'PLAN_SUBMITTED', 'PLAN_APPROVED', 'REPORT_SUBMITTED', 'VERIFICATION_PASSED', 'CLOSED', 'FOLLOW_UP_DUE', 'FOLLOW_UP_HELD',
+      'ASSIGNED',
+      'PLAN_SUBMITTED',
+      'PLAN_APPROVED',
+      'REPORT_SUBMITTED',
+      'VERIFICATION_PASSED',
+      'CLOSED',
+      'FOLLOW_UP_DUE',
+      'FOLLOW_UP_HELD',
     ]);
   });
 
@@ -107,10 +119,19 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     const { opened } = await openCase(1);
     const findingId = opened.findings[0].id;
     await step(findingId, { type: 'submitPlan', content: 'plan', actor: actor('both-roles') });
-    expect((await rejectionOf(step(findingId, { type: 'decidePlan', decision: 'approve', comment: '', actor: actor('both-roles') }))).type).toBe('RecusalRequired');
+    expect(
+      (await rejectionOf(step(findingId, { type: 'decidePlan', decision: 'approve', comment: '', actor: actor('both-roles') }))).type,
+    ).toBe('RecusalRequired');
     await step(findingId, { type: 'decidePlan', decision: 'approve', comment: '', actor: actor('sup-1') });
-    await step(findingId, { type: 'submitReport', content: 'done', evidence: [{ name: 'a', sha256: 'b'.repeat(64), uri: 'u' }], actor: actor('unit-1') });
-    expect((await rejectionOf(step(findingId, { type: 'verify', decision: 'pass', comment: '', actor: actor('officer-1') }))).type).toBe('RecusalRequired');
+    await step(findingId, {
+      type: 'submitReport',
+      content: 'done',
+      evidence: [{ name: 'a', sha256: 'b'.repeat(64), uri: 'u' }],
+      actor: actor('unit-1'),
+    });
+    expect((await rejectionOf(step(findingId, { type: 'verify', decision: 'pass', comment: '', actor: actor('officer-1') }))).type).toBe(
+      'RecusalRequired',
+    );
   });
 
   it('serialises concurrent commands: exactly one decision wins', async () => {
@@ -118,7 +139,14 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     const findingId = opened.findings[0].id;
     await step(findingId, { type: 'submitPlan', content: 'plan', actor: actor('unit-1') });
     const attempts = await Promise.allSettled(
-      Array.from({ length: 5 }, (_, index) => step(findingId, { type: 'decidePlan', decision: index % 2 ? 'return' : 'approve', comment: `c${index}`, actor: actor(`sup-${index}`) })),
+      Array.from({ length: 5 }, (_, index) =>
+        step(findingId, {
+          type: 'decidePlan',
+          decision: index % 2 ? 'return' : 'approve',
+          comment: `c${index}`,
+          actor: actor(`sup-${index}`),
+        }),
+      ),
     );
     expect(attempts.filter((attempt) => attempt.status === 'fulfilled')).toHaveLength(1);
     const decisions = harness.store.types(findingId).filter((type) => type === 'PLAN_APPROVED' || type === 'PLAN_RETURNED');
@@ -162,8 +190,18 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     const findingId = opened.findings[0].id;
     await step(findingId, { type: 'submitPlan', content: 'plan', actor: actor('unit-1') });
     await step(findingId, { type: 'decidePlan', decision: 'approve', comment: '', actor: actor('sup-1') });
-    await step(findingId, { type: 'requestExtension', requestedDueAt: new Date(Date.now() + 60_500).toISOString(), reason: 'r', actor: actor('unit-1') });
-    await step(findingId, { type: 'submitReport', content: 'done', evidence: [{ name: 'a', sha256: 'c'.repeat(64), uri: 'u' }], actor: actor('unit-1') });
+    await step(findingId, {
+      type: 'requestExtension',
+      requestedDueAt: new Date(Date.now() + 60_500).toISOString(),
+      reason: 'r',
+      actor: actor('unit-1'),
+    });
+    await step(findingId, {
+      type: 'submitReport',
+      content: 'done',
+      evidence: [{ name: 'a', sha256: 'c'.repeat(64), uri: 'u' }],
+      actor: actor('unit-1'),
+    });
     const view = await step(findingId, { type: 'decideExtension', decision: 'deny', comment: 'no', actor: actor('sup-1') });
     expect(view).toMatchObject({ status: 'REPORT_SUBMITTED', overdue: false, pendingApproval: 'verification' });
   });

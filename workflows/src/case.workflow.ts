@@ -97,7 +97,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       return initialRecord(seed);
     });
     const { openedBy, openedAt, caseId, title, summary, source } = open;
-    const caseRecord = { id: caseId, title, summary, source, status: 'OPEN' as const, openedBy: openedBy.id, createdAt: openedAt, updatedAt: openedAt, closedAt: null, version: book.state.version };
+    const caseRecord = {
+      id: caseId,
+      title,
+      summary,
+      source,
+      status: 'OPEN' as const,
+      openedBy: openedBy.id,
+      createdAt: openedAt,
+      updatedAt: openedAt,
+      closedAt: null,
+      version: book.state.version,
+    };
     const year = patched(CASE_YEAR_IN_BUSINESS_ZONE) && open.timeZone ? caseCodeYear(openedAt, open.timeZone) : chinaStandardYear(openedAt);
     const { code } = await projectCaseOpened({ case: caseRecord, year, findings, events });
     book.state.code = code;
@@ -111,4 +122,3 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   await Promise.all(writes);
   if (!book.finished) await continueAsNew<typeof caseWorkflow>({ open, carried: book.state });
 }
-

@@ -47,7 +47,13 @@ describe('findingWorkflow timers (time-skipping)', () => {
       });
       await env.sleep(60 * DAY);
       const view = await handle.query(findingViewQuery);
-      expect(view).toMatchObject({ status: 'ASSIGNED', overdue: true, escalationLevel: 3, accountability: 'proposed', pendingApproval: 'accountability' });
+      expect(view).toMatchObject({
+        status: 'ASSIGNED',
+        overdue: true,
+        escalationLevel: 3,
+        accountability: 'proposed',
+        pendingApproval: 'accountability',
+      });
       await handle.terminate('test done');
     });
 
@@ -60,11 +66,21 @@ describe('findingWorkflow timers (time-skipping)', () => {
       'ESCALATED',
       'APPROVAL_OVERDUE',
     ]);
-    const levels = store.timeline(seed.id).filter((event) => event.type === 'ESCALATED').map((event) => event.data['level']);
+    const levels = store
+      .timeline(seed.id)
+      .filter((event) => event.type === 'ESCALATED')
+      .map((event) => event.data['level']);
     expect(levels).toEqual([1, 2, 3]);
     // Deliveries run concurrently, so their order is not the events' order.
     const kinds = [...store.notifications.values()].map((notification) => notification.kind).sort();
-    expect(kinds).toEqual(['ACCOUNTABILITY_PROPOSED', 'APPROVAL_OVERDUE', 'INTERVIEW_NOTICE', 'PLAN_OVERDUE_NOTICE', 'REMINDER', 'SUPERVISION_NOTICE']);
+    expect(kinds).toEqual([
+      'ACCOUNTABILITY_PROPOSED',
+      'APPROVAL_OVERDUE',
+      'INTERVIEW_NOTICE',
+      'PLAN_OVERDUE_NOTICE',
+      'REMINDER',
+      'SUPERVISION_NOTICE',
+    ]);
     expect(store.findings.get(seed.id)).toMatchObject({ escalationLevel: 3, overdue: true, accountability: 'proposed' });
   });
 
@@ -74,7 +90,11 @@ describe('findingWorkflow timers (time-skipping)', () => {
     const dueAt = now + 5 * DAY;
     const seed = findingSeed(now, { dueAt: new Date(dueAt).toISOString() });
     await withWorker(store, async (taskQueue) => {
-      const handle = await env.client.workflow.start(findingWorkflow, { taskQueue, workflowId: findingWorkflowId(seed.id), args: [findingInput(seed)] });
+      const handle = await env.client.workflow.start(findingWorkflow, {
+        taskQueue,
+        workflowId: findingWorkflowId(seed.id),
+        args: [findingInput(seed)],
+      });
       await env.sleep(6 * DAY);
       await handle.terminate('test done');
     });

@@ -100,8 +100,7 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
   );
 
   const historyLimit = input.historyLimit ?? HISTORY_LIMIT;
-  const continueAsNewDue = () =>
-    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;
+  const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;
 
   while (!lifecycle.finished) {
     const wakeAt = lifecycle.nextWakeAt();

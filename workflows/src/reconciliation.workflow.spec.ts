@@ -10,11 +10,13 @@ class FakeReconciliation {
   failCases = false;
 
   activities(): ReconciliationActivities {
-    const page = (name: string, pages: ReconciliationBatch[]) => async ({ after }: ReconciliationBatchInput) => {
-      this.calls.push(`${name}:${after ?? 'start'}`);
-      if (name === 'cases' && this.failCases) throw ApplicationFailure.nonRetryable('database unreachable');
-      return pages[after === null ? 0 : 1];
-    };
+    const page =
+      (name: string, pages: ReconciliationBatch[]) =>
+      async ({ after }: ReconciliationBatchInput) => {
+        this.calls.push(`${name}:${after ?? 'start'}`);
+        if (name === 'cases' && this.failCases) throw ApplicationFailure.nonRetryable('database unreachable');
+        return pages[after === null ? 0 : 1];
+      };
     return {
       beginReconciliation: async () => void this.calls.push('begin'),
       reconcileFindings: page('findings', [
@@ -52,7 +54,11 @@ describe('reconciliationWorkflow (dev server)', () => {
 
   it('records a failed run, with why, before failing', async () => {
     fake.failCases = true;
-    const run = harness.client.workflow.execute(reconciliationWorkflow, { taskQueue: harness.taskQueue, workflowId: `reconciliation-fail-${Date.now()}`, args: [{ batchSize: 10 }] });
+    const run = harness.client.workflow.execute(reconciliationWorkflow, {
+      taskQueue: harness.taskQueue,
+      workflowId: `reconciliation-fail-${Date.now()}`,
+      args: [{ batchSize: 10 }],
+    });
     await expect(run).rejects.toBeInstanceOf(WorkflowFailedError);
     expect(fake.calls).toEqual(['begin', 'findings:start', 'findings:f-100', 'cases:start', 'finish:failed']);
     expect(fake.finished).toMatchObject({ status: 'failed', error: 'database unreachable', findingsChecked: 107, casesChecked: 0 });

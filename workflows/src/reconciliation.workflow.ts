@@ -8,8 +8,7 @@ import type {
 } from '@reform/contracts';
 import { DATABASE_WRITE, RECONCILIATION_BATCH } from './activity-options';
 
-const { reconcileFindings, reconcileCases, reconcileRunningWorkflows } =
-  proxyActivities<ReconciliationActivities>(RECONCILIATION_BATCH);
+const { reconcileFindings, reconcileCases, reconcileRunningWorkflows } = proxyActivities<ReconciliationActivities>(RECONCILIATION_BATCH);
 const { beginReconciliation, finishReconciliation } = proxyActivities<ReconciliationActivities>(DATABASE_WRITE);
 
 const DEFAULT_BATCH_SIZE = 100;
@@ -48,7 +47,7 @@ export async function reconciliationWorkflow(input: ReconciliationWorkflowInput 
     await sweep(reconcileCases, 'casesChecked');
     await sweep(reconcileRunningWorkflows, 'workflowsChecked');
   } catch (error) {
-    const message = error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error);
+    const message = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     await finishReconciliation({ runId, status: 'failed', finishedAt: new Date().toISOString(), error: message, ...totals });
     throw ApplicationFailure.create({ message: `reconciliation failed: ${message}`, nonRetryable: true });
   }

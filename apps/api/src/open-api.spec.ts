@@ -38,7 +38,8 @@ describe('the OpenAPI document', () => {
     );
   });
 
-  const refOf = (operation: Operation, status: string, media = 'application/json') => operation.responses[status]?.content?.[media]?.schema?.$ref;
+  const refOf = (operation: Operation, status: string, media = 'application/json') =>
+    operation.responses[status]?.content?.[media]?.schema?.$ref;
   const errorsMissing = (statuses: (operation: Operation, path: string) => string[]) =>
     operations.flatMap(({ name, path, operation }) =>
       statuses(operation, path)
@@ -55,15 +56,18 @@ describe('the OpenAPI document', () => {
   });
 
   it('gives every operation a 2xx answer whose JSON body is a contract shape', () => {
-    const without = operations.filter(({ operation }) =>
-      !Object.keys(operation.responses).some((status) => /^2\d\d$/.test(status) && refOf(operation, status)?.startsWith('#/components/schemas/')),
+    const without = operations.filter(
+      ({ operation }) =>
+        !Object.keys(operation.responses).some(
+          (status) => /^2\d\d$/.test(status) && refOf(operation, status)?.startsWith('#/components/schemas/'),
+        ),
     );
     expect(without.map(({ name }) => name)).toEqual([]);
   });
 
   it('has a component for every shape a route refers to', () => {
     const refs = JSON.stringify(document.paths).match(/#\/components\/schemas\/[A-Za-z]+/g) ?? [];
-    const missing = [...new Set(refs)].filter((ref) => !(ref.split('/').pop() as string in (document.components?.schemas ?? {})));
+    const missing = [...new Set(refs)].filter((ref) => !((ref.split('/').pop() as string) in (document.components?.schemas ?? {})));
     expect(missing).toEqual([]);
   });
 
@@ -72,7 +76,8 @@ describe('the OpenAPI document', () => {
   });
 
   it('answers an ErrorBody for 400 on every route that takes a query or a body, and 404 on every route with an id', () => {
-    const takesInput = (operation: Operation) => Boolean(operation.requestBody) || (operation.parameters ?? []).some((p) => p.in === 'query');
+    const takesInput = (operation: Operation) =>
+      Boolean(operation.requestBody) || (operation.parameters ?? []).some((p) => p.in === 'query');
     expect(errorsMissing((operation) => (takesInput(operation) ? ['400'] : []))).toEqual([]);
     expect(errorsMissing((_operation, path) => (path.includes('{id}') ? ['404'] : []))).toEqual([]);
   });
@@ -92,7 +97,7 @@ describe('the OpenAPI document', () => {
     expect(refOf(operation('GET /health'), '503')).toBe('#/components/schemas/HealthReport');
   });
 
-  it("offers the ledger as JSON, CSV and XLSX", () => {
+  it('offers the ledger as JSON, CSV and XLSX', () => {
     const ledger = operations.find((entry) => entry.name === 'GET /api/v1/ledger')?.operation as Operation;
     expect(Object.keys(ledger.responses['200'].content ?? {})).toEqual([
       'application/json',

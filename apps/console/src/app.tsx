@@ -118,7 +118,13 @@ function Shell({ user, onSignOut, children }: { user?: User; onSignOut?: () => v
               {user.unitId ? ` · ${user.unitId}` : ''}
             </span>
           )}
-          <button type="button" className="secondary small" lang={lang === 'zh' ? 'en' : 'zh-CN'} aria-label={t.app.switchLanguageLabel} onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          <button
+            type="button"
+            className="secondary small"
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            aria-label={t.app.switchLanguageLabel}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
             {t.app.switchLanguage}
           </button>
           {onSignOut && (

@@ -48,7 +48,16 @@ export class DevServerHarness {
   async recordHistory(workflowId: string, name: string): Promise<void> {
     if (process.env['RECORD_HISTORIES'] !== '1') return;
     // The CLI writes the JSON form that historyFromJSON reads back.
-    const history = execFileSync(temporalCliPath(), ['workflow', 'show', '--workflow-id', workflowId, '--address', devServerAddress(), '--output', 'json']);
+    const history = execFileSync(temporalCliPath(), [
+      'workflow',
+      'show',
+      '--workflow-id',
+      workflowId,
+      '--address',
+      devServerAddress(),
+      '--output',
+      'json',
+    ]);
     const dir = join(__dirname, '../../../test/fixtures/histories');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${name}.json`), history);

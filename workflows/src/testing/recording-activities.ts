@@ -1,9 +1,4 @@
-import type {
-  EventRecord,
-  FindingRecord,
-  Notification,
-  ReformActivities,
-} from '@reform/contracts';
+import type { EventRecord, FindingRecord, Notification, ReformActivities } from '@reform/contracts';
 
 /**
  * Typed in-memory activities for workflow specs: they keep what the real projection would,
@@ -49,7 +44,8 @@ export class RecordingActivities {
       projectFindingEffects: async ({ finding, events, notifications }) => {
         this.putEvents(events);
         this.putFinding(finding);
-        for (const notification of notifications) if (!this.notifications.has(notification.key)) this.notifications.set(notification.key, notification);
+        for (const notification of notifications)
+          if (!this.notifications.has(notification.key)) this.notifications.set(notification.key, notification);
         return { deliver: [] };
       },
       projectCase: async ({ caseId, status, version, events }) => {

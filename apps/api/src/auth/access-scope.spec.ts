@@ -7,7 +7,7 @@ const supervisorOfU1: Principal = { id: 's1', name: 'Both', roles: ['supervisor'
 const scope = new AccessScope();
 
 describe('AccessScope', () => {
-  it("confines a caller whose only role is unit to its own unit, and nobody else", async () => {
+  it('confines a caller whose only role is unit to its own unit, and nobody else', async () => {
     expect(await scope.scopeFor(unitU1)).toEqual({ unitId: 'U1' });
     expect(await scope.scopeFor(officer)).toEqual({});
     expect(await scope.scopeFor(supervisorOfU1)).toEqual({});
@@ -21,7 +21,7 @@ describe('AccessScope', () => {
     expect(await scope.unitFilter(officer, undefined)).toEqual({ unitId: undefined });
   });
 
-  it("sees a finding in scope only; acts for a unit only as that unit", async () => {
+  it('sees a finding in scope only; acts for a unit only as that unit', async () => {
     expect([await scope.sees(unitU1, { unitId: 'U1' }), await scope.sees(unitU1, { unitId: 'U2' })]).toEqual([true, false]);
     expect(await scope.sees(officer, { unitId: 'U2' })).toBe(true);
     expect(scope.actsForUnit(supervisorOfU1, { unitId: 'U1' })).toBe(true);

@@ -25,11 +25,7 @@ export const ACCESS_RULE = 'reform:access';
  * everyone, and role-matrix.spec.ts fails for it.
  */
 export function Access(rule: AccessRule): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    SetMetadata(ACCESS_RULE, rule),
-    ApiExtension('x-roles', rolesOf(rule)),
-    ApiExtension('x-scope', rule.scope),
-  );
+  return applyDecorators(SetMetadata(ACCESS_RULE, rule), ApiExtension('x-roles', rolesOf(rule)), ApiExtension('x-scope', rule.scope));
 }
 
 export function rolesOf(rule: AccessRule): readonly Role[] {

@@ -25,7 +25,12 @@ describe('the role matrix: the @Access() rule of every route', () => {
 
   it('is the matrix the README states (a change here is a change of who may call what)', () => {
     const matrix = Object.fromEntries(routes.map(({ key, rule }) => [key, rule && `${[...rolesOf(rule)].sort().join(',')} ${rule.scope}`]));
-    const [officers, readers, supervisors, reviewers] = ['officer all', 'auditor,officer,supervisor all', 'supervisor all', 'auditor,supervisor all'];
+    const [officers, readers, supervisors, reviewers] = [
+      'officer all',
+      'auditor,officer,supervisor all',
+      'supervisor all',
+      'auditor,supervisor all',
+    ];
     const [everyoneOwnUnit, ownUnit] = ['auditor,officer,supervisor,unit own-unit', 'unit own-unit'];
     expect(matrix).toEqual({
       'GET /health': ' public',

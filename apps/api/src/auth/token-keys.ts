@@ -1,11 +1,5 @@
 import type { AuthSettings } from '@reform/config';
-import {
-  createRemoteJWKSet,
-  errors,
-  type FlattenedJWSInput,
-  type JWSHeaderParameters,
-  type RemoteJWKSetOptions,
-} from 'jose';
+import { createRemoteJWKSet, errors, type FlattenedJWSInput, type JWSHeaderParameters, type RemoteJWKSetOptions } from 'jose';
 import { IdentityProviderUnavailableError } from '../errors/identity-provider-unavailable.error';
 
 /** What an OIDC provider signs with; never HS*, so a public key can never be used as an HMAC secret. */

@@ -150,7 +150,9 @@ describe('TokenVerifier with an OIDC provider (JWKS)', () => {
       .setExpirationTime('10m')
       .sign(publicKeyAsSecret);
     await expect(verifierFor({ jwksUrl }).verify(forged)).rejects.toThrow(/invalid token/);
-    await expect(verifierFor({ jwksUrl, hs256Secret: SECRET }).verify(forged)).rejects.toThrow(/invalid token: signature verification failed/);
+    await expect(verifierFor({ jwksUrl, hs256Secret: SECRET }).verify(forged)).rejects.toThrow(
+      /invalid token: signature verification failed/,
+    );
   });
 
   it('accepts both kinds when both are configured, with iss and aud required of HS256 tokens too', async () => {

@@ -23,7 +23,10 @@ describe('CasesController over HTTP', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       controllers: [CasesController],
-      providers: [{ provide: CasesService, useValue: { open } }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      providers: [
+        { provide: CasesService, useValue: { open } },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     // Stands in for the global AuthGuard, which is tested on its own.

@@ -38,7 +38,7 @@ describe('serveConsole', () => {
 
   const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 
-  it('serves index.html at / and for the app\'s own routes', async () => {
+  it("serves index.html at / and for the app's own routes", async () => {
     for (const path of ['/', '/cases/123', '/approvals']) {
       const answer = await request(app.getHttpServer()).get(path).set(html);
       expect(answer.status).toBe(200);

@@ -34,7 +34,8 @@ export function serveConsole(app: NestExpressApplication, dir: string): boolean 
       response.setHeader('Cache-Control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   app.use((request: Request, response: Response, next: NextFunction) => {
-    const page = (request.method === 'GET' || request.method === 'HEAD') && !SERVER_PATHS.test(request.path) && !FILE_PATH.test(request.path);
+    const page =
+      (request.method === 'GET' || request.method === 'HEAD') && !SERVER_PATHS.test(request.path) && !FILE_PATH.test(request.path);
     if (!page || !request.accepts('html')) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);

@@ -26,7 +26,9 @@ export class WorkingDayDeadlines implements OnModuleInit {
     const { calendar, timeZone } = this.config.workingDays;
     const thisYear = Number(localDate(timeZone, Date.now()).slice(0, 4));
     for (const year of calendar.provisionalYears) {
-      this.logger.warn(`working-day calendar ${year} is provisional (statutory rules, not the official schedule): replace it once published`);
+      this.logger.warn(
+        `working-day calendar ${year} is provisional (statutory rules, not the official schedule): replace it once published`,
+      );
     }
     for (const year of [thisYear, thisYear + 1].filter((known) => !calendar.years.includes(known))) {
       this.logger.warn(`working-day calendar has no data for ${year}: deadlines in working days that reach it are refused`);
@@ -46,7 +48,8 @@ export class WorkingDayDeadlines implements OnModuleInit {
     try {
       return workingDayDeadline(this.config.workingDays, nowMs, workingDays);
     } catch (error) {
-      if (error instanceof CalendarYearMissingError) throw new InvalidInputError(`${field} cannot be counted: ${error.message}`, fieldPath(field));
+      if (error instanceof CalendarYearMissingError)
+        throw new InvalidInputError(`${field} cannot be counted: ${error.message}`, fieldPath(field));
       throw error;
     }
   }

@@ -13,7 +13,7 @@ function configWith(devLogin: boolean, env: Record<string, string> = {}): AppCon
 }
 
 describe('DevSessionController', () => {
-  it('mints a token the API accepts, with the demo user\'s claims', async () => {
+  it("mints a token the API accepts, with the demo user's claims", async () => {
     const config = configWith(true);
     const session = new DevSessionController(config).create({ sub: 'unit-wang', name: '王芳', roles: ['unit'], unitId: 'U-FIN' });
     expect(Date.parse(session.expiresAt)).toBeGreaterThan(Date.now());

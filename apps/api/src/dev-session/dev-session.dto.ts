@@ -6,7 +6,7 @@ import { IsText } from '../validation/text-rule.validator';
 
 /** A demo user to sign in as: the claims of the token to mint. */
 export class DevSessionDto {
-  @ApiProperty({ maxLength: 64, example: 'officer-li', description: 'user id (the token\'s sub)' })
+  @ApiProperty({ maxLength: 64, example: 'officer-li', description: "user id (the token's sub)" })
   @IsText({ max: 64, pattern: { regex: /^[A-Za-z0-9_.@-]+$/, message: 'may contain only letters, digits, "_", ".", "@" and "-"' } })
   sub: string;
 

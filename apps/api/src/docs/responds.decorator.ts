@@ -33,7 +33,10 @@ export const errorAnswer = (status: ErrorStatus) => ({
  * media types it can serve (`also`, e.g. the ledger's CSV and XLSX).
  */
 export function Responds(status: number, schema: z.ZodType, description: string, also: Record<string, MediaSchema> = {}) {
-  const content = { 'application/json': { schema: refTo(schema) }, ...Object.fromEntries(Object.entries(also).map(([type, media]) => [type, { schema: media }])) };
+  const content = {
+    'application/json': { schema: refTo(schema) },
+    ...Object.fromEntries(Object.entries(also).map(([type, media]) => [type, { schema: media }])),
+  };
   return ApiResponse({ status, description, content });
 }
 
@@ -41,4 +44,5 @@ export function Responds(status: number, schema: z.ZodType, description: string,
  * The error statuses this route answers beyond those of every signed-in route (401, 403 and 429,
  * which open-api.ts adds from the guards). Each answers an ErrorBody.
  */
-export const Refuses = (...statuses: ErrorStatus[]) => applyDecorators(...statuses.map((status) => ApiResponse({ status, ...errorAnswer(status) })));
+export const Refuses = (...statuses: ErrorStatus[]) =>
+  applyDecorators(...statuses.map((status) => ApiResponse({ status, ...errorAnswer(status) })));

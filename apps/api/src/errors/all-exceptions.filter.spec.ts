@@ -43,11 +43,18 @@ describe('AllExceptionsFilter over HTTP', () => {
   it('answers malformed JSON with 400 in the contract shape', async () => {
     const response = await request(app.getHttpServer()).post('/cases').set('Content-Type', 'application/json').send('{"title":');
     expect(response.status).toBe(400);
-    expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'request body is not valid JSON', code: 'MALFORMED_BODY' });
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'request body is not valid JSON',
+      code: 'MALFORMED_BODY',
+    });
   });
 
   it('answers an oversized body with 413', async () => {
-    const response = await request(app.getHttpServer()).post('/cases').send({ summary: 'x'.repeat(200_000) });
+    const response = await request(app.getHttpServer())
+      .post('/cases')
+      .send({ summary: 'x'.repeat(200_000) });
     expect(response.status).toBe(413);
     expect(response.body).toMatchObject({ statusCode: 413, error: 'Payload Too Large', code: 'PAYLOAD_TOO_LARGE' });
   });
@@ -64,14 +71,22 @@ describe('AllExceptionsFilter over HTTP', () => {
   it('names the top-level field, and the body when it is not an object', async () => {
     const untitled = await request(app.getHttpServer()).post('/cases').send({ summary: 's', source: 'audit', findings: [] });
     expect(untitled.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', field: 'title' });
-    const list = await request(app.getHttpServer()).post('/cases').send([{ title: 't' }]);
+    const list = await request(app.getHttpServer())
+      .post('/cases')
+      .send([{ title: 't' }]);
     expect(list.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 
   it('maps a refused step to 409 with code and status', async () => {
     const response = await request(app.getHttpServer()).get('/conflict');
     expect(response.status).toBe(409);
-    expect(response.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'no report yet', code: 'STEP_NOT_ALLOWED', status: 'RECTIFYING' });
+    expect(response.body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'no report yet',
+      code: 'STEP_NOT_ALLOWED',
+      status: 'RECTIFYING',
+    });
   });
 
   it('hides unexpected errors behind a generic 500', async () => {

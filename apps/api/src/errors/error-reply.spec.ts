@@ -1,4 +1,11 @@
-import { BadRequestException, ForbiddenException, NotAcceptableException, NotFoundException, PayloadTooLargeException, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  NotAcceptableException,
+  NotFoundException,
+  PayloadTooLargeException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { ERROR_CODES } from '@reform/contracts';
 import { ServiceError, WorkflowNotFoundError } from '@temporalio/client';
@@ -53,7 +60,10 @@ describe('toErrorReply — domain errors: one status and one code each', () => {
       code: 'STEP_NOT_ALLOWED',
       status: 'RECTIFYING',
     });
-    expect(toErrorReply(CaseClosedError.of('ZG-1')).body).toMatchObject({ status: 'CLOSED', message: 'case ZG-1 is closed; findings can be added to open cases only' });
+    expect(toErrorReply(CaseClosedError.of('ZG-1')).body).toMatchObject({
+      status: 'CLOSED',
+      message: 'case ZG-1 is closed; findings can be added to open cases only',
+    });
     expect(toErrorReply(new WorkflowEndedError()).body).not.toHaveProperty('status');
     expect(toErrorReply(new IdempotencyKeyReusedError()).body).not.toHaveProperty('status');
     expect(toErrorReply(new IdempotencyKeyReusedError()).body.message).toContain('different request body');
@@ -74,9 +84,18 @@ describe('toErrorReply — Nest and body-parser errors', () => {
       message: 'Cannot GET /api/v1/nothing',
       code: 'NOT_FOUND',
     });
-    expect(toErrorReply(new UnauthorizedException('missing bearer token')).body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
-    expect(toErrorReply(new ForbiddenException('requires one of the roles: officer')).body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
-    expect(toErrorReply(new NotAcceptableException('the ledger is served as ...')).body).toMatchObject({ statusCode: 406, code: 'NOT_ACCEPTABLE' });
+    expect(toErrorReply(new UnauthorizedException('missing bearer token')).body).toMatchObject({
+      statusCode: 401,
+      code: 'UNAUTHENTICATED',
+    });
+    expect(toErrorReply(new ForbiddenException('requires one of the roles: officer')).body).toMatchObject({
+      statusCode: 403,
+      code: 'FORBIDDEN',
+    });
+    expect(toErrorReply(new NotAcceptableException('the ledger is served as ...')).body).toMatchObject({
+      statusCode: 406,
+      code: 'NOT_ACCEPTABLE',
+    });
     expect(toErrorReply(new PayloadTooLargeException()).body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
     expect(toErrorReply(new ThrottlerException('at most 5 a minute')).body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
     expect(toErrorReply(new BadRequestException('Idempotency-Key header must be a single value')).body.code).toBe('VALIDATION_FAILED');
@@ -91,7 +110,12 @@ describe('toErrorReply — Nest and body-parser errors', () => {
     const malformed = Object.assign(new SyntaxError('Unexpected token } in JSON'), { type: 'entity.parse.failed', status: 400 });
     const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, limit: 2048 });
     const charset = Object.assign(new Error('unsupported charset "KOI8-R"'), { type: 'charset.unsupported', status: 415 });
-    expect(toErrorReply(malformed).body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'request body is not valid JSON', code: 'MALFORMED_BODY' });
+    expect(toErrorReply(malformed).body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'request body is not valid JSON',
+      code: 'MALFORMED_BODY',
+    });
     // As Nest's Express adapter hands them over: wrapped, with the parser error as cause.
     const wrapped = new BadRequestException(malformed.message, { cause: malformed });
     expect(toErrorReply(wrapped).body).toMatchObject({ message: 'request body is not valid JSON', code: 'MALFORMED_BODY' });
@@ -108,12 +132,20 @@ describe('toErrorReply — Nest and body-parser errors', () => {
 describe('toErrorReply — what is nobody else’s', () => {
   it('never leaks an unknown error, and flags it for the log', () => {
     const reply = toErrorReply(new Error('relation "findings" does not exist: SELECT * FROM findings'));
-    expect(reply.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'internal error; it has been logged', code: 'INTERNAL' });
+    expect(reply.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'internal error; it has been logged',
+      code: 'INTERNAL',
+    });
     expect(reply.unexpected).toBe(true);
   });
 
   it('does not translate Temporal errors: the façade has, so one reaching here is a bug (500)', () => {
-    expect(toErrorReply(new WorkflowNotFoundError('not found', 'finding-1', undefined)).body).toMatchObject({ statusCode: 500, code: 'INTERNAL' });
+    expect(toErrorReply(new WorkflowNotFoundError('not found', 'finding-1', undefined)).body).toMatchObject({
+      statusCode: 500,
+      code: 'INTERNAL',
+    });
   });
 
   it('a refused database connection is a 503, not a 500', () => {

@@ -73,7 +73,13 @@ export function toErrorReply(error: unknown): ErrorReply {
   return reply(500, 'INTERNAL', 'internal error; it has been logged', true);
 }
 
-function reply(statusCode: number, code: ErrorCode, message: string, unexpected: boolean, where: Pick<ErrorBody, 'status' | 'field'> = {}): ErrorReply {
+function reply(
+  statusCode: number,
+  code: ErrorCode,
+  message: string,
+  unexpected: boolean,
+  where: Pick<ErrorBody, 'status' | 'field'> = {},
+): ErrorReply {
   const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code };
   if (statusCode === 400 && where.field !== undefined) body.field = where.field;
   if (statusCode === 409 && where.status !== undefined) body.status = where.status;

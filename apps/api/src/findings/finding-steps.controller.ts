@@ -72,11 +72,7 @@ export class FindingStepsController {
   @StepAnswers(HttpStatus.ACCEPTED)
   @Access({ roles: ['unit'], scope: 'own-unit' })
   @ApiOperation({ summary: '延期申请 — ask for a later deadline, as a date or in working days (202: it waits for a supervisor)' })
-  requestExtension(
-    @FindingId() id: string,
-    @Body() dto: RequestExtensionDto,
-    @CurrentUser() user: Principal,
-  ): Promise<FindingView> {
+  requestExtension(@FindingId() id: string, @Body() dto: RequestExtensionDto, @CurrentUser() user: Principal): Promise<FindingView> {
     const choice = { dueAt: dto.requestedDueAt, workingDays: dto.requestedDueInWorkingDays };
     const requestedDueAt = this.deadlines.resolve(choice, 'requestedDueInWorkingDays');
     return this.steps.unitStep(id, stepCommands.extension(dto, requestedDueAt), user);
@@ -87,11 +83,7 @@ export class FindingStepsController {
   @StepAnswers(HttpStatus.OK)
   @Access({ roles: ['supervisor'], scope: 'all' })
   @ApiOperation({ summary: 'approve or deny the extension' })
-  decideExtension(
-    @FindingId() id: string,
-    @Body() dto: DecideExtensionDto,
-    @CurrentUser() user: Principal,
-  ): Promise<FindingView> {
+  decideExtension(@FindingId() id: string, @Body() dto: DecideExtensionDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.extensionDecision(dto), user);
   }
 

@@ -36,7 +36,7 @@ describe('FindingStepsService', () => {
     await expect(service.unitStep('f9', plan, unitU1)).rejects.toThrow(NotFoundError);
   });
 
-  it("forbids a unit step for another unit by someone who may see the finding", async () => {
+  it('forbids a unit step for another unit by someone who may see the finding', async () => {
     const { service } = setUp();
     await expect(service.unitStep('f1', plan, supervisorOfU2)).rejects.toThrow(ForbiddenError);
   });

@@ -15,13 +15,13 @@ function setUp() {
 const query = (fields: Partial<ListFindingsQuery>) => ({ page: 1, pageSize: 50, ...fields }) as ListFindingsQuery;
 
 describe('FindingsService.list', () => {
-  it("confines a unit user to its own unit", async () => {
+  it('confines a unit user to its own unit', async () => {
     const { service, list } = setUp();
     await service.list(query({ overdue: 'true' }), unitU1);
     expect(list).toHaveBeenCalledWith(expect.objectContaining({ unitId: 'U1', overdue: true }), { page: 1, pageSize: 50 });
   });
 
-  it("gives a unit user an empty list when it asks for another unit", async () => {
+  it('gives a unit user an empty list when it asks for another unit', async () => {
     const { service, list } = setUp();
     expect(await service.list(query({ unitId: 'U2' }), unitU1)).toEqual({ items: [], total: 0 });
     expect(list).not.toHaveBeenCalled();

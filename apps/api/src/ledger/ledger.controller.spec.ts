@@ -90,11 +90,15 @@ describe('GET /ledger over HTTP', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ledger-\d{8}\.csv"; filename\*=UTF-8''%E5%8F%B0%E8%B4%A6-/);
     expect(csv.text.split('\r\n')[1]).toBe('1,ZG-2026-0001,案件,问题一,U1,,2026-10-08 18:00,已交办,否,无,无,');
-    const xlsx = await request(app.getHttpServer()).get('/ledger').set('Accept', XLSX_TYPE).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await request(app.getHttpServer())
+      .get('/ledger')
+      .set('Accept', XLSX_TYPE)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(xlsx.headers['content-type']).toBe(XLSX_TYPE);
     expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
   });

@@ -32,7 +32,8 @@ export class ReportsService {
   }
 
   async trend(query: ReportQuery): Promise<Trend> {
-    const monthAt = (value: string | undefined) => localDate(this.timeZone, value === undefined ? Date.now() : Date.parse(value)).slice(0, 7);
+    const monthAt = (value: string | undefined) =>
+      localDate(this.timeZone, value === undefined ? Date.now() : Date.parse(value)).slice(0, 7);
     const toMonth = monthAt(query.to);
     const fromMonth = query.from === undefined ? monthOf(monthIndex(toMonth) - DEFAULT_TREND_MONTHS + 1) : monthAt(query.from);
     const span = monthIndex(toMonth) - monthIndex(fromMonth) + 1;

@@ -37,7 +37,9 @@ describe('fromTemporalError — workflow rejections', () => {
   });
 
   it('RecusalRequired → RecusalRequiredError (回避), not a plain refusal', () => {
-    expect(fromTemporalError(rejected(FAILURE_TYPES.recusal, 'you made this request'))).toEqual(new RecusalRequiredError('you made this request'));
+    expect(fromTemporalError(rejected(FAILURE_TYPES.recusal, 'you made this request'))).toEqual(
+      new RecusalRequiredError('you made this request'),
+    );
   });
 
   it('InvalidCommand → InvalidInputError with the field the workflow names', () => {

@@ -7,7 +7,9 @@ import { AppModule } from '../app.module';
 
 /** Test helper: the app as AppModule wires it, created but never started — no database, no Temporal. */
 export async function createUnstartedApp(): Promise<INestApplication & NestExpressApplication> {
-  const config = new AppConfigService(loadConfig({ DATABASE_URL: 'postgres://localhost/never-connected', TEMPORAL_ADDRESS: '127.0.0.1:1' }));
+  const config = new AppConfigService(
+    loadConfig({ DATABASE_URL: 'postgres://localhost/never-connected', TEMPORAL_ADDRESS: '127.0.0.1:1' }),
+  );
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfigService)
     .useValue(config)

@@ -13,8 +13,6 @@ export async function validationMessages<T extends object>(type: ClassConstructo
 
 function flatten(error: ValidationError, parentPath: string): string[] {
   const path = parentPath ? `${parentPath}.${error.property}` : error.property;
-  const own = Object.values(error.constraints ?? {}).map((message) =>
-    parentPath ? `${parentPath}.${message}` : message,
-  );
+  const own = Object.values(error.constraints ?? {}).map((message) => (parentPath ? `${parentPath}.${message}` : message));
   return [...own, ...(error.children ?? []).flatMap((child) => flatten(child, path))];
 }

@@ -19,8 +19,7 @@ export function IsArrayOfSize(min: number, max: number, noun = 'item'): Property
       propertyName: String(propertyName),
       validator: {
         validate: (value: unknown) => sizeProblem(value, min, max, noun) === undefined,
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property} ${sizeProblem(args?.value, min, max, noun) ?? 'is invalid'}`,
+        defaultMessage: (args?: ValidationArguments) => `${args?.property} ${sizeProblem(args?.value, min, max, noun) ?? 'is invalid'}`,
       },
     });
 }

@@ -11,7 +11,10 @@ const DAY_MS = 86_400_000;
 /** An optional bound of a date range: a day (YYYY-MM-DD, a whole day in TZ_BUSINESS) or an ISO instant. */
 export const OptionalRangeBound = (description: string) =>
   applyDecorators(
-    ApiPropertyOptional({ description: `${description}: a day (YYYY-MM-DD, in TZ_BUSINESS) or an ISO-8601 instant`, example: '2026-03-31' }),
+    ApiPropertyOptional({
+      description: `${description}: a day (YYYY-MM-DD, in TZ_BUSINESS) or an ISO-8601 instant`,
+      example: '2026-03-31',
+    }),
     IsOptional(),
     IsIsoDate(),
   );
@@ -23,7 +26,8 @@ export const OptionalRangeBound = (description: string) =>
 export function inclusiveRange(from: string | undefined, to: string | undefined, timeZone: string): TimeRange | undefined {
   if (from === undefined && to === undefined) return undefined;
   const range: TimeRange = {};
-  if (from !== undefined) range.from = new Date(DATE_ONLY.test(from) ? zonedInstant(timeZone, from, '00:00') : Date.parse(from)).toISOString();
+  if (from !== undefined)
+    range.from = new Date(DATE_ONLY.test(from) ? zonedInstant(timeZone, from, '00:00') : Date.parse(from)).toISOString();
   if (to !== undefined) {
     const before = DATE_ONLY.test(to) ? zonedInstant(timeZone, to, '00:00') + DAY_MS : Date.parse(to) + 1;
     range.before = new Date(before).toISOString();

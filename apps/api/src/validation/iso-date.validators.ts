@@ -2,11 +2,7 @@ import { registerDecorator, isISO8601, type ValidationOptions } from 'class-vali
 
 /** Strict ISO-8601 that JavaScript can also read (week dates like 2026-W10 are valid ISO but not a Date). */
 export function isIsoDate(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    isISO8601(value, { strict: true, strictSeparator: true }) &&
-    Number.isFinite(Date.parse(value))
-  );
+  return typeof value === 'string' && isISO8601(value, { strict: true, strictSeparator: true }) && Number.isFinite(Date.parse(value));
 }
 
 /** `requiredWhen` names the condition under which a missing value is an error, for its message. */

@@ -12,7 +12,12 @@ async function refusal(body: unknown): Promise<InvalidInputError> {
   return validationFailure(errors);
 }
 
-const good = { title: 't', summary: 's', source: 'audit', findings: [{ title: 't', description: 'd', unitId: 'U1', dueAt: '2099-01-01T00:00:00Z' }] };
+const good = {
+  title: 't',
+  summary: 's',
+  source: 'audit',
+  findings: [{ title: 't', description: 'd', unitId: 'U1', dueAt: '2099-01-01T00:00:00Z' }],
+};
 
 describe('validationFailure', () => {
   it('names a top-level field by its name', async () => {
@@ -39,7 +44,9 @@ describe('validationFailure', () => {
   it('walks children depth first, parents before children, as the pipe lists them', () => {
     const tree = [
       error('findings', undefined, [
-        error('0', undefined, [error('evidence', undefined, [error('2', undefined, [error('sha256', { matches: 'sha256 must be 64 hex digits' })])])]),
+        error('0', undefined, [
+          error('evidence', undefined, [error('2', undefined, [error('sha256', { matches: 'sha256 must be 64 hex digits' })])]),
+        ]),
       ]),
       error('title', { isNotEmpty: 'title must not be empty' }),
     ];

@@ -12,15 +12,20 @@ describe('createApi', () => {
   it('sends the bearer token and the query, and reads JSON', async () => {
     const fetch = answer(200, { items: [], total: 0 });
     vi.stubGlobal('fetch', fetch);
-    await expect(createApi(() => 'tok').get('/findings', { status: 'ASSIGNED', unitId: '', page: 2 })).resolves.toEqual({ items: [], total: 0 });
+    await expect(createApi(() => 'tok').get('/findings', { status: 'ASSIGNED', unitId: '', page: 2 })).resolves.toEqual({
+      items: [],
+      total: 0,
+    });
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('/api/v1/findings?status=ASSIGNED&page=2');
     expect((init.headers as Record<string, string>)['authorization']).toBe('Bearer tok');
   });
 
-  it('turns the contract\'s error body into an ApiError with the message and the 409 state', async () => {
+  it("turns the contract's error body into an ApiError with the message and the 409 state", async () => {
     vi.stubGlobal('fetch', answer(409, { statusCode: 409, error: 'Conflict', message: 'no report to verify', status: 'RECTIFYING' }));
-    const failure = await createApi(() => 'tok').post('/findings/x/verification', {}).catch((error: unknown) => error);
+    const failure = await createApi(() => 'tok')
+      .post('/findings/x/verification', {})
+      .catch((error: unknown) => error);
     expect(failure).toEqual(new ApiError(409, 'no report to verify', 'RECTIFYING'));
     expect((failure as ApiError).state).toBe('RECTIFYING');
   });
@@ -30,12 +35,17 @@ describe('createApi', () => {
     vi.stubGlobal('fetch', answer(401, { statusCode: 401, message: 'token has expired' }));
     await expect(createApi(() => 'old', signOut).get('/cases')).rejects.toMatchObject({ status: 401, message: 'token has expired' });
     expect(signOut).toHaveBeenCalled();
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(createApi(() => 'tok').get('/cases')).rejects.toMatchObject({ status: 0 });
   });
 
-  it('downloads with the Accept header and the server\'s file name', async () => {
-    const fetch = answer(200, 'a,b', { 'content-disposition': `attachment; filename="ledger.csv"; filename*=UTF-8''${encodeURIComponent('台账.csv')}` });
+  it("downloads with the Accept header and the server's file name", async () => {
+    const fetch = answer(200, 'a,b', {
+      'content-disposition': `attachment; filename="ledger.csv"; filename*=UTF-8''${encodeURIComponent('台账.csv')}`,
+    });
     vi.stubGlobal('fetch', fetch);
     const file = await createApi(() => 'tok').download('/ledger', { overdue: 'true' }, 'text/csv');
     expect(file.filename).toBe('台账.csv');

@@ -129,7 +129,13 @@ export const zh = {
     submitting: '提交中…',
     fixFields: '请修正标出的字段后再提交。',
   },
-  cases: { title: '案件列表', empty: '暂无案件。', prev: '上一页', next: '下一页', page: (page: number, pages: number) => `第 ${page} / ${pages} 页` },
+  cases: {
+    title: '案件列表',
+    empty: '暂无案件。',
+    prev: '上一页',
+    next: '下一页',
+    page: (page: number, pages: number) => `第 ${page} / ${pages} 页`,
+  },
   casePage: { findings: '问题清单', view: '查看', back: '返回案件列表' },
   finding: {
     details: '基本信息',

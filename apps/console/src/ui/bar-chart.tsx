@@ -38,7 +38,13 @@ export function BarChart({ groups, series, title }: { groups: BarGroup[]; series
                 const y = top + index * BAR;
                 return (
                   <g key={s.key}>
-                    <rect x={LEFT} y={y} width={Math.max(value * scale, value > 0 ? 2 : 0)} height={BAR - 2} className={`bar bar-${s.key}`} />
+                    <rect
+                      x={LEFT}
+                      y={y}
+                      width={Math.max(value * scale, value > 0 ? 2 : 0)}
+                      height={BAR - 2}
+                      className={`bar bar-${s.key}`}
+                    />
                     <text x={LEFT + value * scale + 4} y={y + BAR - 4} className="chart-value">
                       {value}
                     </text>

@@ -10,11 +10,15 @@ export function describeError(error: unknown, t: Dict): string {
   if (status === 401) return `${t.errors.unauthorized} (${error.message})`;
   if (status >= 500) return `${t.errors.server} (${error.message})`;
   const kind =
-    status === 403 ? t.errors.forbidden
-    : status === 404 ? t.errors.notFound
-    : status === 409 ? t.errors.conflict(error.state ? (t.status as Record<string, string>)[error.state] ?? error.state : '—')
-    : status === 429 ? t.errors.tooMany
-    : t.errors.invalid;
+    status === 403
+      ? t.errors.forbidden
+      : status === 404
+        ? t.errors.notFound
+        : status === 409
+          ? t.errors.conflict(error.state ? ((t.status as Record<string, string>)[error.state] ?? error.state) : '—')
+          : status === 429
+            ? t.errors.tooMany
+            : t.errors.invalid;
   return `${kind}：${error.message}`;
 }
 

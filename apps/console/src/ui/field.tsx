@@ -4,7 +4,17 @@ import { cloneElement, useId, type ReactElement, type ReactNode } from 'react';
  * A labelled form control with its error beside it: the control gets the id, `aria-invalid` and
  * `aria-describedby`, so screen readers read the error with the field.
  */
-export function Field({ label, error, hint, children }: { label: ReactNode; error?: string; hint?: ReactNode; children: ReactElement<Record<string, unknown>> }) {
+export function Field({
+  label,
+  error,
+  hint,
+  children,
+}: {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactElement<Record<string, unknown>>;
+}) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;

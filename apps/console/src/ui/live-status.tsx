@@ -7,7 +7,9 @@ export function LiveStatus({ live }: { live: Live<unknown> }) {
   const { t } = useI18n();
   return (
     <div className="live-status">
-      <span aria-live="polite">{live.loading && !live.data ? t.app.loading : live.at ? t.app.updatedAt(live.at.toLocaleTimeString()) : ''}</span>
+      <span aria-live="polite">
+        {live.loading && !live.data ? t.app.loading : live.at ? t.app.updatedAt(live.at.toLocaleTimeString()) : ''}
+      </span>
       <button type="button" className="secondary small" onClick={live.reload}>
         {t.app.refresh}
       </button>

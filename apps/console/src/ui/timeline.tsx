@@ -42,7 +42,9 @@ function render(key: string, value: unknown, dates: (iso: string) => string, kin
   if (DATES.has(key) && typeof value === 'string') return dates(value);
   if (key === 'pendingApproval' && typeof value === 'string') return kinds[value] ?? value;
   if (key === 'evidence' && Array.isArray(value)) {
-    return value.map((item: { name?: string; sha256?: string }) => `${item.name ?? '?'} (${String(item.sha256 ?? '').slice(0, 12)}…)`).join('；');
+    return value
+      .map((item: { name?: string; sha256?: string }) => `${item.name ?? '?'} (${String(item.sha256 ?? '').slice(0, 12)}…)`)
+      .join('；');
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -30,6 +30,9 @@ export function queueItem(finding: FindingView, events: TimelineEvent[]): QueueI
 export function orderQueue(items: QueueItem[]): QueueItem[] {
   return items
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => Number(b.item.breached) - Number(a.item.breached) || Date.parse(a.item.since) - Date.parse(b.item.since) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        Number(b.item.breached) - Number(a.item.breached) || Date.parse(a.item.since) - Date.parse(b.item.since) || a.index - b.index,
+    )
     .map(({ item }) => item);
 }

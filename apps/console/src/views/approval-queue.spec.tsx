@@ -11,7 +11,10 @@ const report = finding({ id: 'f-report', title: '报告待验收的问题', stat
 const extension = finding({ id: 'f-ext', title: '延期待批的问题', status: 'RECTIFYING', pendingApproval: 'extension' });
 
 const timelines = {
-  'GET /findings/f-plan': { ...plan, events: [event(1, 'ASSIGNED', 60), event(2, 'PLAN_SUBMITTED', 30, { content: '双人复核' }, 'unit-wang')] },
+  'GET /findings/f-plan': {
+    ...plan,
+    events: [event(1, 'ASSIGNED', 60), event(2, 'PLAN_SUBMITTED', 30, { content: '双人复核' }, 'unit-wang')],
+  },
   'GET /findings/f-report': {
     ...report,
     events: [event(1, 'ASSIGNED', 90), event(2, 'PLAN_SUBMITTED', 80), event(3, 'PLAN_APPROVED', 70), event(4, 'REPORT_SUBMITTED', 50)],
@@ -41,12 +44,11 @@ describe('ApprovalQueue', () => {
     expect(within(second).queryByText('审批超时', { selector: '.badge' })).toBeNull();
     expect(within(second).getByText(/已等待 2 天 2 小时/)).toBeTruthy();
     // Each item carries its finding's full timeline.
-    expect(within(second).getAllByRole('listitem').map((li) => li.querySelector('strong')?.textContent)).toEqual([
-      '交办',
-      '提交整改方案',
-      '整改方案获批',
-      '提交整改报告',
-    ]);
+    expect(
+      within(second)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('strong')?.textContent),
+    ).toEqual(['交办', '提交整改方案', '整改方案获批', '提交整改报告']);
   });
 
   it('asks for a comment before deciding, then posts the decision and refreshes', async () => {
@@ -72,7 +74,7 @@ describe('ApprovalQueue', () => {
     expect(await screen.findByText('审批队列为空。')).toBeTruthy();
   });
 
-  it('shows a refused decision in words, with the API\'s reason', async () => {
+  it("shows a refused decision in words, with the API's reason", async () => {
     const api = fakeApi({
       'GET /approvals': { items: [report] },
       'GET /findings/f-report': timelines['GET /findings/f-report'],
@@ -81,6 +83,8 @@ describe('ApprovalQueue', () => {
     renderAs(USERS.supervisor, api, <ApprovalQueue />);
     fireEvent.change(await screen.findByLabelText('审批意见'), { target: { value: '通过' } });
     fireEvent.click(screen.getByRole('button', { name: '验收通过，予以销号' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('无权执行此操作：the officer who opened the case may not verify its findings');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '无权执行此操作：the officer who opened the case may not verify its findings',
+    );
   });
 });

@@ -7,7 +7,7 @@ import { CaseForm } from './case-form';
 const field = (label: string, index = 0) => screen.getAllByLabelText(label)[index] as HTMLInputElement;
 
 describe('CaseForm', () => {
-  it('shows each of the API\'s validation messages beside its field', async () => {
+  it("shows each of the API's validation messages beside its field", async () => {
     const api = fakeApi({
       'POST /cases': new ApiError(
         400,

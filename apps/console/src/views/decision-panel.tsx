@@ -23,11 +23,51 @@ interface Decision {
 
 /** Each kind of pending approval and the one step that decides it. */
 export const DECISIONS: Record<ApprovalKind, Decision> = {
-  plan: { path: 'plan/decision', field: 'decision', newDueAt: false, choices: [{ value: 'approve', label: 'approve', refuses: false }, { value: 'return', label: 'return', refuses: true }] },
-  verification: { path: 'verification', field: 'decision', newDueAt: true, choices: [{ value: 'pass', label: 'pass', refuses: false }, { value: 'fail', label: 'fail', refuses: true }] },
-  extension: { path: 'extension/decision', field: 'decision', newDueAt: false, choices: [{ value: 'approve', label: 'approve', refuses: false }, { value: 'deny', label: 'deny', refuses: true }] },
-  accountability: { path: 'accountability/decision', field: 'decision', newDueAt: false, choices: [{ value: 'refer', label: 'refer', refuses: false }, { value: 'reject', label: 'reject', refuses: true }] },
-  followUp: { path: 'follow-up', field: 'result', newDueAt: true, choices: [{ value: 'held', label: 'held', refuses: false }, { value: 'relapsed', label: 'relapsed', refuses: true }] },
+  plan: {
+    path: 'plan/decision',
+    field: 'decision',
+    newDueAt: false,
+    choices: [
+      { value: 'approve', label: 'approve', refuses: false },
+      { value: 'return', label: 'return', refuses: true },
+    ],
+  },
+  verification: {
+    path: 'verification',
+    field: 'decision',
+    newDueAt: true,
+    choices: [
+      { value: 'pass', label: 'pass', refuses: false },
+      { value: 'fail', label: 'fail', refuses: true },
+    ],
+  },
+  extension: {
+    path: 'extension/decision',
+    field: 'decision',
+    newDueAt: false,
+    choices: [
+      { value: 'approve', label: 'approve', refuses: false },
+      { value: 'deny', label: 'deny', refuses: true },
+    ],
+  },
+  accountability: {
+    path: 'accountability/decision',
+    field: 'decision',
+    newDueAt: false,
+    choices: [
+      { value: 'refer', label: 'refer', refuses: false },
+      { value: 'reject', label: 'reject', refuses: true },
+    ],
+  },
+  followUp: {
+    path: 'follow-up',
+    field: 'result',
+    newDueAt: true,
+    choices: [
+      { value: 'held', label: 'held', refuses: false },
+      { value: 'relapsed', label: 'relapsed', refuses: true },
+    ],
+  },
 };
 
 /** A supervisor's one-click decision on what a finding waits for; a comment is always asked for. */
@@ -98,7 +138,13 @@ export function DecisionPanel({ finding, onDone }: { finding: FindingView; onDon
       <ErrorNote error={error} />
       <div className="actions">
         {decision.choices.map((choice) => (
-          <button key={choice.value} type="button" className={choice.refuses ? 'danger' : ''} disabled={busy} onClick={() => void decide(choice)}>
+          <button
+            key={choice.value}
+            type="button"
+            className={choice.refuses ? 'danger' : ''}
+            disabled={busy}
+            onClick={() => void decide(choice)}
+          >
             {t.decide[choice.label] as string}
           </button>
         ))}

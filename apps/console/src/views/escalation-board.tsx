@@ -16,7 +16,9 @@ export function EscalationBoard() {
     () =>
       Promise.all(
         LEVELS.map((level) =>
-          api.get<Page<FindingView>>('/findings', { escalationLevel: level, pageSize: 200 }).then((page) => page.items.filter((f) => f.status !== 'CLOSED')),
+          api
+            .get<Page<FindingView>>('/findings', { escalationLevel: level, pageSize: 200 })
+            .then((page) => page.items.filter((f) => f.status !== 'CLOSED')),
         ),
       ),
     [],
@@ -41,7 +43,8 @@ export function EscalationBoard() {
                   <li key={finding.id} className="card">
                     <Link to={`/findings/${finding.id}`}>{finding.title}</Link>
                     <div className="card-body">
-                      {finding.unitId} · {dateTime(finding.dueAt)} <OverdueBadge finding={finding} /> <AccountabilityBadge accountability={finding.accountability} />
+                      {finding.unitId} · {dateTime(finding.dueAt)} <OverdueBadge finding={finding} />{' '}
+                      <AccountabilityBadge accountability={finding.accountability} />
                     </div>
                   </li>
                 ))}

@@ -8,7 +8,7 @@ import { FindingPage } from './finding-page';
 const withEvents = (f: FindingView) => ({ ...f, events: [event(1, 'ASSIGNED', 5, { dueAt: f.dueAt }, 'officer-li')] });
 
 describe('FindingPage', () => {
-  it('offers its own unit the plan form, and shows the step\'s refusal beside the field', async () => {
+  it("offers its own unit the plan form, and shows the step's refusal beside the field", async () => {
     const api = fakeApi({
       'GET /findings/f-1': withEvents(finding()),
       'POST /findings/f-1/plan': new ApiError(400, 'content must not be empty'),
@@ -38,7 +38,11 @@ describe('FindingPage', () => {
     fireEvent.change(screen.getByLabelText('新的整改时限（选填）'), { target: { value: '2030-03-01T18:00' } });
     fireEvent.click(screen.getByRole('button', { name: '验收不通过' }));
     await waitFor(() =>
-      expect(api.post).toHaveBeenCalledWith('/findings/f-1/verification', { decision: 'fail', comment: '证据不足', newDueAt: '2030-03-01T18:00:00.000Z' }),
+      expect(api.post).toHaveBeenCalledWith('/findings/f-1/verification', {
+        decision: 'fail',
+        comment: '证据不足',
+        newDueAt: '2030-03-01T18:00:00.000Z',
+      }),
     );
     expect(screen.getByRole('list', { name: '时间线' }).textContent).toContain('交办');
   });

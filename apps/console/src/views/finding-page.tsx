@@ -86,7 +86,8 @@ function Actions({ finding, user, onDone }: { finding: FindingView; user: User; 
   if (forUnit && finding.status === 'ASSIGNED') forms.push(<PlanForm key="plan" finding={finding} onDone={onDone} />);
   if (forUnit && finding.status === 'RECTIFYING') forms.push(<ReportForm key="report" finding={finding} onDone={onDone} />);
   if (hasRole(user, 'supervisor') && finding.pendingApproval) forms.push(<DecisionPanel key="decide" finding={finding} onDone={onDone} />);
-  const mayExtend = forUnit && finding.pendingApproval !== 'extension' && ['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING'].includes(finding.status);
+  const mayExtend =
+    forUnit && finding.pendingApproval !== 'extension' && ['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING'].includes(finding.status);
   if (mayExtend) {
     forms.push(
       <details key="extension" className="extension">

@@ -11,7 +11,7 @@ describe('Ledger', () => {
     expect(screen.queryByRole('button', { name: '导出 CSV' })).toBeNull();
   });
 
-  it('prints the ledger\'s columns in the domain\'s words', async () => {
+  it("prints the ledger's columns in the domain's words", async () => {
     const row = {
       seq: 1,
       findingId: 'f-1',
@@ -32,7 +32,20 @@ describe('Ledger', () => {
     renderAs(USERS.supervisor, fakeApi({ 'GET /ledger': { items: [row], total: 1 } }), <Ledger />);
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
     const headers = screen.getAllByRole('columnheader').map((th) => th.textContent);
-    expect(headers).toEqual(['序号', '案件编号', '案件名称', '问题', '责任单位', '责任人', '整改时限', '整改状态', '是否逾期', '督办层级', '问责情况', '销号日期']);
+    expect(headers).toEqual([
+      '序号',
+      '案件编号',
+      '案件名称',
+      '问题',
+      '责任单位',
+      '责任人',
+      '整改时限',
+      '整改状态',
+      '是否逾期',
+      '督办层级',
+      '问责情况',
+      '销号日期',
+    ]);
     const cells = screen.getAllByRole('cell').map((td) => td.textContent);
     expect(cells).toEqual(expect.arrayContaining(['ZG-2026-0001', '公务接待超标准', '整改中', '是', '约谈', '无']));
     expect(screen.getByRole('button', { name: '导出 Excel' })).toBeTruthy();

@@ -35,7 +35,10 @@ export function Ledger() {
   const [exportError, setExportError] = useState<unknown>();
   const [exporting, setExporting] = useState(false);
   const query: Query = { ...filters };
-  const live = useLive(() => api.get<Page<LedgerItem>>('/ledger', { ...query, page, pageSize: PAGE_SIZE }), [JSON.stringify(filters), page]);
+  const live = useLive(
+    () => api.get<Page<LedgerItem>>('/ledger', { ...query, page, pageSize: PAGE_SIZE }),
+    [JSON.stringify(filters), page],
+  );
   const missing = live.error instanceof ApiError && live.error.status === 404;
   const pages = Math.max(1, Math.ceil((live.data?.total ?? 0) / PAGE_SIZE));
 
@@ -89,14 +92,29 @@ export function Ledger() {
     <section aria-labelledby="ledger-title">
       <h1 id="ledger-title">{t.ledger.title}</h1>
       <form className="filters" onSubmit={apply} aria-label={t.ledger.filters}>
-        {select('status', t.fields.status, STATUSES.map((s) => [s, t.status[s]]))}
+        {select(
+          'status',
+          t.fields.status,
+          STATUSES.map((s) => [s, t.status[s]]),
+        )}
         <label>
           {t.fields.unitId}
           <input value={draft.unitId} onChange={(e) => setDraft({ ...draft, unitId: e.target.value.trim() })} size={10} />
         </label>
-        {select('overdue', t.fields.overdue, [['true', t.yes], ['false', t.no]])}
-        {select('escalationLevel', t.fields.escalationLevel, [0, 1, 2, 3].map((l) => [String(l), t.level[l]]))}
-        {select('accountability', t.fields.accountability, ACCOUNTABILITY.map((a) => [a, t.accountability[a]]))}
+        {select('overdue', t.fields.overdue, [
+          ['true', t.yes],
+          ['false', t.no],
+        ])}
+        {select(
+          'escalationLevel',
+          t.fields.escalationLevel,
+          [0, 1, 2, 3].map((l) => [String(l), t.level[l]]),
+        )}
+        {select(
+          'accountability',
+          t.fields.accountability,
+          ACCOUNTABILITY.map((a) => [a, t.accountability[a]]),
+        )}
         <label>
           {t.ledger.dueFrom}
           <input type="date" value={draft.dueFrom} onChange={(e) => setDraft({ ...draft, dueFrom: e.target.value })} />
@@ -107,11 +125,15 @@ export function Ledger() {
         </label>
         <div className="actions">
           <button type="submit">{t.ledger.apply}</button>
-          <button type="button" className="secondary" onClick={() => {
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
               setDraft(NO_FILTERS);
               setFilters(NO_FILTERS);
               setPage(1);
-            }}>
+            }}
+          >
             {t.ledger.reset}
           </button>
           <button type="button" className="secondary" disabled={exporting} onClick={() => void download(CSV)}>
@@ -131,7 +153,20 @@ export function Ledger() {
           <table className="ledger">
             <thead>
               <tr>
-                {[t.fields.seq, t.fields.code, t.fields.caseTitle, t.fields.finding, t.fields.unitId, t.fields.responsiblePerson, t.fields.dueAt, t.fields.status, t.fields.overdue, t.fields.escalationLevel, t.fields.accountability, t.fields.closedAt].map((header) => (
+                {[
+                  t.fields.seq,
+                  t.fields.code,
+                  t.fields.caseTitle,
+                  t.fields.finding,
+                  t.fields.unitId,
+                  t.fields.responsiblePerson,
+                  t.fields.dueAt,
+                  t.fields.status,
+                  t.fields.overdue,
+                  t.fields.escalationLevel,
+                  t.fields.accountability,
+                  t.fields.closedAt,
+                ].map((header) => (
                   <th key={header} scope="col">
                     {header}
                   </th>

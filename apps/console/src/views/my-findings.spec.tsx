@@ -19,7 +19,14 @@ describe('MyFindings', () => {
   it('lists open findings by deadline, closed-out ones after', async () => {
     renderAs(USERS.unit, fakeApi({ 'GET /findings': { items, total: items.length } }), <MyFindings />);
     await waitFor(() => expect(cards()).toHaveLength(6));
-    expect(cards().map((element) => element.querySelector('a')?.textContent)).toEqual(['已经逾期', '报告已交', '刚过时限', '明天到期', '十天后到期', '已经销号']);
+    expect(cards().map((element) => element.querySelector('a')?.textContent)).toEqual([
+      '已经逾期',
+      '报告已交',
+      '刚过时限',
+      '明天到期',
+      '十天后到期',
+      '已经销号',
+    ]);
     expect(screen.getByRole('heading', { name: '待整改 (5)' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: '已销号 (1)' })).toBeTruthy();
   });

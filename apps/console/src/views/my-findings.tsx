@@ -13,7 +13,9 @@ const MAX_PAGE_SIZE = 200;
 /** What the unit still owes, nearest deadline first; closed-out findings after, latest first. */
 export function byDeadline(findings: FindingView[]): { open: FindingView[]; closed: FindingView[] } {
   const open = findings.filter((f) => f.status !== 'CLOSED').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-  const closed = findings.filter((f) => f.status === 'CLOSED').sort((a, b) => Date.parse(b.closedAt ?? b.updatedAt) - Date.parse(a.closedAt ?? a.updatedAt));
+  const closed = findings
+    .filter((f) => f.status === 'CLOSED')
+    .sort((a, b) => Date.parse(b.closedAt ?? b.updatedAt) - Date.parse(a.closedAt ?? a.updatedAt));
   return { open, closed };
 }
 

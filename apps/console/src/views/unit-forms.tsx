@@ -28,7 +28,21 @@ function useStep(finding: FindingView, path: string, isField: (path: string) => 
   return { errors, busy, send };
 }
 
-function StepForm({ title, busy, submit, errors, onSubmit, children }: { title: string; busy: boolean; submit: string; errors: FormErrors; onSubmit: () => void; children: ReactNode }) {
+function StepForm({
+  title,
+  busy,
+  submit,
+  errors,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  busy: boolean;
+  submit: string;
+  errors: FormErrors;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
   return (
     <form
       className="stack step-form"
@@ -56,7 +70,13 @@ export function PlanForm({ finding, onDone }: { finding: FindingView; onDone: Do
   const [content, setContent] = useState('');
   const step = useStep(finding, 'plan', (path) => path === 'content', onDone);
   return (
-    <StepForm title={t.unit.plan} submit={t.unit.submitPlan} busy={step.busy} errors={step.errors} onSubmit={() => void step.send({ content })}>
+    <StepForm
+      title={t.unit.plan}
+      submit={t.unit.submitPlan}
+      busy={step.busy}
+      errors={step.errors}
+      onSubmit={() => void step.send({ content })}
+    >
       <Field label={t.unit.planContent} error={step.errors.byField['content']}>
         <textarea rows={4} value={content} onChange={(e) => setContent(e.target.value)} />
       </Field>
@@ -77,11 +97,18 @@ export function ReportForm({ finding, onDone }: { finding: FindingView; onDone: 
   const [content, setContent] = useState('');
   const [evidence, setEvidence] = useState<Evidence[]>(() => [emptyEvidence()]);
   const step = useStep(finding, 'report', (path) => path === 'content' || path === 'evidence' || /^evidence\.\d+\.\w+$/.test(path), onDone);
-  const set = (index: number, change: Partial<Evidence>) => setEvidence((all) => all.map((item, i) => (i === index ? { ...item, ...change } : item)));
+  const set = (index: number, change: Partial<Evidence>) =>
+    setEvidence((all) => all.map((item, i) => (i === index ? { ...item, ...change } : item)));
   const canHash = typeof crypto !== 'undefined' && !!crypto.subtle;
 
   return (
-    <StepForm title={t.unit.report} submit={t.unit.submitReport} busy={step.busy} errors={step.errors} onSubmit={() => void step.send({ content, evidence })}>
+    <StepForm
+      title={t.unit.report}
+      submit={t.unit.submitReport}
+      busy={step.busy}
+      errors={step.errors}
+      onSubmit={() => void step.send({ content, evidence })}
+    >
       <Field label={t.unit.reportContent} error={step.errors.byField['content']}>
         <textarea rows={4} value={content} onChange={(e) => setContent(e.target.value)} />
       </Field>

@@ -2,9 +2,24 @@ import type { FindingRecord } from '@reform/contracts';
 
 const TIMES = new Set<keyof FindingRecord>(['dueAt', 'pendingSince', 'createdAt', 'updatedAt', 'closedAt']);
 const FIELDS: (keyof FindingRecord)[] = [
-  'caseId', 'title', 'description', 'category', 'unitId', 'responsiblePerson', 'dueAt', 'status', 'overdue',
-  'escalationLevel', 'accountability', 'pendingApproval', 'pendingSince', 'openedBy', 'createdAt', 'updatedAt',
-  'closedAt', 'version',
+  'caseId',
+  'title',
+  'description',
+  'category',
+  'unitId',
+  'responsiblePerson',
+  'dueAt',
+  'status',
+  'overdue',
+  'escalationLevel',
+  'accountability',
+  'pendingApproval',
+  'pendingSince',
+  'openedBy',
+  'createdAt',
+  'updatedAt',
+  'closedAt',
+  'version',
 ];
 
 const same = (field: keyof FindingRecord, a: unknown, b: unknown) =>
@@ -32,5 +47,4 @@ export function compareFinding(row: FindingRecord, eventCount: number, workflow:
   };
 }
 
-export const agrees = (comparison: FindingComparison): boolean =>
-  comparison.fields.length === 0 && comparison.missingEvents === 0;
+export const agrees = (comparison: FindingComparison): boolean => comparison.fields.length === 0 && comparison.missingEvents === 0;

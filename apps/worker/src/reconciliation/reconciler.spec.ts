@@ -7,10 +7,26 @@ const NOW = Date.parse('2026-03-10T08:00:00.000Z');
 const LONG_AGO = '2026-03-01T08:00:00.000Z';
 
 const record = (overrides: Partial<FindingRecord> = {}): FindingRecord => ({
-  id: 'f1', caseId: 'c1', title: 't', description: 'd', category: null, unitId: 'U1', responsiblePerson: null,
-  dueAt: '2026-04-01T08:00:00.000Z', status: 'RECTIFYING', overdue: false, escalationLevel: 0, accountability: 'none',
-  pendingApproval: null, pendingSince: null, openedBy: 'officer-1', createdAt: LONG_AGO, updatedAt: LONG_AGO,
-  closedAt: null, version: 3, ...overrides,
+  id: 'f1',
+  caseId: 'c1',
+  title: 't',
+  description: 'd',
+  category: null,
+  unitId: 'U1',
+  responsiblePerson: null,
+  dueAt: '2026-04-01T08:00:00.000Z',
+  status: 'RECTIFYING',
+  overdue: false,
+  escalationLevel: 0,
+  accountability: 'none',
+  pendingApproval: null,
+  pendingSince: null,
+  openedBy: 'officer-1',
+  createdAt: LONG_AGO,
+  updatedAt: LONG_AGO,
+  closedAt: null,
+  version: 3,
+  ...overrides,
 });
 const stored = (overrides: Partial<FindingRecord> = {}, eventCount = 3): StoredFinding => ({ record: record(overrides), eventCount });
 const notFound = () => new WorkflowNotFoundError('not found', 'finding-f1', undefined);
@@ -31,7 +47,17 @@ function setUp(rows: StoredFinding[], workflow: Partial<WorkflowsPort>) {
     runningPage: jest.fn(async () => ({ workflows: [], next: null })),
     ...workflow,
   };
-  return { reconciler: new Reconciler(table, port, () => undefined, () => NOW), table, port, recorded };
+  return {
+    reconciler: new Reconciler(
+      table,
+      port,
+      () => undefined,
+      () => NOW,
+    ),
+    table,
+    port,
+    recorded,
+  };
 }
 
 const batch = { runId: 'r1', after: null, limit: 100 };
@@ -63,7 +89,9 @@ describe('Reconciler', () => {
     const { reconciler, table, recorded } = setUp([stored({}, 2)], {});
     await reconciler.findings(batch);
     expect(table.reproject).not.toHaveBeenCalled();
-    expect(recorded).toEqual([expect.objectContaining({ kind: 'events-missing', repaired: false, detail: expect.stringContaining('2 of') })]);
+    expect(recorded).toEqual([
+      expect.objectContaining({ kind: 'events-missing', repaired: false, detail: expect.stringContaining('2 of') }),
+    ]);
   });
 
   it('never overwrites a row that is ahead of its workflow', async () => {
@@ -93,11 +121,16 @@ describe('Reconciler', () => {
     table.existing = jest.fn(async (kind: 'cases' | 'findings', ids: string[]) => new Set(kind === 'cases' ? ids : []));
     expect(await reconciler.runningWorkflows(batch)).toMatchObject({ checked: 1, drifts: 2, next: 'token-2' });
     expect(table.reproject).toHaveBeenCalledWith(record({ id: 'f9' }));
-    expect(recorded.map((d) => [d.kind, d.repaired])).toEqual([['row-missing', true], ['events-missing', false]]);
+    expect(recorded.map((d) => [d.kind, d.repaired])).toEqual([
+      ['row-missing', true],
+      ['events-missing', false],
+    ]);
   });
 
   it('pages by the last id of a full batch', async () => {
-    const { reconciler } = setUp([stored({ id: 'a' }), stored({ id: 'b' })], { findingRecord: jest.fn(async (id: string) => record({ id: id.replace('finding-', '') })) });
+    const { reconciler } = setUp([stored({ id: 'a' }), stored({ id: 'b' })], {
+      findingRecord: jest.fn(async (id: string) => record({ id: id.replace('finding-', '') })),
+    });
     expect((await reconciler.findings({ ...batch, limit: 2 })).next).toBe('b');
   });
 });

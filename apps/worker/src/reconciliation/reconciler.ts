@@ -92,7 +92,8 @@ export class Reconciler {
 
     // Asked after the query: a projection scheduled by the state it saw shows here as pending.
     const run = await this.workflows.describe(workflowId);
-    if (run.status !== 'RUNNING') return drifted(finding(id, 'workflow-missing', `workflow ${workflowId} is ${run.status} while the finding is open`));
+    if (run.status !== 'RUNNING')
+      return drifted(finding(id, 'workflow-missing', `workflow ${workflowId} is ${run.status} while the finding is open`));
     if (run.projecting) return IN_FLIGHT;
     const again = (await this.rows.finding(id)) ?? stored;
     const comparison = compareFinding(again.record, again.eventCount, workflow);
@@ -127,7 +128,8 @@ export class Reconciler {
   /** A running workflow without its row: re-projected when its case row is there to hold it. */
   private async checkOrphan(orphan: RunningWorkflow): Promise<Outcome> {
     if (this.now() - orphan.startedAtMs < OPENING_GRACE_MS) return IN_FLIGHT;
-    if (orphan.type === 'case') return drifted(caseDrift(orphan.entityId, 'row-missing', `workflow ${orphan.workflowId} runs but the case has no row`));
+    if (orphan.type === 'case')
+      return drifted(caseDrift(orphan.entityId, 'row-missing', `workflow ${orphan.workflowId} runs but the case has no row`));
     let workflow: FindingRecord;
     try {
       workflow = await this.workflows.findingRecord(orphan.workflowId);
@@ -136,13 +138,22 @@ export class Reconciler {
     }
     const caseRow = await this.rows.existing('cases', [workflow.caseId]);
     if (caseRow.size === 0) {
-      return drifted(finding(orphan.entityId, 'row-missing', `workflow ${orphan.workflowId} runs but neither the finding nor its case ${workflow.caseId} has a row`));
+      return drifted(
+        finding(
+          orphan.entityId,
+          'row-missing',
+          `workflow ${orphan.workflowId} runs but neither the finding nor its case ${workflow.caseId} has a row`,
+        ),
+      );
     }
     const repaired = await this.rows.reproject(workflow);
     const stored = await this.rows.finding(orphan.entityId);
-    const drifts: Drift[] = [{ ...finding(orphan.entityId, 'row-missing', `workflow ${orphan.workflowId} ran without its row; re-projected`), repaired }];
+    const drifts: Drift[] = [
+      { ...finding(orphan.entityId, 'row-missing', `workflow ${orphan.workflowId} ran without its row; re-projected`), repaired },
+    ];
     const held = stored?.eventCount ?? 0;
-    if (workflow.version > held) drifts.push(finding(orphan.entityId, 'events-missing', `the timeline holds ${held} of the workflow's ${workflow.version} events`));
+    if (workflow.version > held)
+      drifts.push(finding(orphan.entityId, 'events-missing', `the timeline holds ${held} of the workflow's ${workflow.version} events`));
     return { drifts, inFlight: false };
   }
 
@@ -162,8 +173,20 @@ export class Reconciler {
   }
 }
 
-const finding = (entityId: string, kind: Drift['kind'], detail: string): Drift => ({ entityType: 'finding', entityId, kind, detail, repaired: false });
-const caseDrift = (entityId: string, kind: Drift['kind'], detail: string): Drift => ({ entityType: 'case', entityId, kind, detail, repaired: false });
+const finding = (entityId: string, kind: Drift['kind'], detail: string): Drift => ({
+  entityType: 'finding',
+  entityId,
+  kind,
+  detail,
+  repaired: false,
+});
+const caseDrift = (entityId: string, kind: Drift['kind'], detail: string): Drift => ({
+  entityType: 'case',
+  entityId,
+  kind,
+  detail,
+  repaired: false,
+});
 const drifted = (drift: Drift): Outcome => ({ drifts: [drift], inFlight: false });
 
 /** The error and what caused it: "Failed to query Workflow" alone says little. */

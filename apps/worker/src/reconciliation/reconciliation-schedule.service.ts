@@ -37,7 +37,13 @@ export class ReconciliationScheduleService implements OnApplicationBootstrap, On
       await this.client.schedule.create({
         scheduleId: RECONCILIATION_SCHEDULE_ID,
         spec: { intervals: [{ every }] },
-        action: { type: 'startWorkflow', workflowType: WORKFLOW_TYPES.reconciliation, workflowId: RECONCILIATION_WORKFLOW_ID, taskQueue, args: [{}] },
+        action: {
+          type: 'startWorkflow',
+          workflowType: WORKFLOW_TYPES.reconciliation,
+          workflowId: RECONCILIATION_WORKFLOW_ID,
+          taskQueue,
+          args: [{}],
+        },
         policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 minute' },
       });
       return 'created';

@@ -2,12 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
-import type {
-  FinishReconciliation,
-  ReconciliationActivities,
-  ReconciliationBatch,
-  ReconciliationBatchInput,
-} from '@reform/contracts';
+import type { FinishReconciliation, ReconciliationActivities, ReconciliationBatch, ReconciliationBatchInput } from '@reform/contracts';
 import { ReconciliationStore } from '@reform/persistence';
 import { DataSource } from 'typeorm';
 import { Reconciler } from './reconciler';
@@ -50,7 +45,8 @@ export class ReconciliationActivitiesService implements ReconciliationActivities
 
   private async reported(batch: Promise<ReconciliationBatch>): Promise<ReconciliationBatch> {
     const result = await batch;
-    if (result.drifts > 0) this.logger.warn(`reconciliation found ${result.drifts} drift(s) in a batch; see GET /api/v1/ops/reconciliation`);
+    if (result.drifts > 0)
+      this.logger.warn(`reconciliation found ${result.drifts} drift(s) in a batch; see GET /api/v1/ops/reconciliation`);
     return result;
   }
 }

@@ -4,7 +4,11 @@ import { TemporalWorkflowsPort } from './temporal-workflows.port';
 
 /** A client whose workflow reports these activities pending, the way describe() shows a retrying one. */
 function portWithPending(...activityTypes: string[]) {
-  const pendingActivities = activityTypes.map((name) => ({ activityType: { name }, attempt: 3, lastFailure: { message: 'database unavailable' } }));
+  const pendingActivities = activityTypes.map((name) => ({
+    activityType: { name },
+    attempt: 3,
+    lastFailure: { message: 'database unavailable' },
+  }));
   const description = { status: { name: 'RUNNING' }, raw: { pendingActivities } };
   const client = {
     workflow: { getHandle: () => ({ describe: async () => description }) },

@@ -72,7 +72,8 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
           metadata: options.metadata,
         });
       } catch (error) {
-        if (attempt % 10 === 1) this.logger.warn(`Temporal at ${options.address} not reachable yet (${(error as Error).message}); retrying`);
+        if (attempt % 10 === 1)
+          this.logger.warn(`Temporal at ${options.address} not reachable yet (${(error as Error).message}); retrying`);
         await new Promise((resolve) => setTimeout(resolve, CONNECT_RETRY_MS));
       }
     }

@@ -36,8 +36,7 @@ describe('loadConfig', () => {
 
 describe('loadConfig: working-day deadlines', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'calendar-'));
-  const yearFile = (year: number, holidays: string[] = []) =>
-    JSON.stringify({ year, source: 'test notice', holidays, makeupWorkdays: [] });
+  const yearFile = (year: number, holidays: string[] = []) => JSON.stringify({ year, source: 'test notice', holidays, makeupWorkdays: [] });
 
   it('defaults to Asia/Shanghai, 18:00 and the bundled calendar', () => {
     const { workingDays } = loadConfig(base);
@@ -57,7 +56,10 @@ describe('loadConfig: working-day deadlines', () => {
   it.each([
     [{ TZ_BUSINESS: 'Asia/Beijing' }, /^TZ_BUSINESS="Asia\/Beijing": expected an IANA time zone/],
     [{ DEADLINE_TIME: '6pm' }, /^DEADLINE_TIME="6pm": expected a time of day as HH:mm/],
-    [{ WORKING_CALENDAR_DIR: '/nonexistent/calendar' }, /^WORKING_CALENDAR_DIR="\/nonexistent\/calendar": cannot read the directory \(ENOENT\)/],
+    [
+      { WORKING_CALENDAR_DIR: '/nonexistent/calendar' },
+      /^WORKING_CALENDAR_DIR="\/nonexistent\/calendar": cannot read the directory \(ENOENT\)/,
+    ],
   ])('names the variable for %j', (override, message) => {
     expect(() => loadConfig({ ...base, ...override })).toThrow(message);
   });

@@ -17,9 +17,7 @@ const port = (fallback: number) =>
 
 const schema = z.object({
   PORT: port(3000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL'),
   TEMPORAL_ADDRESS: z
     .string()
     .regex(/^[^:\s/]+:\d+$/, 'expected host:port, such as localhost:7233')
@@ -60,10 +58,7 @@ const schema = z.object({
     .min(1, 'expected a port from 1 to 65535')
     .max(65535, 'expected a port from 1 to 65535')
     .optional(),
-  TZ_BUSINESS: z
-    .string()
-    .refine(isKnownTimeZone, 'expected an IANA time zone such as Asia/Shanghai')
-    .default('Asia/Shanghai'),
+  TZ_BUSINESS: z.string().refine(isKnownTimeZone, 'expected an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   DEADLINE_TIME: z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time of day as HH:mm, such as 18:00')

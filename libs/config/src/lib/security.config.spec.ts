@@ -9,7 +9,13 @@ const problemWith = (env: Record<string, string>) => authSettingsProblem(loadCon
 
 describe('auth settings', () => {
   it('falls back to the local secret outside production', () => {
-    expect(loadConfig(base).auth).toEqual({ hs256Secret: LOCAL_JWT_SECRET, jwksUrl: null, issuer: null, audience: null, production: false });
+    expect(loadConfig(base).auth).toEqual({
+      hs256Secret: LOCAL_JWT_SECRET,
+      jwksUrl: null,
+      issuer: null,
+      audience: null,
+      production: false,
+    });
     expect(problemWith({})).toBeUndefined();
   });
 

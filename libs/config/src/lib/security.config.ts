@@ -7,9 +7,15 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1000;
 
 const origins = z
   .string()
-  .transform((text) => text.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .transform((text) =>
+    text
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
   .refine(
-    (list) => list.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin && /^https?:$/.test(new URL(origin).protocol)),
+    (list) =>
+      list.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin && /^https?:$/.test(new URL(origin).protocol)),
     'expected comma-separated origins such as https://reform.example.gov.cn (scheme, host and port only)',
   );
 

@@ -3,8 +3,22 @@ import { CaseWithFindingsSchema, FindingViewSchema, shapeComponents, shapeId, ty
 
 /** The Finding's fields as api-contract.md lists them ("Finding as returned everywhere"). */
 const CONTRACT_FINDING_FIELDS = [
-  'id', 'caseId', 'title', 'description', 'category', 'unitId', 'responsiblePerson', 'dueAt', 'status', 'overdue',
-  'escalationLevel', 'accountability', 'pendingApproval', 'createdAt', 'updatedAt', 'closedAt',
+  'id',
+  'caseId',
+  'title',
+  'description',
+  'category',
+  'unitId',
+  'responsiblePerson',
+  'dueAt',
+  'status',
+  'overdue',
+  'escalationLevel',
+  'accountability',
+  'pendingApproval',
+  'createdAt',
+  'updatedAt',
+  'closedAt',
 ];
 
 const components = shapeComponents();
@@ -27,7 +41,9 @@ describe('the response shapes', () => {
     const refs = Object.values(components).flatMap(refsIn);
     expect(refs).toContain('#/components/schemas/Finding');
     expect(refs.filter((ref) => !(ref.replace('#/components/schemas/', '') in components))).toEqual([]);
-    expect(JSON.stringify(components['CaseWithFindings'])).toContain('"findings":{"type":"array","items":{"$ref":"#/components/schemas/Finding"}}');
+    expect(JSON.stringify(components['CaseWithFindings'])).toContain(
+      '"findings":{"type":"array","items":{"$ref":"#/components/schemas/Finding"}}',
+    );
   });
 
   it('leave objects open, since the contract may add fields', () => {

@@ -1,11 +1,5 @@
 /** 整改状态 — where a finding stands in its rectification. */
-export const FINDING_STATUSES = [
-  'ASSIGNED',
-  'PLAN_SUBMITTED',
-  'RECTIFYING',
-  'REPORT_SUBMITTED',
-  'CLOSED',
-] as const;
+export const FINDING_STATUSES = ['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING', 'REPORT_SUBMITTED', 'CLOSED'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 /** 案件状态 — a case is closed when all its findings are. */

@@ -51,8 +51,16 @@ describe('entryHash', () => {
     expect(base).toMatch(/^[0-9a-f]{64}$/);
     expect(entryHash(GENESIS_HASH, entry(1))).toBe(base);
     const changes: Array<Partial<ChainedEntry>> = [
-      { entityId: OTHER }, { entityType: 'case' }, { caseId: ENTITY }, { seq: 9 }, { chainIndex: 2 }, { type: 'CLOSED' },
-      { at: '2026-03-01T08:00:00.001Z' }, { actor: 'officer-2' }, { data: { level: 2, note: '督办' } }, { data: {} },
+      { entityId: OTHER },
+      { entityType: 'case' },
+      { caseId: ENTITY },
+      { seq: 9 },
+      { chainIndex: 2 },
+      { type: 'CLOSED' },
+      { at: '2026-03-01T08:00:00.001Z' },
+      { actor: 'officer-2' },
+      { data: { level: 2, note: '督办' } },
+      { data: {} },
     ];
     for (const change of changes) expect(entryHash(GENESIS_HASH, entry(1, change))).not.toBe(base);
     expect(entryHash('f'.repeat(64), entry(1))).not.toBe(base);

@@ -10,17 +10,19 @@ const INSERT_NOTIFICATIONS = insertRowsSql('notifications', 'ON CONFLICT (key) D
 
 /** Inserts each notification's row unless its key has one already. */
 async function insertNotifications(sql: Sql, notifications: Notification[], status: 'pending' | 'recorded'): Promise<void> {
-  const rows = notifications.map((n): RecordedRow => ({
-    key: n.key,
-    kind: n.kind,
-    finding_id: n.findingId,
-    case_id: n.caseId,
-    recipient: n.recipient,
-    subject: n.subject,
-    data: n.data ?? {},
-    created_at: n.at,
-    status,
-  }));
+  const rows = notifications.map(
+    (n): RecordedRow => ({
+      key: n.key,
+      kind: n.kind,
+      finding_id: n.findingId,
+      case_id: n.caseId,
+      recipient: n.recipient,
+      subject: n.subject,
+      data: n.data ?? {},
+      created_at: n.at,
+      status,
+    }),
+  );
   await sql(INSERT_NOTIFICATIONS, [JSON.stringify(rows)]);
 }
 
@@ -59,9 +61,6 @@ export class OutboxStore {
   }
 
   async markFailed(key: string, error: string): Promise<void> {
-    await this.dataSource.query(
-      'UPDATE notifications SET attempts = attempts + 1, last_error = $2 WHERE key = $1',
-      [key, error],
-    );
+    await this.dataSource.query('UPDATE notifications SET attempts = attempts + 1, last_error = $2 WHERE key = $1', [key, error]);
   }
 }

@@ -8,11 +8,7 @@ import type {
 import type { DataSource } from 'typeorm';
 import { appendEvents } from './event-append';
 import { recordNotifications } from './outbox-store';
-import {
-  FINDING_MUTABLE_COLUMNS,
-  caseRow,
-  findingRow,
-} from './projection-rows';
+import { FINDING_MUTABLE_COLUMNS, caseRow, findingRow } from './projection-rows';
 import { insertRowsSql } from './schema';
 import { inTransaction, type Sql } from './sql-transaction';
 
@@ -46,9 +42,7 @@ export class ProjectionStore {
       if (existing) return { code: existing };
       // The counter row stays locked until commit, so numbers are handed out one case at a time.
       const [{ last_number }] = await sql<{ last_number: number }>(NEXT_CASE_NUMBER, [input.year]);
-      const inserted = await sql<{ code: string }>(INSERT_CASE, [
-        JSON.stringify([caseRow(input.case, caseCode(input.year, last_number))]),
-      ]);
+      const inserted = await sql<{ code: string }>(INSERT_CASE, [JSON.stringify([caseRow(input.case, caseCode(input.year, last_number))])]);
       if (inserted.length === 0) {
         // A concurrent call for the same case won; hand our number back (we still hold the lock).
         await sql('UPDATE case_codes SET last_number = last_number - 1 WHERE year = $1', [input.year]);

@@ -1,9 +1,4 @@
-import type {
-  Drift,
-  FindingRecord,
-  FinishReconciliation,
-  ReconciliationRun,
-} from '@reform/contracts';
+import type { Drift, FindingRecord, FinishReconciliation, ReconciliationRun } from '@reform/contracts';
 import type { DataSource } from 'typeorm';
 import { findingRow, FINDING_MUTABLE_COLUMNS } from './projection-rows';
 import { insertRowsSql, type TableRow } from './schema';
@@ -47,10 +42,10 @@ export class ReconciliationStore {
   constructor(private readonly db: DataSource) {}
 
   async begin(runId: string, startedAt: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO reconciliation_runs (id, status, started_at) VALUES ($1, 'running', $2) ON CONFLICT (id) DO NOTHING`,
-      [runId, startedAt],
-    );
+    await this.db.query(`INSERT INTO reconciliation_runs (id, status, started_at) VALUES ($1, 'running', $2) ON CONFLICT (id) DO NOTHING`, [
+      runId,
+      startedAt,
+    ]);
     await this.db.query(`DELETE FROM reconciliation_runs WHERE started_at < now() - make_interval(days => $1)`, [KEEP_RUNS_DAYS]);
   }
 
@@ -92,9 +87,16 @@ export class ReconciliationStore {
   /** Stores drifts once per run, entity and kind, however often a batch is retried. */
   async recordDrifts(runId: string, drifts: Drift[]): Promise<void> {
     if (drifts.length === 0) return;
-    const rows = drifts.map((d): DriftRow => ({
-      run_id: runId, entity_type: d.entityType, entity_id: d.entityId, kind: d.kind, detail: d.detail, repaired: d.repaired,
-    }));
+    const rows = drifts.map(
+      (d): DriftRow => ({
+        run_id: runId,
+        entity_type: d.entityType,
+        entity_id: d.entityId,
+        kind: d.kind,
+        detail: d.detail,
+        repaired: d.repaired,
+      }),
+    );
     await this.db.query(INSERT_DRIFTS, [JSON.stringify(rows)]);
   }
 
@@ -102,7 +104,16 @@ export class ReconciliationStore {
     await this.db.query(
       `UPDATE reconciliation_runs SET status = $2, finished_at = $3, error = $4, findings_checked = $5,
        cases_checked = $6, workflows_checked = $7, in_flight = $8 WHERE id = $1`,
-      [input.runId, input.status, input.finishedAt, input.error, input.findingsChecked, input.casesChecked, input.workflowsChecked, input.inFlight],
+      [
+        input.runId,
+        input.status,
+        input.finishedAt,
+        input.error,
+        input.findingsChecked,
+        input.casesChecked,
+        input.workflowsChecked,
+        input.inFlight,
+      ],
     );
   }
 

@@ -20,7 +20,9 @@ const body = (overrides: Record<string, unknown> = {}) => ({
 
 describe('CreateCaseDto', () => {
   it('accepts a complete case', async () => {
-    expect(await validationMessages(CreateCaseDto, body({ findings: [finding({ category: 'procurement', responsiblePerson: 'Wang' })] }))).toEqual([]);
+    expect(
+      await validationMessages(CreateCaseDto, body({ findings: [finding({ category: 'procurement', responsiblePerson: 'Wang' })] })),
+    ).toEqual([]);
   });
 
   it.each([
@@ -36,20 +38,56 @@ describe('CreateCaseDto', () => {
     ['too many findings', body({ findings: Array.from({ length: 201 }, () => finding()) }), 'findings must contain at most 200 findings'],
     ['findings not an array', body({ findings: 'none' }), 'findings must be an array'],
     ['findings missing', body({ findings: undefined }), 'findings is required'],
-    ['missing dueAt', body({ findings: [finding({ dueAt: undefined })] }), 'findings.0.dueAt is required when dueInWorkingDays is not given'],
-    ['both dueAt and dueInWorkingDays', body({ findings: [finding({ dueInWorkingDays: 5 })] }), 'findings.0.dueAt and dueInWorkingDays cannot both be given; give one of them'],
-    ['zero working days', body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: 0 })] }), 'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366'],
-    ['fractional working days', body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: 2.5 })] }), 'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366'],
-    ['working days as text', body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: '5' })] }), 'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366'],
+    [
+      'missing dueAt',
+      body({ findings: [finding({ dueAt: undefined })] }),
+      'findings.0.dueAt is required when dueInWorkingDays is not given',
+    ],
+    [
+      'both dueAt and dueInWorkingDays',
+      body({ findings: [finding({ dueInWorkingDays: 5 })] }),
+      'findings.0.dueAt and dueInWorkingDays cannot both be given; give one of them',
+    ],
+    [
+      'zero working days',
+      body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: 0 })] }),
+      'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366',
+    ],
+    [
+      'fractional working days',
+      body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: 2.5 })] }),
+      'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366',
+    ],
+    [
+      'working days as text',
+      body({ findings: [finding({ dueAt: undefined, dueInWorkingDays: '5' })] }),
+      'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366',
+    ],
     ['non-ISO dueAt', body({ findings: [finding({ dueAt: 'next friday' })] }), 'findings.0.dueAt must be an ISO-8601 date'],
     ['impossible date', body({ findings: [finding({ dueAt: '2031-02-30T00:00:00Z' })] }), 'findings.0.dueAt must be an ISO-8601 date'],
     ['week date JS cannot read', body({ findings: [finding({ dueAt: '2031-W10' })] }), 'findings.0.dueAt must be an ISO-8601 date'],
     ['past dueAt', body({ findings: [finding(), finding({ dueAt: '2020-01-01T00:00:00Z' })] }), 'findings.1.dueAt must be in the future'],
-    ['bad unitId', body({ findings: [finding({ unitId: 'U 1;drop' })] }), 'findings.0.unitId may contain only letters, digits, "_", "." and "-"'],
+    [
+      'bad unitId',
+      body({ findings: [finding({ unitId: 'U 1;drop' })] }),
+      'findings.0.unitId may contain only letters, digits, "_", "." and "-"',
+    ],
     ['unitId too long', body({ findings: [finding({ unitId: 'U'.repeat(65) })] }), 'findings.0.unitId must be at most 64 characters'],
-    ['description too long', body({ findings: [finding({ description: 'x'.repeat(5001) })] }), 'findings.0.description must be at most 5000 characters'],
-    ['category too long', body({ findings: [finding({ category: 'x'.repeat(101) })] }), 'findings.0.category must be at most 100 characters'],
-    ['responsiblePerson too long', body({ findings: [finding({ responsiblePerson: 'x'.repeat(101) })] }), 'findings.0.responsiblePerson must be at most 100 characters'],
+    [
+      'description too long',
+      body({ findings: [finding({ description: 'x'.repeat(5001) })] }),
+      'findings.0.description must be at most 5000 characters',
+    ],
+    [
+      'category too long',
+      body({ findings: [finding({ category: 'x'.repeat(101) })] }),
+      'findings.0.category must be at most 100 characters',
+    ],
+    [
+      'responsiblePerson too long',
+      body({ findings: [finding({ responsiblePerson: 'x'.repeat(101) })] }),
+      'findings.0.responsiblePerson must be at most 100 characters',
+    ],
   ])('rejects %s, naming the field', async (_, input, expected) => {
     expect(await validationMessages(CreateCaseDto, input)).toContain(expected);
   });

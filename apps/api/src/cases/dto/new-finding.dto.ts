@@ -21,6 +21,8 @@ export class NewFindingDto {
   @DeadlineDate('dueInWorkingDays', '整改时限 — the rectification deadline, in the future')
   dueAt?: string;
 
-  @WorkingDays('整改时限 in working days: the deadline is DEADLINE_TIME (18:00) in TZ_BUSINESS on the N-th working day after today, on the holiday calendar')
+  @WorkingDays(
+    '整改时限 in working days: the deadline is DEADLINE_TIME (18:00) in TZ_BUSINESS on the N-th working day after today, on the holiday calendar',
+  )
   dueInWorkingDays?: number;
 }

@@ -18,7 +18,10 @@ describe('POST /cases/import over HTTP (multipart)', () => {
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
       controllers: [CaseImportController],
-      providers: [{ provide: CaseImportService, useValue: { import: importFile } }, { provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      providers: [
+        { provide: CaseImportService, useValue: { import: importFile } },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+      ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.use((req: Request & { user?: Principal }, _: Response, next: NextFunction) => {
@@ -37,7 +40,9 @@ describe('POST /cases/import over HTTP (multipart)', () => {
   };
 
   it('hands the file and the case fields to the service: 201 for a new case, 200 for a replayed file', async () => {
-    importFile.mockResolvedValueOnce({ opened: { id: 'c1' }, created: true }).mockResolvedValueOnce({ opened: { id: 'c1' }, created: false });
+    importFile
+      .mockResolvedValueOnce({ opened: { id: 'c1' }, created: true })
+      .mockResolvedValueOnce({ opened: { id: 'c1' }, created: false });
     const first = await upload(CSV);
     const again = await upload(CSV);
     expect([first.status, again.status]).toEqual([201, 200]);

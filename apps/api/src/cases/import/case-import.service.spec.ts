@@ -49,7 +49,13 @@ describe('CaseImportService', () => {
     const { service, cases, opened } = setUp();
     const first = await service.import(file(GOOD), meta, officer);
     expect(first.created).toBe(true);
-    expect(opened[0]).toMatchObject({ ...meta, findings: [{ title: '制度缺失', unitId: 'U1' }, { title: '审批不严', unitId: 'U2' }] });
+    expect(opened[0]).toMatchObject({
+      ...meta,
+      findings: [
+        { title: '制度缺失', unitId: 'U1' },
+        { title: '审批不严', unitId: 'U2' },
+      ],
+    });
     // 10 working days from Sep 30: Golden Week skipped, the makeup Saturday Oct 10 counted.
     expect(opened[0].findings.map((f) => f.dueAt)).toEqual(['2099-03-31T10:00:00.000Z', '2026-10-20T10:00:00.000Z']);
     const again = await service.import(file(GOOD), meta, { ...officer, id: 'o2' });

@@ -41,7 +41,8 @@ export class CaseImportService {
    * Idempotent by the file's SHA-256: the same file again answers the case it opened.
    */
   async import(file: UploadedIntakeFile | undefined, dto: ImportCaseDto, user: Principal): Promise<OpenedCase> {
-    if (!file || file.size === 0) throw new InvalidInputError('file is required: a CSV or XLSX of findings in the multipart field "file"', 'file');
+    if (!file || file.size === 0)
+      throw new InvalidInputError('file is required: a CSV or XLSX of findings in the multipart field "file"', 'file');
     const fileHash = createHash('sha256').update(file.buffer).digest('hex');
     const key = `sha256:${fileHash}`;
     const hash = requestHash({ fileHash, title: dto.title, summary: dto.summary, source: dto.source });
@@ -58,7 +59,9 @@ export class CaseImportService {
     const existing = await this.stored.findWithFindings(bound.caseId);
     if (bound.requestHash !== hash) {
       const which = existing ? `as case ${existing.code}` : 'already';
-      throw new IdempotencyKeyReusedError(`this file was imported ${which} with another title, summary or source; it is not imported twice`);
+      throw new IdempotencyKeyReusedError(
+        `this file was imported ${which} with another title, summary or source; it is not imported twice`,
+      );
     }
     return existing ? { opened: existing, created: false } : null;
   }
@@ -78,7 +81,9 @@ export class CaseImportService {
     }
     const caseDto: CreateCaseDto = { title: dto.title, summary: dto.summary, source: dto.source, findings };
     if (Buffer.byteLength(JSON.stringify(caseDto)) > MAX_IMPORTED_CASE_BYTES) {
-      throw new InvalidInputError(`file ${file.originalname} holds more than ${MAX_IMPORTED_CASE_BYTES} bytes of findings for one case; split it`);
+      throw new InvalidInputError(
+        `file ${file.originalname} holds more than ${MAX_IMPORTED_CASE_BYTES} bytes of findings for one case; split it`,
+      );
     }
     return caseDto;
   }

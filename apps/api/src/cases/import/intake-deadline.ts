@@ -19,7 +19,9 @@ const EXPECTED = 'must be a date (2026-03-31, 2026/3/31, 2026年3月31日, 2026-
  */
 export function readDeadline(cell: RawCell, timeZone: string, deadlineTime: string): DeadlineCell {
   const at = (date: string, time: string): DeadlineCell =>
-    isCalendarDate(date) ? { dueAt: new Date(zonedInstant(timeZone, date, time)).toISOString() } : { problem: `${EXPECTED}; ${date} is not a day` };
+    isCalendarDate(date)
+      ? { dueAt: new Date(zonedInstant(timeZone, date, time)).toISOString() }
+      : { problem: `${EXPECTED}; ${date} is not a day` };
   if (cell instanceof Date) {
     // Spreadsheet dates carry no zone: their UTC fields are the wall clock the user typed.
     const [date, time] = cell.toISOString().slice(0, 19).split('T');

@@ -25,7 +25,10 @@ describe('readIntakeFile', () => {
   });
 
   it('reads a CSV saved by Excel on Chinese Windows (GB18030)', async () => {
-    const gb = Buffer.from('ceca cce2 2c d4f0 c8ce b5a5 cebb 2c d5fb b8c4 cab1 cfde 0d0a d6c6 b6c8 2c 5531 2c 32303939 2d30312d3031'.replace(/ /g, ''), 'hex');
+    const gb = Buffer.from(
+      'ceca cce2 2c d4f0 c8ce b5a5 cebb 2c d5fb b8c4 cab1 cfde 0d0a d6c6 b6c8 2c 5531 2c 32303939 2d30312d3031'.replace(/ /g, ''),
+      'hex',
+    );
     const sheet = await readIntakeFile(gb, 200);
     expect(sheet.header).toEqual(['问题', '责任单位', '整改时限']);
     expect(sheet.rows[0].cells).toEqual(['制度', 'U1', '2099-01-01']);

@@ -52,7 +52,7 @@ describe('intakeFindings', () => {
     expect(findings.every((f) => f.dueInWorkingDays === undefined)).toBe(true);
   });
 
-  it('lists every bad row with every reason, in the columns\' words', async () => {
+  it("lists every bad row with every reason, in the columns' words", async () => {
     const { problems } = await intakeFindings(
       sheet([
         [1, '好的问题', null, 'U1', null, '2099-01-01', null],
@@ -90,7 +90,7 @@ describe('intakeFindings', () => {
     ]);
   });
 
-  it('accepts the API\'s field names as headers, and says when there are no rows or too many', async () => {
+  it("accepts the API's field names as headers, and says when there are no rows or too many", async () => {
     const english = await intakeFindings(sheet([['t', 'U1', '2099-01-01']], ['title', 'unitId', 'dueAt']), clock, 200);
     expect(english).toMatchObject({ problems: [], findings: [{ title: 't', unitId: 'U1' }] });
     expect((await intakeFindings(sheet([], ['问题', '责任单位', '整改时限']), clock, 200)).problems).toEqual([

@@ -11,12 +11,24 @@ describe('list queries', () => {
   });
 
   it('accepts every filter at once', async () => {
-    const query = { status: 'RECTIFYING', unitId: 'U1', overdue: 'true', escalationLevel: '3', caseId: '0b6c2f5e-3f0a-4d8e-9a51-0f0f3c1b2a11', page: '2', pageSize: '200' };
+    const query = {
+      status: 'RECTIFYING',
+      unitId: 'U1',
+      overdue: 'true',
+      escalationLevel: '3',
+      caseId: '0b6c2f5e-3f0a-4d8e-9a51-0f0f3c1b2a11',
+      page: '2',
+      pageSize: '200',
+    };
     expect(await validationMessages(ListFindingsQuery, query)).toEqual([]);
   });
 
   it.each([
-    [ListFindingsQuery, { status: 'DONE' }, 'status must be one of the following values: ASSIGNED, PLAN_SUBMITTED, RECTIFYING, REPORT_SUBMITTED, CLOSED'],
+    [
+      ListFindingsQuery,
+      { status: 'DONE' },
+      'status must be one of the following values: ASSIGNED, PLAN_SUBMITTED, RECTIFYING, REPORT_SUBMITTED, CLOSED',
+    ],
     [ListFindingsQuery, { overdue: 'yes' }, 'overdue must be one of the following values: true, false'],
     [ListFindingsQuery, { escalationLevel: '4' }, 'escalationLevel must not be greater than 3'],
     [ListFindingsQuery, { escalationLevel: 'high' }, 'escalationLevel must be a whole number'],

@@ -34,7 +34,8 @@ export class LedgerQuery extends ListFindingsQuery {
 
   @ApiPropertyOptional({
     enum: LEDGER_FORMATS,
-    description: 'instead of the Accept header (text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), e.g. for a browser link',
+    description:
+      'instead of the Accept header (text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), e.g. for a browser link',
   })
   @IsOptional()
   @IsIn(LEDGER_FORMATS)

@@ -25,7 +25,16 @@ const row = (overrides: Partial<LedgerRow> = {}): LedgerRow => ({
 
 const ROWS = [
   row(),
-  row({ findingId: 'f2', title: '=cmd|calc', responsiblePerson: null, status: 'CLOSED', overdue: false, escalationLevel: 0, accountability: 'referred', closedAt: '2026-09-30T17:00:00.000Z' }),
+  row({
+    findingId: 'f2',
+    title: '=cmd|calc',
+    responsiblePerson: null,
+    status: 'CLOSED',
+    overdue: false,
+    escalationLevel: 0,
+    accountability: 'referred',
+    closedAt: '2026-09-30T17:00:00.000Z',
+  }),
 ];
 
 async function* batches(...groups: LedgerRow[][]): AsyncGenerator<LedgerRow[]> {

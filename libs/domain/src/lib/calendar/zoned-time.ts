@@ -34,7 +34,11 @@ export function isKnownTimeZone(timeZone: string): boolean {
 
 /** The wall clock in `timeZone` at `instantMs`, read as if it were UTC (for arithmetic on its fields). */
 function formattedWallClockMs(timeZone: string, instantMs: number): number {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instantMs).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instantMs)
+      .map((part) => [part.type, part.value]),
+  );
   return Date.UTC(
     Number(parts['year']),
     Number(parts['month']) - 1,

@@ -4,11 +4,22 @@ import { assignedEvent } from '../finding/finding-state';
 import { CaseBook } from './case-book';
 
 const seed = (id: string): FindingSeed => ({
-  id, caseId: 'c1', title: `finding ${id}`, description: 'd', unitId: 'U1', dueAt: '2026-04-01T10:00:00.000Z', createdAt: '2026-03-01T02:00:00.000Z',
+  id,
+  caseId: 'c1',
+  title: `finding ${id}`,
+  description: 'd',
+  unitId: 'U1',
+  dueAt: '2026-04-01T10:00:00.000Z',
+  createdAt: '2026-03-01T02:00:00.000Z',
 });
 const open: OpenCaseInput = {
-  caseId: 'c1', title: '某局违规发放津补贴案', summary: 's', source: 'review', openedBy: { id: 'officer-1', name: 'O' },
-  openedAt: '2026-03-01T02:00:00.000Z', findings: [seed('f1'), seed('f2')],
+  caseId: 'c1',
+  title: '某局违规发放津补贴案',
+  summary: 's',
+  source: 'review',
+  openedBy: { id: 'officer-1', name: 'O' },
+  openedAt: '2026-03-01T02:00:00.000Z',
+  findings: [seed('f1'), seed('f2')],
   policy: { planDueMs: 1, remindBeforeMs: 1, escalationStepMs: 1, approvalSlaMs: 1, followUpAfterMs: 1 },
 };
 

@@ -1,10 +1,4 @@
-import type {
-  CarriedCaseState,
-  CaseWithFindings,
-  EventRecord,
-  FindingSeed,
-  OpenCaseInput,
-} from '@reform/contracts';
+import type { CarriedCaseState, CaseWithFindings, EventRecord, FindingSeed, OpenCaseInput } from '@reform/contracts';
 import { FAILURE_TYPES, SYSTEM_ACTOR, type CaseEventType } from '@reform/contracts';
 import { assignedEvent, assignedState, findingView } from '../finding/finding-state';
 import { Rejection } from '../finding/rejection';

@@ -1,20 +1,6 @@
 import { FindingLifecycle } from './finding-lifecycle';
 import { assignedState } from './finding-state';
-import {
-  DUE,
-  Driver,
-  OFFICER,
-  POLICY,
-  SUPERVISOR,
-  SUPERVISOR_2,
-  T0,
-  UNIT,
-  cmd,
-  day,
-  iso,
-  seed,
-  types,
-} from './finding-test-kit';
+import { DUE, Driver, OFFICER, POLICY, SUPERVISOR, SUPERVISOR_2, T0, UNIT, cmd, day, iso, seed, types } from './finding-test-kit';
 
 describe('FindingLifecycle — a finding from assignment to its follow-up', () => {
   it('starts ASSIGNED at seq 1 with its plan due POLICY_PLAN_DUE after assignment', () => {

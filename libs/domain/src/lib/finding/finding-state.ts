@@ -1,11 +1,4 @@
-import type {
-  CarriedFindingState,
-  EventRecord,
-  FindingRecord,
-  FindingSeed,
-  FindingView,
-  PendingDecision,
-} from '@reform/contracts';
+import type { CarriedFindingState, EventRecord, FindingRecord, FindingSeed, FindingView, PendingDecision } from '@reform/contracts';
 
 /** Everything a finding's workflow knows; its shape is the contract's, since it crosses continue-as-new. */
 export type FindingState = CarriedFindingState;

@@ -1,19 +1,6 @@
 import type { FindingCommand } from '@reform/contracts';
 import { Rejection } from './rejection';
-import {
-  DUE,
-  Driver,
-  OFFICER,
-  SUPERVISOR,
-  SUPERVISOR_2,
-  UNIT,
-  UNIT_2,
-  cmd,
-  day,
-  iso,
-  rejectionOf,
-  types,
-} from './finding-test-kit';
+import { DUE, Driver, OFFICER, SUPERVISOR, SUPERVISOR_2, UNIT, UNIT_2, cmd, day, iso, rejectionOf, types } from './finding-test-kit';
 
 /** The step is refused with this failure type, and refusing it changed nothing. */
 function expectRefused(driver: Driver, command: FindingCommand, nowMs: number): Rejection {
@@ -101,11 +88,29 @@ describe('finding steps — 回避: nobody decides their own request', () => {
 
 describe('finding steps — steps not allowed in the current state', () => {
   const cases: [string, () => Driver, FindingCommand, string][] = [
-    ['a second plan while one waits', () => { const d = new Driver(); d.step(cmd.submitPlan(), day(1)); return d; }, cmd.submitPlan(UNIT_2), 'PLAN_SUBMITTED'],
+    [
+      'a second plan while one waits',
+      () => {
+        const d = new Driver();
+        d.step(cmd.submitPlan(), day(1));
+        return d;
+      },
+      cmd.submitPlan(UNIT_2),
+      'PLAN_SUBMITTED',
+    ],
     ['a plan once rectifying', () => Driver.rectifying(), cmd.submitPlan(), 'RECTIFYING'],
     ['a plan decision with no plan', () => new Driver(), cmd.approvePlan(), 'ASSIGNED'],
     ['a report before the plan is approved', () => new Driver(), cmd.submitReport(), 'ASSIGNED'],
-    ['a report while the plan waits', () => { const d = new Driver(); d.step(cmd.submitPlan(), day(1)); return d; }, cmd.submitReport(), 'PLAN_SUBMITTED'],
+    [
+      'a report while the plan waits',
+      () => {
+        const d = new Driver();
+        d.step(cmd.submitPlan(), day(1));
+        return d;
+      },
+      cmd.submitReport(),
+      'PLAN_SUBMITTED',
+    ],
     ['a second report', () => reportSubmitted(), cmd.submitReport(), 'REPORT_SUBMITTED'],
     ['verifying with no report', () => Driver.rectifying(), cmd.pass(), 'RECTIFYING'],
     ['an extension decision with no request', () => Driver.rectifying(), cmd.approveExtension(), 'RECTIFYING'],
@@ -163,14 +168,15 @@ describe('finding steps — invalid commands', () => {
     expect(refused.details).toEqual({ field: 'requestedDueAt' });
   });
 
-  it.each([['in the past', iso(day(5))], ['now', iso(day(11))], ['not a date', '2026-13-45']])(
-    'refuses a failed verification whose newDueAt is %s',
-    (_name, newDueAt) => {
-      const refused = expectRefused(reportSubmitted(), cmd.fail(newDueAt), day(11));
-      expect(refused.failureType).toBe('InvalidCommand');
-      expect(refused.details).toEqual({ field: 'newDueAt' });
-    },
-  );
+  it.each([
+    ['in the past', iso(day(5))],
+    ['now', iso(day(11))],
+    ['not a date', '2026-13-45'],
+  ])('refuses a failed verification whose newDueAt is %s', (_name, newDueAt) => {
+    const refused = expectRefused(reportSubmitted(), cmd.fail(newDueAt), day(11));
+    expect(refused.failureType).toBe('InvalidCommand');
+    expect(refused.details).toEqual({ field: 'newDueAt' });
+  });
 
   it.each([
     ['missing', undefined],
@@ -314,9 +320,7 @@ describe('finding steps — accountability (问责)', () => {
   it('rejected: recorded with its reason; the finding must still be rectified and verified', () => {
     const driver = proposed();
     const rejected = driver.step(cmd.reject(), day(45));
-    expect(rejected.events.map((event) => [event.type, event.data])).toEqual([
-      ['ACCOUNTABILITY_REJECTED', { comment: '情节轻微' }],
-    ]);
+    expect(rejected.events.map((event) => [event.type, event.data])).toEqual([['ACCOUNTABILITY_REJECTED', { comment: '情节轻微' }]]);
     expect(driver.view).toMatchObject({ accountability: 'rejected', status: 'RECTIFYING', pendingApproval: null });
     expect(expectRefused(driver, cmd.refer(SUPERVISOR_2), day(46)).failureType).toBe('StepNotAllowed');
     expect(driver.advanceTo(day(400)).filter((event) => event.type === 'ESCALATED')).toEqual([]);

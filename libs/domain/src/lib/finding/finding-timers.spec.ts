@@ -8,9 +8,7 @@ describe('finding timers — plan due (整改方案逾期)', () => {
     expect(driver.advanceTo(day(5) - 1)).toEqual([]);
 
     const fired = driver.advanceTo(day(5));
-    expect(fired.map((event) => [event.type, event.data, event.actor])).toEqual([
-      ['PLAN_OVERDUE', { planDueAt: iso(day(5)) }, 'system'],
-    ]);
+    expect(fired.map((event) => [event.type, event.data, event.actor])).toEqual([['PLAN_OVERDUE', { planDueAt: iso(day(5)) }, 'system']]);
     expect(driver.notifications).toEqual([
       expect.objectContaining({ kind: 'PLAN_OVERDUE_NOTICE', recipient: { kind: 'unit', unitId: 'U1' }, at: iso(day(5)) }),
     ]);
@@ -68,7 +66,11 @@ describe('finding timers — reminder (整改时限提醒)', () => {
     const reminder = driver.events.find((event) => event.type === 'REMINDER_SENT');
     expect(reminder).toMatchObject({ at: iso(day(27)), data: { dueAt: iso(DUE) }, actor: 'system' });
     expect(driver.notifications).toEqual([
-      expect.objectContaining({ kind: 'REMINDER', recipient: { kind: 'unit', unitId: 'U1' }, data: expect.objectContaining({ dueAt: iso(DUE) }) }),
+      expect.objectContaining({
+        kind: 'REMINDER',
+        recipient: { kind: 'unit', unitId: 'U1' },
+        data: expect.objectContaining({ dueAt: iso(DUE) }),
+      }),
     ]);
   });
 
@@ -213,9 +215,7 @@ describe('finding timers — approval SLA (审批超时)', () => {
     driver.step(cmd.submitPlan(), day(1));
     expect(driver.advanceTo(day(3) - 1)).toEqual([]);
     const late = driver.advanceTo(day(3));
-    expect(late.map((event) => [event.type, event.data])).toEqual([
-      ['APPROVAL_OVERDUE', { pendingApproval: 'plan', since: iso(day(1)) }],
-    ]);
+    expect(late.map((event) => [event.type, event.data])).toEqual([['APPROVAL_OVERDUE', { pendingApproval: 'plan', since: iso(day(1)) }]]);
     expect(driver.notifications.at(-1)).toMatchObject({ kind: 'APPROVAL_OVERDUE', recipient: { kind: 'supervisors' } });
     driver.tick(day(4));
     expect(count(driver, 'APPROVAL_OVERDUE')).toBe(1);

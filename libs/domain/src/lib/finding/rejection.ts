@@ -11,18 +11,13 @@ export class Rejection extends Error {
   }
 
   static notNow(step: string, status: string, why?: string): Rejection {
-    return new Rejection(
-      FAILURE_TYPES.stepNotAllowed,
-      `${step} is not allowed while the finding is ${status}${why ? `: ${why}` : ''}`,
-      { status },
-    );
+    return new Rejection(FAILURE_TYPES.stepNotAllowed, `${step} is not allowed while the finding is ${status}${why ? `: ${why}` : ''}`, {
+      status,
+    });
   }
 
   static recusal(step: string): Rejection {
-    return new Rejection(
-      FAILURE_TYPES.recusal,
-      `${step} must be decided by someone other than the user who made the request (回避)`,
-    );
+    return new Rejection(FAILURE_TYPES.recusal, `${step} must be decided by someone other than the user who made the request (回避)`);
   }
 
   static invalid(field: string, message: string): Rejection {

@@ -52,9 +52,7 @@ export class InitialSchema1764300000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX ix_findings_status_due_at ON findings (status, due_at)`);
     await queryRunner.query(`CREATE INDEX ix_findings_escalation_level ON findings (escalation_level)`);
     await queryRunner.query(`CREATE INDEX ix_findings_overdue_due_at ON findings (due_at) WHERE overdue`);
-    await queryRunner.query(
-      `CREATE INDEX ix_findings_pending_since ON findings (pending_since) WHERE pending_approval IS NOT NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX ix_findings_pending_since ON findings (pending_since) WHERE pending_approval IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX ix_findings_created_at_id ON findings (created_at, id)`);
     await queryRunner.query(`
       CREATE TABLE events (
@@ -87,9 +85,7 @@ export class InitialSchema1764300000000 implements MigrationInterface {
         last_error text NULL,
         delivered_at timestamptz NULL
       )`);
-    await queryRunner.query(
-      `CREATE INDEX ix_notifications_pending_created_at ON notifications (created_at) WHERE status = 'pending'`,
-    );
+    await queryRunner.query(`CREATE INDEX ix_notifications_pending_created_at ON notifications (created_at) WHERE status = 'pending'`);
     await queryRunner.query(`
       CREATE TABLE idempotency_keys (
         actor text NOT NULL,

@@ -3,4 +3,9 @@ import { AuditHashChain1764400000000 } from './1764400000000-audit-hash-chain';
 import { Reconciliation1764600000000 } from './1764600000000-reconciliation';
 import { LedgerListIndexes1764700000000 } from './1764700000000-ledger-list-indexes';
 
-export const MIGRATIONS = [InitialSchema1764300000000, AuditHashChain1764400000000, Reconciliation1764600000000, LedgerListIndexes1764700000000];
+export const MIGRATIONS = [
+  InitialSchema1764300000000,
+  AuditHashChain1764400000000,
+  Reconciliation1764600000000,
+  LedgerListIndexes1764700000000,
+];

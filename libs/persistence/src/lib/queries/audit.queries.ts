@@ -34,10 +34,7 @@ export class AuditQueries {
   constructor(private readonly db: DataSource) {}
 
   async timeline(entityId: string): Promise<TimelineEvent[]> {
-    const rows: EventRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM events WHERE entity_id = $1 ORDER BY seq`,
-      [entityId],
-    );
+    const rows: EventRow[] = await this.db.query(`SELECT ${COLUMNS} FROM events WHERE entity_id = $1 ORDER BY seq`, [entityId]);
     return rows.map(toTimelineEvent);
   }
 

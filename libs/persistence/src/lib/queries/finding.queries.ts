@@ -64,10 +64,7 @@ export class FindingQueries {
   }
 
   async listByCase(caseId: string): Promise<FindingView[]> {
-    const rows: FindingRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM findings WHERE case_id = $1 ORDER BY created_at, id`,
-      [caseId],
-    );
+    const rows: FindingRow[] = await this.db.query(`SELECT ${COLUMNS} FROM findings WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
     return rows.map(toFindingView);
   }
 

@@ -19,7 +19,18 @@ export interface LedgerFilter extends FindingFilter {
 /** A ledger row as `pg` reads it: the finding's columns (checked against SCHEMA with FindingRow) and its case's. */
 type Row = Pick<
   FindingRow,
-  'id' | 'case_id' | 'title' | 'unit_id' | 'responsible_person' | 'due_at' | 'status' | 'overdue' | 'escalation_level' | 'accountability' | 'created_at' | 'closed_at'
+  | 'id'
+  | 'case_id'
+  | 'title'
+  | 'unit_id'
+  | 'responsible_person'
+  | 'due_at'
+  | 'status'
+  | 'overdue'
+  | 'escalation_level'
+  | 'accountability'
+  | 'created_at'
+  | 'closed_at'
 > & { case_code: string; case_title: string };
 
 const SELECT = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_title, f.title, f.unit_id,

@@ -75,7 +75,10 @@ export class ReportAnalyticsQueries {
 
   /** Overdue findings not yet closed, by days past their deadline at `asOf`: ≤7, ≤30, ≤90, >90. */
   async overdueAgeing(asOf: string, unitId?: string): Promise<OverdueAgeing> {
-    const where = new WhereClause().always('overdue').always(`status <> 'CLOSED'`).add((p) => `unit_id = ${p}`, unitId);
+    const where = new WhereClause()
+      .always('overdue')
+      .always(`status <> 'CLOSED'`)
+      .add((p) => `unit_id = ${p}`, unitId);
     const asOfParam = `$${where.params.length + 1}`;
     const rows: Array<Counted & { unit_id: string | null; overall: boolean }> = await this.db.query(
       `SELECT unit_id, GROUPING(unit_id) = 1 AS overall, ${BUCKETS_SQL}

@@ -7,6 +7,7 @@ import {
   type Notification,
   type Policy,
 } from '@reform/contracts';
+import type { TableRow } from '@reform/persistence';
 import { assignedState, FindingLifecycle, type Effects } from '@reform/domain';
 
 /** An event as read back from PostgreSQL. */
@@ -18,27 +19,8 @@ export interface StoredEvent {
   data: Record<string, unknown>;
 }
 
-export interface StoredFinding {
-  id: string;
-  case_id: string;
-  title: string;
-  description: string;
-  category: string | null;
-  unit_id: string;
-  responsible_person: string | null;
-  due_at: Date | string;
-  status: string;
-  overdue: boolean;
-  escalation_level: number;
-  accountability: string;
-  pending_approval: string | null;
-  pending_since: Date | string | null;
-  opened_by: string;
-  created_at: Date | string;
-  updated_at: Date | string;
-  closed_at: Date | string | null;
-  version: number;
-}
+/** A finding's row as the fault suite reads it back (`SELECT * FROM findings`). */
+export type StoredFinding = TableRow<'findings'>;
 
 export interface Replay {
   problems: string[];

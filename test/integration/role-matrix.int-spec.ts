@@ -5,6 +5,7 @@ import { rolesOf, routesOf, startApi, type AccessRule, type InProcessApi } from 
 import { AUDIENCE, hs256, ISSUER, OidcProvider, type TokenClaims } from '../support/oidc-provider';
 import { aCase, aFinding, anEvent } from '../support/projection-records';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { expectErrorBody } from '../support/contract';
 
 const SECRET = 'role-matrix-secret-of-enough-length';
 const UNIT_A = 'U-MATRIX-A';
@@ -155,7 +156,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
         const allowed = rule !== undefined && (rule.scope === 'public' || rolesOf(rule).some((role) => claims.roles.includes(role)));
         outcomes.push(`${key} as ${who}: ${response.status}`);
         expected.push(`${key} as ${who}: ${allowed ? sample.ok : 403}`);
-        if (response.status >= 400) expect(Object.keys(response.body).sort()).toEqual(['error', 'message', 'statusCode']);
+        if (response.status >= 400) expectErrorBody(response.body, response.status);
       }
     }
     expect(outcomes).toEqual(expected);

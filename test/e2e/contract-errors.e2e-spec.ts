@@ -578,7 +578,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
     it('refuses a bad Idempotency-Key header', async () => {
       const answer = await api.post('/api/v1/cases', caseBody([{ unitId: 'U1' }]), { ...officer, 'idempotency-key': 'k'.repeat(201) });
       expect(answer.status).toBe(400);
-      expectErrorBody(answer.body, 400, /Idempotency-Key/, { code: 'VALIDATION_FAILED' });
+      expectErrorBody(answer.body, 400, /Idempotency-Key/, { code: 'VALIDATION_FAILED', field: 'Idempotency-Key' });
     });
   });
 });

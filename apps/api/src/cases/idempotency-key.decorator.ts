@@ -1,5 +1,6 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import { InvalidInputError } from '../errors/invalid-input.error';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
@@ -9,8 +10,9 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   const value = context.switchToHttp().getRequest<Request>().headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new BadRequestException(
+    throw new InvalidInputError(
       `${IDEMPOTENCY_KEY_HEADER} header must be a single value of 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+      IDEMPOTENCY_KEY_HEADER,
     );
   }
   return value;

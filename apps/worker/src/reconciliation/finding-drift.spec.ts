@@ -30,6 +30,12 @@ describe('comparing a finding row with its workflow', () => {
     expect(agrees(compareFinding(row, 3, record))).toBe(true);
   });
 
+  it('compares every field of the record but its id', () => {
+    const fields = (Object.keys(record) as (keyof FindingRecord)[]).filter((field) => field !== 'id');
+    const changed = (field: keyof FindingRecord) => ({ ...record, [field]: field === 'overdue' ? true : 'changed' }) as FindingRecord;
+    expect(fields.filter((field) => !differingFields(changed(field), record).includes(field))).toEqual([]);
+  });
+
   it('names the fields that differ and counts missing events', () => {
     const row = { ...record, status: 'PLAN_SUBMITTED' as const, pendingApproval: 'plan' as const, version: 2 };
     const comparison = compareFinding(row, 2, record);

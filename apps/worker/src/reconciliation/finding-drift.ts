@@ -1,25 +1,11 @@
 import type { FindingRecord } from '@reform/contracts';
+import { FindingViewSchema } from '@reform/contracts/http';
 
 const TIMES = new Set<keyof FindingRecord>(['dueAt', 'pendingSince', 'createdAt', 'updatedAt', 'closedAt']);
+/** Every field but the id: the Finding's, as its contract shape lists them, then the record's own. */
 const FIELDS: (keyof FindingRecord)[] = [
-  'caseId',
-  'title',
-  'description',
-  'category',
-  'unitId',
-  'responsiblePerson',
-  'dueAt',
-  'status',
-  'overdue',
-  'escalationLevel',
-  'accountability',
-  'pendingApproval',
-  'pendingSince',
-  'openedBy',
-  'createdAt',
-  'updatedAt',
-  'closedAt',
-  'version',
+  ...(Object.keys(FindingViewSchema.shape) as (keyof FindingRecord)[]).filter((field) => field !== 'id'),
+  ...(['pendingSince', 'openedBy', 'version'] as const),
 ];
 
 const same = (field: keyof FindingRecord, a: unknown, b: unknown) =>

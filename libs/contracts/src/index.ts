@@ -9,3 +9,4 @@ export * from './lib/records';
 export * from './lib/workflow-io';
 export * from './lib/definitions';
 export * from './lib/reconciliation';
+export * from './lib/demo-organisation';

@@ -7,3 +7,5 @@ export * from './lib/finding/rejection';
 export * from './lib/calendar';
 export * from './lib/case/case-book';
 export * from './lib/case/case-code';
+export * from './lib/organisation/org-tree';
+export * from './lib/organisation/jurisdiction';

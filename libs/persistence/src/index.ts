@@ -8,3 +8,6 @@ export * from './lib/audit-chain';
 export * from './lib/outbox-store';
 export * from './lib/queries';
 export * from './lib/reconciliation-store';
+export * from './lib/register-store';
+export * from './lib/register-events';
+export type { RegisterEventRecord } from './lib/event-append';

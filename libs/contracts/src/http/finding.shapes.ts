@@ -30,6 +30,12 @@ export const FindingViewSchema = shape(
     escalationLevel: z.int().min(0).max(MAX_ESCALATION_LEVEL),
     accountability: z.enum(ACCOUNTABILITY_STATES),
     pendingApproval: z.enum(APPROVAL_KINDS).nullable(),
+    /** 跟踪单位 — the discipline-side org unit following the finding up; null for findings made before it was kept. */
+    trackingOfficeId: z.string().nullable(),
+    /** The 纪检监察建议书 the finding belongs to, if any. */
+    recommendationId: z.string().nullable(),
+    /** The 约谈 the finding is part of, if any. */
+    interviewId: z.string().nullable(),
     ...Lifetime,
   }),
 );

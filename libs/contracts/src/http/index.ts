@@ -13,3 +13,4 @@ export * from './audit.shapes';
 export * from './ops.shapes';
 export * from './service.shapes';
 export * from './error.shapes';
+export * from './organisation.shapes';

@@ -15,6 +15,8 @@ export interface NewFinding {
   unitId: string;
   responsiblePerson?: string;
   dueAt: string;
+  /** 跟踪单位 — the discipline-side org unit that follows the finding up (谁建议、谁跟踪). */
+  trackingOfficeId?: string;
 }
 
 /** 整改方案 — the unit's plan of measures and milestones. */

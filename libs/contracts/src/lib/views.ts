@@ -10,4 +10,6 @@ export interface Actor {
 export interface Principal extends Actor {
   roles: Role[];
   unitId?: string;
+  /** The discipline-side org unit of an officer, supervisor or auditor: it sets their jurisdiction. */
+  orgUnitId?: string;
 }

@@ -18,7 +18,8 @@ export type Accountability = (typeof ACCOUNTABILITY_STATES)[number];
 export const APPROVAL_KINDS = ['plan', 'verification', 'extension', 'accountability', 'followUp'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
 
-export const ROLES = ['officer', 'supervisor', 'unit', 'auditor'] as const;
+/** `admin` (系统管理员) keeps the org and people registers and reads no case, finding or audit content. */
+export const ROLES = ['officer', 'supervisor', 'unit', 'auditor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 督办层级: 1 督办通知, 2 约谈, 3 问责建议. */
@@ -52,8 +53,22 @@ export type FindingEventType = (typeof FINDING_EVENT_TYPES)[number];
 export const CASE_EVENT_TYPES = ['CASE_OPENED', 'FINDING_ADDED', 'CASE_CLOSED'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
-export type EventType = FindingEventType | CaseEventType;
-export const EVENT_TYPES: readonly EventType[] = [...FINDING_EVENT_TYPES, ...CASE_EVENT_TYPES];
+/** Events of the registers (组织机构, 人员): each write of an org unit or a person, in the audit log's hash chain. */
+export const REGISTER_EVENT_TYPES = ['ORG_UNIT_SAVED', 'PERSON_SAVED'] as const;
+export type RegisterEventType = (typeof REGISTER_EVENT_TYPES)[number];
+
+export type EventType = FindingEventType | CaseEventType | RegisterEventType;
+export const EVENT_TYPES: readonly EventType[] = [...FINDING_EVENT_TYPES, ...CASE_EVENT_TYPES, ...REGISTER_EVENT_TYPES];
+
+/**
+ * 组织机构类型 — the discipline side (纪委监委, 纪检监察室, 派驻纪检监察组, 乡镇纪委) and the supervised
+ * side (责任单位), the only kind a finding can be assigned to.
+ */
+export const ORG_UNIT_KINDS = ['commission', 'office', 'stationed_group', 'township_commission', 'unit'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+/** The org unit every tree grows from, created by a migration. */
+export const ROOT_ORG_UNIT_ID = 'ROOT';
 
 /** Who timers act as in the timeline. */
 export const SYSTEM_ACTOR = 'system';

@@ -16,7 +16,8 @@ const CHAIN_VERSION = 'reform-audit-v1';
 export interface ChainedEntry {
   entityId: string;
   entityType: string;
-  caseId: string;
+  /** null for the registers' events (org units, people), which belong to no case. */
+  caseId: string | null;
   seq: number;
   chainIndex: number;
   type: string;

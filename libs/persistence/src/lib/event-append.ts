@@ -1,6 +1,7 @@
-import type { EventRecord } from '@reform/contracts';
+import type { EventRecord, RegisterEventType } from '@reform/contracts';
 import { entryHash, GENESIS_HASH, type ChainedEntry } from './audit-chain';
 import { eventRow } from './projection-rows';
+import type { RegisterEntityType } from './register-events';
 import { insertRowsSql } from './schema';
 import type { Sql } from './sql-transaction';
 
@@ -18,6 +19,13 @@ const STORED_SEQS = `
 // still collides means a writer skipped the lock — better a failed, retried activity than a gap.
 const INSERT_EVENTS = insertRowsSql('events', '');
 
+/** An event of the registers (an org unit's or a person's save): chained like any other, belonging to no case. */
+export interface RegisterEventRecord extends Omit<EventRecord, 'entityType' | 'caseId' | 'type'> {
+  entityType: RegisterEntityType;
+  caseId: null;
+  type: RegisterEventType;
+}
+
 interface Head {
   chainIndex: number;
   hash: string;
@@ -31,7 +39,7 @@ interface Head {
  * takes a per-entity advisory lock, held until commit, then reads the entity's last entry and
  * links after it. Writers of different entities never wait on each other.
  */
-export async function appendEvents(sql: Sql, records: EventRecord[]): Promise<void> {
+export async function appendEvents(sql: Sql, records: Array<EventRecord | RegisterEventRecord>): Promise<void> {
   if (records.length === 0) return;
   const events = records.map(normalised);
   // Sorted, so that two transactions locking overlapping entities take the locks in the same order.
@@ -61,11 +69,11 @@ export async function appendEvents(sql: Sql, records: EventRecord[]): Promise<vo
 }
 
 /** Exactly what PostgreSQL will give back, so that the hash computed now is the one verified later. */
-function normalised(record: EventRecord): Omit<ChainedEntry, 'chainIndex'> {
+function normalised(record: EventRecord | RegisterEventRecord): Omit<ChainedEntry, 'chainIndex'> {
   return {
     entityId: record.entityId.toLowerCase(),
     entityType: record.entityType,
-    caseId: record.caseId.toLowerCase(),
+    caseId: record.caseId === null ? null : record.caseId.toLowerCase(),
     seq: record.seq,
     type: record.type,
     at: new Date(record.at).toISOString(),

@@ -40,6 +40,7 @@ export function findingRow(record: FindingRecord): TableRow<'findings'> {
     pending_approval: record.pendingApproval,
     pending_since: record.pendingSince,
     opened_by: record.openedBy,
+    tracking_office_id: record.trackingOfficeId,
     created_at: record.createdAt,
     updated_at: record.updatedAt,
     closed_at: record.closedAt,

@@ -2,10 +2,12 @@ import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { AuditHashChain1764400000000 } from './1764400000000-audit-hash-chain';
 import { Reconciliation1764600000000 } from './1764600000000-reconciliation';
 import { LedgerListIndexes1764700000000 } from './1764700000000-ledger-list-indexes';
+import { Organisation1764800000000 } from './1764800000000-organisation';
 
 export const MIGRATIONS = [
   InitialSchema1764300000000,
   AuditHashChain1764400000000,
   Reconciliation1764600000000,
   LedgerListIndexes1764700000000,
+  Organisation1764800000000,
 ];

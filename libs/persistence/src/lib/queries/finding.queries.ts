@@ -25,13 +25,14 @@ export interface FindingRow {
   escalation_level: number;
   accountability: Accountability;
   pending_approval: ApprovalKind | null;
+  tracking_office_id: string | null;
   created_at: Date | string;
   updated_at: Date | string;
   closed_at: Date | string | null;
 }
 
 const COLUMNS = `id, case_id, title, description, category, unit_id, responsible_person, due_at, status,
-  overdue, escalation_level, accountability, pending_approval, created_at, updated_at, closed_at`;
+  overdue, escalation_level, accountability, pending_approval, tracking_office_id, created_at, updated_at, closed_at`;
 
 export function toFindingView(row: FindingRow): FindingView {
   return {
@@ -48,6 +49,10 @@ export function toFindingView(row: FindingRow): FindingView {
     escalationLevel: Number(row.escalation_level),
     accountability: row.accountability,
     pendingApproval: row.pending_approval,
+    trackingOfficeId: row.tracking_office_id,
+    // Recommendations and interviews are kept by later issues; until then no finding belongs to one.
+    recommendationId: null,
+    interviewId: null,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     closedAt: toIsoOrNull(row.closed_at),

@@ -15,6 +15,8 @@ export const CaseViewSchema = shape(
     source: z.enum(CASE_SOURCES),
     status: z.enum(CASE_STATUSES),
     openedBy: z.string(),
+    /** The opener's name from the people register; null when the register does not have them. */
+    openedByName: z.string().nullable(),
     ...Lifetime,
   }),
 );

@@ -50,6 +50,8 @@ export const TimelineEventSchema = shape(
     type: z.enum(EVENT_TYPES as [EventType, ...EventType[]]),
     at: Instant,
     actor: z.string(),
+    /** The actor's name from the people register (人员); null for `system` and for ids the register does not have. */
+    actorName: z.string().nullable(),
     data: z.record(z.string(), z.unknown()),
   }),
 );

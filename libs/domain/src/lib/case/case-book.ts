@@ -82,6 +82,8 @@ export class CaseBook {
       source: open.source,
       status: state.status,
       openedBy: open.openedBy.id,
+      // Names come from the people register, which the workflow does not read; the API fills it in.
+      openedByName: null,
       createdAt: open.openedAt,
       updatedAt: state.updatedAt,
       closedAt: state.closedAt,

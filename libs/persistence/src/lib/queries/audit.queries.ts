@@ -16,13 +16,15 @@ interface EventRow {
   type: EventType;
   at: Date | string;
   actor: string;
+  actor_name: string | null;
   data: Record<string, unknown> | null;
 }
 
-const COLUMNS = 'entity_id, seq, type, at, actor, data';
+/** The actor's name comes from the people register as it stands (a renamed person shows the new name). */
+const COLUMNS = 'entity_id, seq, type, at, actor, (SELECT p.name FROM people p WHERE p.id = events.actor) AS actor_name, data';
 
 function toTimelineEvent(row: EventRow): TimelineEvent {
-  return { seq: Number(row.seq), type: row.type, at: toIso(row.at), actor: row.actor, data: row.data ?? {} };
+  return { seq: Number(row.seq), type: row.type, at: toIso(row.at), actor: row.actor, actorName: row.actor_name, data: row.data ?? {} };
 }
 
 function toAuditEntry(row: EventRow): AuditEntry {

@@ -11,12 +11,14 @@ interface CaseRow {
   source: CaseSource;
   status: CaseStatus;
   opened_by: string;
+  opened_by_name: string | null;
   created_at: Date | string;
   updated_at: Date | string;
   closed_at: Date | string | null;
 }
 
-const COLUMNS = 'id, code, title, summary, source, status, opened_by, created_at, updated_at, closed_at';
+const COLUMNS =
+  'id, code, title, summary, source, status, opened_by, (SELECT p.name FROM people p WHERE p.id = cases.opened_by) AS opened_by_name, created_at, updated_at, closed_at';
 
 export function toCaseView(row: CaseRow): CaseView {
   return {
@@ -27,6 +29,7 @@ export function toCaseView(row: CaseRow): CaseView {
     source: row.source,
     status: row.status,
     openedBy: row.opened_by,
+    openedByName: row.opened_by_name,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     closedAt: toIsoOrNull(row.closed_at),

@@ -29,6 +29,7 @@ const dataDir = resolve(env.DATA_DIR ?? '.data');
 const startTemporal = !env.TEMPORAL_ADDRESS;
 // The console's local sign-in (demo users) is on for a developer's `npm start`, never in production.
 if (env.NODE_ENV !== 'production') env.AUTH_DEV_LOGIN ??= 'true';
+if (env.NODE_ENV !== 'production') env.SEED_DEMO ??= 'true';
 const temporalPort = portFrom('TEMPORAL_PORT', 7233);
 const temporalUiPort = portFrom('TEMPORAL_UI_PORT', 8233);
 

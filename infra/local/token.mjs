@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Prints a signed HS256 bearer token for local use:
-//   npm run token -- --sub u1 --roles supervisor [--unit U1] [--name 'Name'] [--expires 12h]
+//   npm run token -- --sub u1 --roles supervisor [--unit U1] [--org OFF-1] [--name 'Name'] [--expires 12h]
 // Signs with AUTH_JWT_SECRET, or the local default the API also falls back to.
 import jwt from 'jsonwebtoken';
 import { parseArgs } from 'node:util';
 
 const LOCAL_SECRET = 'reform-local-dev-secret';
-const ROLES = ['officer', 'supervisor', 'unit', 'auditor'];
+const ROLES = ['officer', 'supervisor', 'unit', 'auditor', 'admin'];
 const USAGE =
-  "usage: npm run token -- --sub <user id> --roles <role[,role]> [--unit <unitId>] [--name 'Name'] [--expires 12h]\n" +
-  `roles: ${ROLES.join(', ')}; --unit is required with the unit role`;
+  "usage: npm run token -- --sub <user id> --roles <role[,role]> [--unit <unitId>] [--org <orgUnitId>] [--name 'Name'] [--expires 12h]\n" +
+  `roles: ${ROLES.join(', ')}; --unit is required with the unit role; --org sets the orgUnitId claim (jurisdiction) of an officer, supervisor or auditor`;
 
 function fail(message) {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -23,6 +23,7 @@ try {
       sub: { type: 'string' },
       roles: { type: 'string', multiple: true },
       unit: { type: 'string' },
+      org: { type: 'string' },
       name: { type: 'string' },
       expires: { type: 'string', default: '12h' },
       help: { type: 'boolean', short: 'h' },
@@ -47,7 +48,13 @@ const unknown = roles.filter((role) => !ROLES.includes(role));
 if (unknown.length > 0) fail(`unknown role(s): ${unknown.join(', ')}`);
 if (roles.includes('unit') && !values.unit) fail('--unit is required with the unit role');
 
-const claims = { sub: values.sub, name: values.name ?? values.sub, roles, ...(values.unit ? { unitId: values.unit } : {}) };
+const claims = {
+  sub: values.sub,
+  name: values.name ?? values.sub,
+  roles,
+  ...(values.unit ? { unitId: values.unit } : {}),
+  ...(values.org ? { orgUnitId: values.org } : {}),
+};
 const secret = process.env.AUTH_JWT_SECRET || LOCAL_SECRET;
 // When the API requires an issuer and an audience, its HS256 tokens must carry them too.
 const required = {

@@ -24,6 +24,18 @@ export class Api extends Http {
     return response;
   }
 
+  /**
+   * Registers units (kind `unit`, under ROOT, active) so that findings can be assigned to them:
+   * a finding's unit must be registered (v1.1). Already-registered units are left as they are.
+   */
+  async registerUnits(...unitIds: string[]): Promise<void> {
+    for (const unitId of unitIds) {
+      const saved = await this.put(`/org-units/${unitId}`, { name: `单位 ${unitId}`, kind: 'unit', parentId: 'ROOT' }, admin);
+      if (saved.status !== 200 && saved.status !== 201)
+        throw new Error(`registering unit ${unitId}: ${saved.status} ${JSON.stringify(saved.body)}`);
+    }
+  }
+
   /** Every 5xx answered since `from` (an index into `answers`). */
   serverErrorsSince(from: number) {
     return this.answers.slice(from).filter((answer) => answer.status >= 500);
@@ -51,6 +63,8 @@ export const officer = as({ sub: 'officer-1', roles: ['officer'] });
 export const supervisor = as({ sub: 'supervisor-1', roles: ['supervisor'] });
 export const supervisor2 = as({ sub: 'supervisor-2', roles: ['supervisor'] });
 export const auditor = as({ sub: 'auditor-1', roles: ['auditor'] });
+/** 系统管理员: keeps the org-unit and people registers. */
+export const admin = as({ sub: 'admin-1', roles: ['admin'] });
 export const unitUser = (unitId: string, sub = `unit-user-${unitId}`): AuthHeaders => as({ sub, roles: ['unit'], unitId });
 
 /** A unit id no other test uses, so per-unit numbers are exact. */

@@ -29,6 +29,10 @@ export class Http {
   post<T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', path, { body, headers });
   }
+
+  put<T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PUT', path, { body, headers });
+  }
 }
 
 export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {

@@ -6,6 +6,7 @@ export interface TokenClaims {
   sub: string;
   roles: string[];
   unitId?: string;
+  orgUnitId?: string;
   name?: string;
 }
 

@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OpsModule } from './ops/ops.module';
+import { OrganisationModule } from './organisation/organisation.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalClientModule } from '@reform/temporal';
 
@@ -24,6 +25,7 @@ import { TemporalClientModule } from '@reform/temporal';
     HealthModule,
     ErrorsModule,
     AuthModule,
+    OrganisationModule,
     CasesModule,
     FindingsModule,
     ApprovalsModule,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntry, ChainVerdict, Page } from '@reform/contracts';
+import type { AuditEntry, ChainVerdict, Page, Principal } from '@reform/contracts';
 import { AuditChainQueries, AuditQueries } from '@reform/persistence';
+import { AccessScope } from '../auth/access-scope';
 import { normaliseIsoDate } from '../validation/iso-date.validators';
 import type { AuditQuery } from './dto/audit.query';
 
@@ -9,10 +10,14 @@ export class AuditService {
   constructor(
     private readonly audit: AuditQueries,
     private readonly chain: AuditChainQueries,
+    private readonly scope: AccessScope,
   ) {}
 
-  list(query: AuditQuery): Promise<Page<AuditEntry>> {
+  /** Within a jurisdiction, the events of its findings and their cases (the registers' events are the root's). */
+  async list(query: AuditQuery, user: Principal): Promise<Page<AuditEntry>> {
+    const { within } = await this.scope.scopeFor(user);
     const filter = {
+      within,
       entityId: query.entityId?.toLowerCase(),
       type: query.type,
       from: query.from === undefined ? undefined : normaliseIsoDate(query.from),

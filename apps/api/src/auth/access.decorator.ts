@@ -7,11 +7,12 @@ import type { Role } from '@reform/contracts';
  * What a caller with one of the roles sees through the route:
  * - `public`: no token needed;
  * - `all`: everything the route serves;
- * - `own-unit`: what the route serves is confined to the caller's scope (`AccessScope.scopeFor`) —
- *   today a caller whose only role is `unit` sees and acts on its own unit's findings only; another
- *   unit's finding answers 404 exactly like an unknown id, and lists leave it out.
+ * - `scoped`: what the route serves is confined to the caller's scope (`AccessScope.scopeFor`) —
+ *   a caller whose only role is `unit` sees and acts on its own unit's findings only, an officer,
+ *   supervisor or auditor with an `orgUnitId` on the findings within its jurisdiction; outside the
+ *   scope a finding answers 404 exactly like an unknown id, and lists and reports leave it out.
  */
-export type Scope = 'public' | 'all' | 'own-unit';
+export type Scope = 'public' | 'all' | 'scoped';
 
 /** Who may call a route, and what they see through it. */
 export type AccessRule = { scope: 'public' } | { scope: Exclude<Scope, 'public'>; roles: readonly [Role, ...Role[]] };

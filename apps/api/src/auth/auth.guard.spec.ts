@@ -17,7 +17,7 @@ class Routes {
   @Access({ roles: ['supervisor'], scope: 'all' }) decide(): string {
     return 'supervisors only';
   }
-  @Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' }) anyone(): string {
+  @Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'scoped' }) anyone(): string {
     return 'any signed-in user';
   }
   undeclared(): string {
@@ -26,7 +26,7 @@ class Routes {
 }
 
 /** A rule on the controller holds for each of its routes, unless the route has its own. */
-@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' })
+@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'scoped' })
 class ControllerWideRoutes {
   read(): string {
     return 'every role, by the controller';

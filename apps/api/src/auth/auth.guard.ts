@@ -1,18 +1,20 @@
 import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AccessScope } from './access-scope';
 import { accessRuleOf, rolesOf } from './access.decorator';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { TokenVerifier } from './token-verifier';
 
 /**
  * Global: every route answers to its @Access() rule — 401 without a valid bearer token, 403
- * without one of its roles. A route without a rule is refused to everyone (signed in or not).
+ * without one of its roles, or with an org unit or unit the register does not know. A route without a rule is refused to everyone (signed in or not).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly scope: AccessScope,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,6 +27,7 @@ export class AuthGuard implements CanActivate {
     if (!roles.some((role) => user.roles.includes(role))) {
       throw new ForbiddenException(roles.length ? `requires one of the roles: ${roles.join(', ')}` : 'not allowed to anyone');
     }
+    await this.scope.admit(user);
     return true;
   }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigService } from '@reform/config';
+import { RegisterModule } from '../organisation/register.module';
 import { AccessScope } from './access-scope';
 import { AuthGuard } from './auth.guard';
 import { TokenVerifier } from './token-verifier';
@@ -12,6 +13,7 @@ const MINUTE_MS = 60_000;
 @Global()
 @Module({
   imports: [
+    RegisterModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => {

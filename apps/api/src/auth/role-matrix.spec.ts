@@ -83,6 +83,6 @@ describe('the role matrix: the @Access() rule of every route', () => {
         'POST /findings/:id/report',
       ].sort(),
     );
-    for (const { rule } of unitRoutes) expect(rule?.scope).toBe('own-unit');
+    for (const { rule } of unitRoutes) expect(rule?.scope).toBe('scoped');
   });
 });

@@ -57,7 +57,7 @@ export class TokenVerifier {
 }
 
 function principalFrom(claims: JWTPayload): Principal {
-  const { sub, name, roles, unitId } = claims as Record<string, unknown>;
+  const { sub, name, roles, unitId, orgUnitId } = claims as Record<string, unknown>;
   if (!isPlainClaim(sub)) throw new UnauthorizedException('token has no usable sub claim');
   if (!Array.isArray(roles) || !roles.every((role) => typeof role === 'string')) {
     throw new UnauthorizedException('token roles claim must be an array of strings');
@@ -70,6 +70,12 @@ function principalFrom(claims: JWTPayload): Principal {
       throw new UnauthorizedException('token unitId claim must be a unit id (letters, digits, "_", "." and "-")');
     }
     principal.unitId = unitId;
+  }
+  if (orgUnitId !== undefined && orgUnitId !== '' && orgUnitId !== null) {
+    if (typeof orgUnitId !== 'string' || orgUnitId.length > 40 || !UNIT_ID_PATTERN.test(orgUnitId)) {
+      throw new UnauthorizedException('token orgUnitId claim must be an org unit code (letters, digits, "_" and "-")');
+    }
+    principal.orgUnitId = orgUnitId;
   }
   if (known.includes('unit') && !principal.unitId) throw new UnauthorizedException('token with the unit role needs a unitId claim');
   return principal;

@@ -38,23 +38,23 @@ export class CasesController {
   }
 
   @Get()
-  @Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
+  @Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'scoped' })
   @Responds(200, CasePageSchema, 'a page of cases, newest first')
   @Refuses(400)
-  list(@Query() query: ListCasesQuery): Promise<Page<CaseView>> {
-    return this.cases.list(query);
+  list(@Query() query: ListCasesQuery, @CurrentUser() user: Principal): Promise<Page<CaseView>> {
+    return this.cases.list(query, user);
   }
 
   @Get(':id')
-  @Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
+  @Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'scoped' })
   @Responds(200, CaseWithFindingsSchema, 'the case with its findings')
   @Refuses(404)
-  get(@Param('id', new KnownIdPipe('case')) id: string): Promise<CaseWithFindings> {
-    return this.cases.get(id);
+  get(@Param('id', new KnownIdPipe('case')) id: string, @CurrentUser() user: Principal): Promise<CaseWithFindings> {
+    return this.cases.get(id, user);
   }
 
   @Post(':id/findings')
-  @Access({ roles: ['officer'], scope: 'all' })
+  @Access({ roles: ['officer'], scope: 'scoped' })
   @ApiOperation({ summary: 'record one more finding on an open case' })
   @Responds(201, FindingViewSchema, 'the finding, recorded')
   @Refuses(400, 404, 409)

@@ -1,11 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
-import type { CaseView, CaseWithFindings, FindingView, OpenCaseInput, Page, Principal } from '@reform/contracts';
-import { CaseQueries, IdempotencyStore } from '@reform/persistence';
+import {
+  ROOT_ORG_UNIT_ID,
+  type CaseView,
+  type CaseWithFindings,
+  type FindingView,
+  type OpenCaseInput,
+  type Page,
+  type Principal,
+} from '@reform/contracts';
+import { CaseQueries, IdempotencyStore, RegisterStore } from '@reform/persistence';
 import { randomUUID } from 'node:crypto';
 import { CaseClosedError } from '../errors/case-closed.error';
 import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
+import { AccessScope } from '../auth/access-scope';
+import { InvalidInputError } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
+import { OrgRegister } from '../organisation/org-register';
 import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
 import { ReformWorkflows } from '../temporal/reform-workflows.client';
 import type { CreateCaseDto } from './dto/create-case.dto';
@@ -29,6 +40,9 @@ export class CasesService {
     private readonly workflows: ReformWorkflows,
     private readonly config: AppConfigService,
     private readonly deadlines: WorkingDayDeadlines,
+    private readonly register: OrgRegister,
+    private readonly people: RegisterStore,
+    private readonly scope: AccessScope,
   ) {}
 
   /**
@@ -36,6 +50,7 @@ export class CasesService {
    * even concurrent ones — all reach the same case workflow, which starts at most once.
    */
   async open(dto: CreateCaseDto, user: Principal, idempotencyKey?: string): Promise<OpenedCase> {
+    await this.checkAssignments(dto.findings, (index, field) => `findings[${index}].${field}`);
     let caseId: string = randomUUID();
     if (idempotencyKey !== undefined) {
       const hash = requestHash(dto);
@@ -50,7 +65,7 @@ export class CasesService {
 
   /** Opens the case under an id already bound to its request (Idempotency-Key or an imported file's hash). */
   async openAs(caseId: string, dto: CreateCaseDto, user: Principal): Promise<OpenedCase> {
-    return { opened: await this.workflows.openCase(this.openInput(caseId, dto, user)), created: true };
+    return { opened: await this.withOpenerName(await this.workflows.openCase(this.openInput(caseId, dto, user))), created: true };
   }
 
   /**
@@ -64,22 +79,33 @@ export class CasesService {
     return (await this.cases.findWithFindings(stored.id)) ?? stored;
   }
 
-  list(query: ListCasesQuery): Promise<Page<CaseView>> {
-    return this.cases.list({ status: query.status }, { page: query.page, pageSize: query.pageSize });
+  /** The cases with at least one finding within the caller's jurisdiction. */
+  async list(query: ListCasesQuery, user: Principal): Promise<Page<CaseView>> {
+    const { within } = await this.scope.scopeFor(user);
+    return this.cases.list({ status: query.status, within }, { page: query.page, pageSize: query.pageSize });
   }
 
-  async get(id: string): Promise<CaseWithFindings> {
-    const found = await this.cases.findWithFindings(id);
+  /** The case with its findings within the caller's jurisdiction; a case with none of them answers 404. */
+  async get(id: string, user: Principal): Promise<CaseWithFindings> {
+    const found = await this.cases.findWithFindings(id, (await this.scope.scopeFor(user)).within);
     if (!found) throw new NotFoundError('case', id);
     return found;
   }
 
   async addFinding(caseId: string, dto: NewFindingDto, user: Principal): Promise<FindingView> {
-    const found = await this.cases.findById(caseId);
+    const found = await this.cases.findById(caseId, (await this.scope.scopeFor(user)).within);
     if (!found) throw new NotFoundError('case', caseId);
     if (found.status === 'CLOSED') throw CaseClosedError.of(found.code);
+    await this.checkAssignments([dto], (_index, field) => field);
     const createdAt = new Date().toISOString();
-    const finding = findingSeed(dto, caseId, createdAt, randomUUID(), this.dueAt(dto, 'dueInWorkingDays', createdAt));
+    const finding = findingSeed(
+      dto,
+      caseId,
+      createdAt,
+      randomUUID(),
+      this.dueAt(dto, 'dueInWorkingDays', createdAt),
+      trackingOfficeOf(user),
+    );
     return this.workflows.addFinding(found, { finding, actor: { id: user.id, name: user.name } });
   }
 
@@ -94,14 +120,48 @@ export class CasesService {
       openedBy: { id: user.id, name: user.name },
       openedAt,
       findings: dto.findings.map((finding, index) =>
-        findingSeed(finding, caseId, openedAt, ids[index], this.dueAt(finding, `findings.${index}.dueInWorkingDays`, openedAt)),
+        findingSeed(
+          finding,
+          caseId,
+          openedAt,
+          ids[index],
+          this.dueAt(finding, `findings.${index}.dueInWorkingDays`, openedAt),
+          trackingOfficeOf(user),
+        ),
       ),
       policy: this.config.policy,
       timeZone: this.config.workingDays.timeZone,
     };
   }
 
+  /**
+   * 责任单位 registered and active, 跟踪单位 discipline-side: a finding assigned to a unit nobody is
+   * would never be seen (400 naming every such field, the first as `field`).
+   */
+  private async checkAssignments(findings: NewFindingDto[], fieldOf: (index: number, field: string) => string): Promise<void> {
+    const problems: Array<{ field: string; message: string }> = [];
+    for (const [index, finding] of findings.entries()) {
+      const unit = await this.register.unitProblem(finding.unitId);
+      if (unit) problems.push({ field: fieldOf(index, 'unitId'), message: unit });
+      const office = finding.trackingOfficeId === undefined ? null : await this.register.trackingOfficeProblem(finding.trackingOfficeId);
+      if (office) problems.push({ field: fieldOf(index, 'trackingOfficeId'), message: office });
+    }
+    if (problems.length === 0) return;
+    throw new InvalidInputError(problems.map(({ field, message }) => `${field}: ${message}`).join('; '), problems[0].field);
+  }
+
+  /** The workflow does not read the people register; the opener's name is filled in here. */
+  private async withOpenerName(opened: CaseWithFindings): Promise<CaseWithFindings> {
+    const [opener] = await this.people.people({ ids: [opened.openedBy] });
+    return { ...opened, openedByName: opener?.name ?? null };
+  }
+
   private dueAt(finding: NewFindingDto, field: string, now: string): string {
     return this.deadlines.resolve({ dueAt: finding.dueAt, workingDays: finding.dueInWorkingDays }, field, Date.parse(now));
   }
+}
+
+/** 跟踪单位 by default: the opener's org unit; the root for an opener with none (who sees everything anyway). */
+function trackingOfficeOf(user: Principal): string {
+  return user.orgUnitId ?? ROOT_ORG_UNIT_ID;
 }

@@ -3,9 +3,17 @@ import type { NewFindingDto } from './dto/new-finding.dto';
 
 /**
  * A validated finding with the id, creation time and deadline the API fixes for it; `dueAt` is
- * already resolved (a working-day count becomes its date here, before any workflow sees it).
+ * already resolved (a working-day count becomes its date here, before any workflow sees it); the
+ * tracking office is the one asked for, or `trackingOfficeId` (the opener's org unit).
  */
-export function findingSeed(dto: NewFindingDto, caseId: string, createdAt: string, id: string, dueAt: string): FindingSeed {
+export function findingSeed(
+  dto: NewFindingDto,
+  caseId: string,
+  createdAt: string,
+  id: string,
+  dueAt: string,
+  trackingOfficeId: string,
+): FindingSeed {
   return {
     id,
     caseId,
@@ -16,5 +24,6 @@ export function findingSeed(dto: NewFindingDto, caseId: string, createdAt: strin
     unitId: dto.unitId,
     ...(dto.responsiblePerson !== undefined ? { responsiblePerson: dto.responsiblePerson } : {}),
     dueAt,
+    trackingOfficeId: dto.trackingOfficeId ?? trackingOfficeId,
   };
 }

@@ -34,7 +34,12 @@ export class DevSessionController {
       throw new NotFoundException('local sign-in is off: it needs AUTH_DEV_LOGIN=true, which npm start sets outside production');
     }
     const roles = [...new Set(dto.roles)];
-    const claims = { name: dto.name ?? dto.sub, roles, ...(dto.unitId && { unitId: dto.unitId }) };
+    const claims = {
+      name: dto.name ?? dto.sub,
+      roles,
+      ...(dto.unitId && { unitId: dto.unitId }),
+      ...(dto.orgUnitId && { orgUnitId: dto.orgUnitId }),
+    };
     const token = sign(claims, secret, { algorithm: 'HS256', subject: dto.sub, expiresIn: DEV_SESSION_SECONDS });
     this.logger.log(`local sign-in as ${dto.sub} (${roles.join(', ')})`);
     return { token, expiresAt: new Date(Date.now() + DEV_SESSION_SECONDS * 1000).toISOString() };

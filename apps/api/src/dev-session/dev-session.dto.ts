@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@reform/contracts';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { OptionalText, UNIT_ID_MESSAGE, UNIT_ID_PATTERN } from '../validation/field.decorators';
 import { IsText } from '../validation/text-rule.validator';
 
@@ -27,4 +27,13 @@ export class DevSessionDto {
     requiredWhen: { test: (body: DevSessionDto) => Array.isArray(body.roles) && body.roles.includes('unit'), when: 'roles include "unit"' },
   })
   unitId?: string;
+
+  @ApiPropertyOptional({
+    maxLength: 40,
+    example: 'OFF-1',
+    description: "the orgUnitId claim: an officer's, supervisor's or auditor's org unit (jurisdiction)",
+  })
+  @IsOptional()
+  @IsText({ max: 40, pattern: { regex: UNIT_ID_PATTERN, message: UNIT_ID_MESSAGE } })
+  orgUnitId?: string;
 }

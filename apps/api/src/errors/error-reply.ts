@@ -13,6 +13,7 @@ import { StepConflictError } from './step-conflict.error';
 import { TemporalUnavailableError } from './temporal-unavailable.error';
 import { TooManyExportsError } from './too-many-exports.error';
 import { TooManyInFlightError } from './too-many-in-flight.error';
+import { UnitInUseError } from './unit-in-use.error';
 import { WorkflowEndedError } from './workflow-ended.error';
 
 export interface ErrorReply {
@@ -32,6 +33,7 @@ const DOMAIN_REPLIES: Array<[new (...args: never[]) => Error, number, ErrorCode]
   [CaseClosedError, 409, 'CASE_CLOSED'],
   [WorkflowEndedError, 409, 'WORKFLOW_ENDED'],
   [IdempotencyKeyReusedError, 409, 'IDEMPOTENCY_CONFLICT'],
+  [UnitInUseError, 409, 'UNIT_IN_USE'],
   [TooManyInFlightError, 429, 'RATE_LIMITED'],
   [TooManyExportsError, 429, 'RATE_LIMITED'],
   [TemporalUnavailableError, 503, 'SERVICE_UNAVAILABLE'],

@@ -34,7 +34,7 @@ export class FindingStepsController {
   @Post('plan')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Access({ roles: ['unit'], scope: 'own-unit' })
+  @Access({ roles: ['unit'], scope: 'scoped' })
   @ApiOperation({ summary: '整改方案 — submit the rectification plan' })
   plan(@FindingId() id: string, @Body() dto: SubmitPlanDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.unitStep(id, stepCommands.plan(dto), user);
@@ -52,7 +52,7 @@ export class FindingStepsController {
   @Post('report')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Access({ roles: ['unit'], scope: 'own-unit' })
+  @Access({ roles: ['unit'], scope: 'scoped' })
   @ApiOperation({ summary: '整改报告 — report the fix with evidence' })
   report(@FindingId() id: string, @Body() dto: SubmitReportDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.unitStep(id, stepCommands.report(dto), user);
@@ -70,7 +70,7 @@ export class FindingStepsController {
   @Post('extension')
   @HttpCode(HttpStatus.ACCEPTED)
   @StepAnswers(HttpStatus.ACCEPTED)
-  @Access({ roles: ['unit'], scope: 'own-unit' })
+  @Access({ roles: ['unit'], scope: 'scoped' })
   @ApiOperation({ summary: '延期申请 — ask for a later deadline, as a date or in working days (202: it waits for a supervisor)' })
   requestExtension(@FindingId() id: string, @Body() dto: RequestExtensionDto, @CurrentUser() user: Principal): Promise<FindingView> {
     const choice = { dueAt: dto.requestedDueAt, workingDays: dto.requestedDueInWorkingDays };

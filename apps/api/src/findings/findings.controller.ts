@@ -11,7 +11,7 @@ import { FindingsService } from './findings.service';
 
 @ApiTags('findings')
 @ApiBearerAuth()
-@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' })
+@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'scoped' })
 @Controller('findings')
 export class FindingsController {
   constructor(private readonly findings: FindingsService) {}

@@ -22,6 +22,8 @@ export class FindingsService {
     const filter = {
       status: query.status,
       unitId: units.unitId,
+      within: units.within,
+      trackingOfficeId: query.trackingOfficeId,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       escalationLevel: query.escalationLevel,
       caseId: query.caseId?.toLowerCase(),

@@ -29,7 +29,7 @@ function attachment(format: 'csv' | 'xlsx'): string {
 
 @ApiTags('ledger')
 @ApiBearerAuth()
-@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'own-unit' })
+@Access({ roles: ['officer', 'supervisor', 'unit', 'auditor'], scope: 'scoped' })
 @Controller('ledger')
 export class LedgerController {
   private readonly logger = new Logger(LedgerController.name);

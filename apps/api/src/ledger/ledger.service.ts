@@ -35,6 +35,8 @@ export class LedgerService {
     return {
       status: query.status,
       unitId: units.unitId,
+      within: units.within,
+      trackingOfficeId: query.trackingOfficeId,
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       escalationLevel: query.escalationLevel,
       caseId: query.caseId?.toLowerCase(),

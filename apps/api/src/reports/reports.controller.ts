@@ -1,15 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingsSummary, OverdueAgeing, TimeToClose, Trend } from '@reform/contracts';
+import type { FindingsSummary, OverdueAgeing, Principal, TimeToClose, Trend } from '@reform/contracts';
 import { FindingsSummarySchema, OverdueAgeingSchema, TimeToCloseSchema, TrendSchema } from '@reform/contracts/http';
 import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { AgeingQuery, ReportQuery } from './dto/report.query';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'all' })
+@Access({ roles: ['officer', 'supervisor', 'auditor'], scope: 'scoped' })
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -20,8 +21,8 @@ export class ReportsController {
   })
   @Responds(200, FindingsSummarySchema, 'the summary')
   @Refuses(400)
-  summary(@Query() query: ReportQuery): Promise<FindingsSummary> {
-    return this.reports.summary(query);
+  summary(@Query() query: ReportQuery, @CurrentUser() user: Principal): Promise<FindingsSummary> {
+    return this.reports.summary(query, user);
   }
 
   @Get('trend')
@@ -30,23 +31,23 @@ export class ReportsController {
   })
   @Responds(200, TrendSchema, 'the months, oldest first')
   @Refuses(400)
-  trend(@Query() query: ReportQuery): Promise<Trend> {
-    return this.reports.trend(query);
+  trend(@Query() query: ReportQuery, @CurrentUser() user: Principal): Promise<Trend> {
+    return this.reports.trend(query, user);
   }
 
   @Get('overdue-ageing')
   @ApiOperation({ summary: 'open overdue findings by calendar days past their deadline: ≤7, ≤30, ≤90, >90 — overall and by unit' })
   @Responds(200, OverdueAgeingSchema, 'the ageing buckets')
   @Refuses(400)
-  overdueAgeing(@Query() query: AgeingQuery): Promise<OverdueAgeing> {
-    return this.reports.overdueAgeing(query.unitId);
+  overdueAgeing(@Query() query: AgeingQuery, @CurrentUser() user: Principal): Promise<OverdueAgeing> {
+    return this.reports.overdueAgeing(query, user);
   }
 
   @Get('time-to-close')
   @ApiOperation({ summary: 'days from recording to close-out (p50, p75, p90) of findings closed from..to — overall and by unit' })
   @Responds(200, TimeToCloseSchema, 'the percentiles')
   @Refuses(400)
-  timeToClose(@Query() query: ReportQuery): Promise<TimeToClose> {
-    return this.reports.timeToClose(query);
+  timeToClose(@Query() query: ReportQuery, @CurrentUser() user: Principal): Promise<TimeToClose> {
+    return this.reports.timeToClose(query, user);
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
 import { localDate } from '@reform/domain';
-import type { FindingsSummary, OverdueAgeing, TimeToClose, Trend } from '@reform/contracts';
-import { ReportAnalyticsQueries, ReportQueries } from '@reform/persistence';
+import type { FindingsSummary, OverdueAgeing, Principal, TimeToClose, Trend } from '@reform/contracts';
+import { ReportAnalyticsQueries, ReportQueries, summarise, type FindingSlice } from '@reform/persistence';
+import { AccessScope } from '../auth/access-scope';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { inclusiveRange } from '../validation/date-range';
-import type { ReportQuery } from './dto/report.query';
+import type { AgeingQuery, ReportQuery } from './dto/report.query';
 
 /** A trend without `from` covers the twelve months up to `to` (or now); at most ten years. */
 export const DEFAULT_TREND_MONTHS = 12;
@@ -14,24 +15,30 @@ export const MAX_TREND_MONTHS = 120;
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
+/** A slice no finding lies in. */
+const NOTHING: FindingSlice = { within: [{ unitIds: [], trackingOfficeIds: [] }] };
+
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly reports: ReportQueries,
     private readonly analytics: ReportAnalyticsQueries,
     private readonly config: AppConfigService,
+    private readonly scope: AccessScope,
   ) {}
 
   private get timeZone(): string {
     return this.config.workingDays.timeZone;
   }
 
-  /** Findings recorded in the period (all when no period), of one unit or all. */
-  summary(query: ReportQuery = {}): Promise<FindingsSummary> {
-    return this.reports.summary({ created: inclusiveRange(query.from, query.to, this.timeZone), unitId: query.unitId });
+  /** Findings recorded in the period (all when no period), of one unit or all, within the caller's (and the asked org unit's) jurisdiction. */
+  async summary(query: ReportQuery, user: Principal): Promise<FindingsSummary> {
+    const slice = await this.scope.reportFilter(user, query);
+    if (slice === null) return summarise([]);
+    return this.reports.summary({ created: inclusiveRange(query.from, query.to, this.timeZone), ...slice });
   }
 
-  async trend(query: ReportQuery): Promise<Trend> {
+  async trend(query: ReportQuery, user: Principal): Promise<Trend> {
     const monthAt = (value: string | undefined) =>
       localDate(this.timeZone, value === undefined ? Date.now() : Date.parse(value)).slice(0, 7);
     const toMonth = monthAt(query.to);
@@ -39,16 +46,21 @@ export class ReportsService {
     const span = monthIndex(toMonth) - monthIndex(fromMonth) + 1;
     if (span < 1) throw new InvalidInputError('from must not be after to', 'from');
     if (span > MAX_TREND_MONTHS) throw new InvalidInputError(`a trend covers at most ${MAX_TREND_MONTHS} months; narrow from..to`);
-    const months = await this.analytics.trend({ fromMonth, toMonth, timeZone: this.timeZone, unitId: query.unitId });
+    const months = await this.analytics.trend({ fromMonth, toMonth, timeZone: this.timeZone, slice: await this.sliceFor(query, user) });
     return { timeZone: this.timeZone, months };
   }
 
-  overdueAgeing(unitId?: string): Promise<OverdueAgeing> {
-    return this.analytics.overdueAgeing(new Date().toISOString(), unitId);
+  async overdueAgeing(query: AgeingQuery, user: Principal): Promise<OverdueAgeing> {
+    return this.analytics.overdueAgeing(new Date().toISOString(), await this.sliceFor(query, user));
   }
 
   /** Of findings closed out (销号) in the period. */
-  timeToClose(query: ReportQuery): Promise<TimeToClose> {
-    return this.analytics.timeToClose(inclusiveRange(query.from, query.to, this.timeZone) ?? {}, query.unitId);
+  async timeToClose(query: ReportQuery, user: Principal): Promise<TimeToClose> {
+    return this.analytics.timeToClose(inclusiveRange(query.from, query.to, this.timeZone) ?? {}, await this.sliceFor(query, user));
+  }
+
+  /** Nothing at all when the unit or org unit asked for lies outside the caller's jurisdiction. */
+  private async sliceFor(query: AgeingQuery, user: Principal): Promise<FindingSlice> {
+    return (await this.scope.reportFilter(user, query)) ?? NOTHING;
   }
 }

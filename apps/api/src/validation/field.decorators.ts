@@ -16,9 +16,29 @@ export const Text = (max: number, description?: string) =>
 export const OptionalText = (max: number, description?: string) =>
   applyDecorators(ApiPropertyOptional({ minLength: 1, maxLength: max, description }), IsOptional(), IsText({ max }));
 
+/** 责任单位: a registered, active org unit of kind `unit` (checked against the register after the body's shape). */
 export const UnitId = () =>
   applyDecorators(
-    ApiProperty({ maxLength: 64, pattern: UNIT_ID_PATTERN.source, example: 'U1' }),
+    ApiProperty({
+      maxLength: 64,
+      pattern: UNIT_ID_PATTERN.source,
+      example: 'U-FIN',
+      description: '责任单位 — a registered, active org unit of kind unit',
+    }),
+    IsText({ max: 64, pattern: { regex: UNIT_ID_PATTERN, message: UNIT_ID_MESSAGE } }),
+  );
+
+/** 跟踪单位: a registered discipline-side org unit; left out, the opener's org unit. */
+export const TrackingOfficeId = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      maxLength: 64,
+      pattern: UNIT_ID_PATTERN.source,
+      example: 'OFF-1',
+      description:
+        "跟踪单位 (谁建议、谁跟踪) — a registered discipline-side org unit; left out, the opening officer's orgUnitId (ROOT without one)",
+    }),
+    IsOptional(),
     IsText({ max: 64, pattern: { regex: UNIT_ID_PATTERN, message: UNIT_ID_MESSAGE } }),
   );
 

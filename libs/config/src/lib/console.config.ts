@@ -10,6 +10,14 @@ export const CONSOLE_VARIABLES = {
     .enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) })
     .default('false')
     .transform((text) => text === 'true'),
+  /**
+   * 演示数据: registers the demo org units and people (DEMO_ORG_UNITS, DEMO_PEOPLE) at start,
+   * idempotently. `npm start` turns it on outside production.
+   */
+  SEED_DEMO: z
+    .enum(['true', 'false'], { errorMap: () => ({ message: 'expected true or false' }) })
+    .default('false')
+    .transform((text) => text === 'true'),
   /** The built console (index.html and assets); unset, dist/apps/console beside the API's bundle. */
   CONSOLE_DIR: z.string().optional(),
 };

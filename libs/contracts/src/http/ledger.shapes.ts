@@ -19,7 +19,15 @@ export const LedgerRowSchema = FindingViewSchema.pick({
   accountability: true,
   createdAt: true,
   closedAt: true,
-}).extend({ findingId: Uuid, caseCode: z.string(), caseTitle: z.string() });
+  trackingOfficeId: true,
+}).extend({
+  findingId: Uuid,
+  caseCode: z.string(),
+  caseTitle: z.string(),
+  /** The registered names of the unit and the tracking office (null when the register has none). */
+  unitName: z.string().nullable(),
+  trackingOfficeName: z.string().nullable(),
+});
 export type LedgerRow = z.infer<typeof LedgerRowSchema>;
 
 /** One row of GET /ledger as JSON: the row and its 序号 in the whole filtered ledger. */

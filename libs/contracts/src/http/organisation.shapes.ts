@@ -29,7 +29,11 @@ export const OrgUnitWithChildrenSchema = shape(
 );
 export type OrgUnitWithChildren = z.infer<typeof OrgUnitWithChildrenSchema>;
 
-export const OrgUnitListSchema = shape('OrgUnitList', 'every org unit, parents before children', z.object({ items: z.array(OrgUnitSchema) }));
+export const OrgUnitListSchema = shape(
+  'OrgUnitList',
+  'every org unit, parents before children',
+  z.object({ items: z.array(OrgUnitSchema) }),
+);
 export type OrgUnitList = z.infer<typeof OrgUnitListSchema>;
 
 export const OrgUnitImportResultSchema = shape(

@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'CASE_CLOSED',
   /** 409: the entity's workflow has ended; it takes no more steps. */
   'WORKFLOW_ENDED',
+  /** 409: a unit with open findings cannot be deactivated; the message says how many. */
+  'UNIT_IN_USE',
   /** 409: the same Idempotency-Key (or import file) came with another body. */
   'IDEMPOTENCY_CONFLICT',
   /** 413: the body or file is over its size limit. */

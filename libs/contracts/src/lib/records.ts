@@ -24,7 +24,7 @@ export interface FindingRecord extends FindingView {
   openedBy: string;
 }
 
-export interface CaseRecord extends Omit<CaseView, 'code'> {
+export interface CaseRecord extends Omit<CaseView, 'code' | 'openedByName'> {
   version: number;
 }
 

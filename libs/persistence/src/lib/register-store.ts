@@ -22,7 +22,8 @@ export interface RegisterSnapshot {
   personExists(id: string): Promise<boolean>;
 }
 
-const ORG_UNIT_COLUMNS = 'id, name, kind, parent_id, supervises, active, head_person_id, liaison_person_id, created_at, updated_at, version';
+const ORG_UNIT_COLUMNS =
+  'id, name, kind, parent_id, supervises, active, head_person_id, liaison_person_id, created_at, updated_at, version';
 const PERSON_COLUMNS = 'id, name, org_unit_id, mobile, email, wecom_user_id, active, created_at, updated_at, version';
 const UPSERT_ORG_UNIT = insertRowsSql(
   'org_units',
@@ -93,7 +94,10 @@ export class RegisterStore {
    * Saves org units in one transaction: `plan` sees the registers as they stand under the lock and
    * answers the org units to save (or throws, and nothing is written). All or nothing.
    */
-  async saveOrgUnits(actor: Actor, plan: (snapshot: RegisterSnapshot) => Promise<OrgUnitFields[]>): Promise<Array<{ unit: OrgUnit; outcome: SaveOutcome }>> {
+  async saveOrgUnits(
+    actor: Actor,
+    plan: (snapshot: RegisterSnapshot) => Promise<OrgUnitFields[]>,
+  ): Promise<Array<{ unit: OrgUnit; outcome: SaveOutcome }>> {
     return inTransaction(this.db, async (sql) => {
       await sql('SELECT pg_advisory_xact_lock($1)', [REGISTER_LOCK]);
       const rows = await sql<TableRow<'org_units'>>(`SELECT ${ORG_UNIT_COLUMNS} FROM org_units ORDER BY id`);
@@ -124,7 +128,13 @@ export class RegisterStore {
         }
         writes.push(row);
         current.set(row.id, row);
-        events.push(registerEvent('org_unit', row.id, row.version, 'ORG_UNIT_SAVED', now, actor, { orgUnitId: row.id, ...fields, created: !existing }));
+        events.push(
+          registerEvent('org_unit', row.id, row.version, 'ORG_UNIT_SAVED', now, actor, {
+            orgUnitId: row.id,
+            ...fields,
+            created: !existing,
+          }),
+        );
         results.push({ unit: toOrgUnit(row), outcome: existing ? 'updated' : 'created' });
       }
       if (writes.length > 0) {
@@ -137,7 +147,11 @@ export class RegisterStore {
   }
 
   /** Saves one person, after `check` has seen the registers under the lock (it throws to refuse). */
-  async savePerson(actor: Actor, fields: PersonFields, check: (snapshot: RegisterSnapshot) => Promise<void>): Promise<{ person: Person; outcome: SaveOutcome }> {
+  async savePerson(
+    actor: Actor,
+    fields: PersonFields,
+    check: (snapshot: RegisterSnapshot) => Promise<void>,
+  ): Promise<{ person: Person; outcome: SaveOutcome }> {
     return inTransaction(this.db, async (sql) => {
       await sql('SELECT pg_advisory_xact_lock($1)', [REGISTER_LOCK]);
       const units = await sql<TableRow<'org_units'>>(`SELECT ${ORG_UNIT_COLUMNS} FROM org_units ORDER BY id`);
@@ -158,7 +172,9 @@ export class RegisterStore {
         version: (existing?.version ?? 0) + 1,
       };
       await sql(UPSERT_PERSON, [JSON.stringify([row])]);
-      await appendEvents(sql, [registerEvent('person', row.id, row.version, 'PERSON_SAVED', now, actor, { personId: row.id, ...fields, created: !existing })]);
+      await appendEvents(sql, [
+        registerEvent('person', row.id, row.version, 'PERSON_SAVED', now, actor, { personId: row.id, ...fields, created: !existing }),
+      ]);
       return { person: toPerson(row), outcome: existing ? 'updated' : 'created' };
     });
   }
@@ -168,7 +184,9 @@ function snapshotOf(sql: Sql, orgUnits: OrgUnit[]): RegisterSnapshot {
   return {
     orgUnits,
     async openFindingsOf(unitId) {
-      const [row] = await sql<{ count: string }>(`SELECT count(*) AS count FROM findings WHERE unit_id = $1 AND status <> 'CLOSED'`, [unitId]);
+      const [row] = await sql<{ count: string }>(`SELECT count(*) AS count FROM findings WHERE unit_id = $1 AND status <> 'CLOSED'`, [
+        unitId,
+      ]);
       return Number(row?.count ?? 0);
     },
     async personExists(id) {

@@ -1,5 +1,5 @@
 import { DeadlineDate, WorkingDays } from '../../validation/deadline-choice.decorators';
-import { OptionalText, Text, UnitId } from '../../validation/field.decorators';
+import { OptionalText, Text, TrackingOfficeId, UnitId } from '../../validation/field.decorators';
 
 /** 问题 — one weakness an officer records, for a unit to fix by `dueAt` (or in `dueInWorkingDays`). */
 export class NewFindingDto {
@@ -17,6 +17,9 @@ export class NewFindingDto {
 
   @OptionalText(100, '责任人 — the person answerable for the fix')
   responsiblePerson?: string;
+
+  @TrackingOfficeId()
+  trackingOfficeId?: string;
 
   @DeadlineDate('dueInWorkingDays', '整改时限 — the rectification deadline, in the future')
   dueAt?: string;

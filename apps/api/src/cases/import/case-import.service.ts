@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { WorkingDayDeadlines } from '../../deadlines/working-day-deadlines';
 import { IdempotencyKeyReusedError } from '../../errors/idempotency-key-reused.error';
 import { InvalidInputError } from '../../errors/invalid-input.error';
+import { OrgRegister } from '../../organisation/org-register';
 import { CasesService, type OpenedCase } from '../cases.service';
 import { MAX_FINDINGS_PER_CASE, type CreateCaseDto } from '../dto/create-case.dto';
 import type { ImportCaseDto } from '../dto/import-case.dto';
@@ -34,6 +35,7 @@ export class CaseImportService {
     private readonly idempotency: IdempotencyStore,
     private readonly deadlines: WorkingDayDeadlines,
     private readonly config: AppConfigService,
+    private readonly register: OrgRegister,
   ) {}
 
   /**
@@ -74,10 +76,17 @@ export class CaseImportService {
       deadlineTime,
       afterWorkingDays: (days) => this.deadlines.afterWorkingDays(days, LABELS.dueInWorkingDays),
     };
-    const { findings, problems } = await intakeFindings(sheet, clock, MAX_FINDINGS_PER_CASE);
+    const units = {
+      idFor: (text: string) => this.register.unitIdFor(text),
+      problem: (unitId: string) => this.register.unitProblem(unitId),
+    };
+    const { findings, problems } = await intakeFindings(sheet, clock, MAX_FINDINGS_PER_CASE, units);
     if (problems.length > 0) {
       const rows = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-      throw new InvalidInputError(`file ${file.originalname} was not imported, nothing was created (${rows}): ${problems.join('; ')}`);
+      throw new InvalidInputError(
+        `file ${file.originalname} was not imported, nothing was created (${rows}): ${problems.join('; ')}`,
+        'file',
+      );
     }
     const caseDto: CreateCaseDto = { title: dto.title, summary: dto.summary, source: dto.source, findings };
     if (Buffer.byteLength(JSON.stringify(caseDto)) > MAX_IMPORTED_CASE_BYTES) {

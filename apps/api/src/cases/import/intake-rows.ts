@@ -14,6 +14,12 @@ export interface IntakeClock {
   afterWorkingDays(days: number): string;
 }
 
+/** What intake needs of the org-unit register: a unit's code for a code or name, and why a unit cannot be assigned. */
+export interface IntakeUnits {
+  idFor(text: string): Promise<string>;
+  problem(unitId: string): Promise<string | null>;
+}
+
 export interface Intake {
   findings: NewFindingDto[];
   /** Every problem of the file, row by row; empty when the whole file is good. */
@@ -52,7 +58,7 @@ function deadlineOf(row: SheetRow, columns: Partial<Record<IntakeField, number>>
   return null;
 }
 
-async function intakeRow(row: SheetRow, columns: Partial<Record<IntakeField, number>>, clock: IntakeClock) {
+async function intakeRow(row: SheetRow, columns: Partial<Record<IntakeField, number>>, clock: IntakeClock, units: IntakeUnits) {
   const cell = (field: IntakeField) => (columns[field] === undefined ? undefined : text(row.cells[columns[field]] ?? null));
   const deadline = deadlineOf(row, columns, clock);
   const problems: string[] = [];
@@ -62,7 +68,7 @@ async function intakeRow(row: SheetRow, columns: Partial<Record<IntakeField, num
     title: cell('title'),
     description: cell('description') ?? cell('title'),
     category: cell('category'),
-    unitId: cell('unitId'),
+    unitId: cell('unitId') === undefined ? undefined : await units.idFor(cell('unitId') as string),
     responsiblePerson: cell('responsiblePerson'),
     ...(deadline && 'dueAt' in deadline ? { dueAt: deadline.dueAt } : {}),
     ...(deadline && 'workingDays' in deadline ? { dueInWorkingDays: deadline.workingDays } : {}),
@@ -74,6 +80,10 @@ async function intakeRow(row: SheetRow, columns: Partial<Record<IntakeField, num
   const said = (error: ValidationError) =>
     (error.property === 'dueAt' && unreadable) || (error.property === 'description' && cell('description') === undefined);
   problems.push(...messagesOf(errors.filter((error) => !said(error))));
+  if (!errors.some((error) => error.property === 'unitId') && finding.unitId !== undefined) {
+    const unitProblem = await units.problem(finding.unitId);
+    if (unitProblem) problems.push(`${LABELS.unitId} ${unitProblem}`);
+  }
   if (problems.length === 0 && finding.dueInWorkingDays !== undefined) {
     try {
       finding.dueAt = clock.afterWorkingDays(finding.dueInWorkingDays);
@@ -87,7 +97,7 @@ async function intakeRow(row: SheetRow, columns: Partial<Record<IntakeField, num
 }
 
 /** Validates the whole sheet; the findings are usable only when there are no problems at all. */
-export async function intakeFindings(sheet: Sheet, clock: IntakeClock, maxFindings: number): Promise<Intake> {
+export async function intakeFindings(sheet: Sheet, clock: IntakeClock, maxFindings: number, units: IntakeUnits): Promise<Intake> {
   const header = mapHeader(sheet.header);
   if (header.problems.length > 0) return { findings: [], problems: header.problems.map((problem) => `row 1: ${problem}`) };
   const problems: string[] = [];
@@ -95,7 +105,7 @@ export async function intakeFindings(sheet: Sheet, clock: IntakeClock, maxFindin
   if (sheet.truncated) problems.push(`the file has more than ${maxFindings} findings; a case takes at most ${maxFindings}, split it`);
   const findings: NewFindingDto[] = [];
   for (const row of sheet.rows) {
-    const result = await intakeRow(row, header.columns, clock);
+    const result = await intakeRow(row, header.columns, clock, units);
     findings.push(result.finding);
     if (result.problems.length > 0) problems.push(`row ${row.rowNumber}: ${result.problems.join(', ')}`);
   }

@@ -18,6 +18,12 @@ export class ListFindingsQuery extends PageQuery {
   @Matches(UNIT_ID_PATTERN, { message: `$property ${UNIT_ID_MESSAGE}` })
   unitId?: string;
 
+  @ApiPropertyOptional({ maxLength: 64, description: '跟踪单位 — the discipline-side org unit following the findings up' })
+  @IsOptional()
+  @MaxLength(64)
+  @Matches(UNIT_ID_PATTERN, { message: `$property ${UNIT_ID_MESSAGE}` })
+  trackingOfficeId?: string;
+
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
   @IsIn(['true', 'false'])

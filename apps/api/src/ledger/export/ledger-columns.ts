@@ -44,13 +44,14 @@ export const LEDGER_COLUMNS: LedgerColumn[] = [
   { header: '案件编号', width: 15, cell: (row) => row.caseCode },
   { header: '案件名称', width: 32, cell: (row) => row.caseTitle },
   { header: '问题', width: 44, cell: (row) => row.title },
-  { header: '责任单位', width: 14, cell: (row) => row.unitId },
+  { header: '责任单位', width: 18, cell: (row) => row.unitName ?? row.unitId },
   { header: '责任人', width: 10, cell: (row) => row.responsiblePerson },
   { header: '整改时限', width: 18, cell: (row, _, zone) => wallClock(row.dueAt, zone, false) },
   { header: '整改状态', width: 12, cell: (row) => STATUS_LABELS[row.status] },
   { header: '是否逾期', width: 10, cell: (row) => (row.overdue ? '是' : '否') },
   { header: '督办层级', width: 10, cell: (row) => ESCALATION_LABELS[row.escalationLevel] ?? String(row.escalationLevel) },
   { header: '问责情况', width: 12, cell: (row) => ACCOUNTABILITY_LABELS[row.accountability] },
+  { header: '跟踪单位', width: 18, cell: (row) => row.trackingOfficeName ?? row.trackingOfficeId },
   { header: '销号日期', width: 12, cell: (row, _, zone) => (row.closedAt ? wallClock(row.closedAt, zone, true) : null) },
 ];
 

@@ -75,7 +75,10 @@ export class OrgTree {
       ordered.push(node);
       for (const child of this.children(id)) visit(child);
     };
-    for (const root of this.nodes().filter((node) => node.parentId === null).sort(byId)) visit(root.id);
+    for (const root of this.nodes()
+      .filter((node) => node.parentId === null)
+      .sort(byId))
+      visit(root.id);
     for (const node of [...this.byId.values()].sort(byId)) if (!placed.has(node.id)) ordered.push(node);
     return ordered;
   }
@@ -91,11 +94,15 @@ export class OrgTree {
     const current = this.byId.get(candidate.id);
     if (candidate.parentId === null) {
       const otherRoot = this.nodes().find((node) => node.parentId === null && node.id !== candidate.id);
-      if (otherRoot) return { field: 'parentId', message: `parentId: the tree already has its root "${otherRoot.id}"; a second root is not allowed` };
+      if (otherRoot)
+        return { field: 'parentId', message: `parentId: the tree already has its root "${otherRoot.id}"; a second root is not allowed` };
     } else {
       if (!this.byId.has(candidate.parentId)) return { field: 'parentId', message: `parentId: unknown org unit "${candidate.parentId}"` };
       if (candidate.parentId === candidate.id || (current && this.subtree(candidate.id).includes(candidate.parentId))) {
-        return { field: 'parentId', message: `parentId: "${candidate.parentId}" lies within "${candidate.id}"; the tree would have a cycle` };
+        return {
+          field: 'parentId',
+          message: `parentId: "${candidate.parentId}" lies within "${candidate.id}"; the tree would have a cycle`,
+        };
       }
       if (current?.parentId === null) return { field: 'parentId', message: `parentId: "${candidate.id}" is the root and has no parent` };
     }

@@ -50,6 +50,14 @@ describe('jurisdiction (管辖范围)', () => {
     expect(withinJurisdiction(jurisdictionOf(county, 'SG-1'), { unitId: 'U-CG', trackingOfficeId: 'OFF-1' })).toBe(false);
   });
 
+  it("keeps to the org unit's own share without rollup: not the levels below it", () => {
+    const own = jurisdictionOf(county, 'TC-CG', { rollup: false });
+    expect(own).toEqual({ everything: false, unitIds: ['U-CG', 'U-CGXX'], trackingOfficeIds: ['TC-CG'] });
+    expect(withinJurisdiction(own, { unitId: 'U-EDU', trackingOfficeId: null })).toBe(false);
+    expect(withinJurisdiction(own, { unitId: 'U-HR', trackingOfficeId: 'TC-CG-A' })).toBe(false);
+    expect(jurisdictionOf(county, 'ROOT', { rollup: false })).toMatchObject({ everything: false, trackingOfficeIds: ['ROOT'] });
+  });
+
   it('is nothing for an org unit the register does not have', () => {
     expect(jurisdictionOf(county, 'NOWHERE')).toEqual({ everything: false, unitIds: [], trackingOfficeIds: [] });
   });
@@ -65,9 +73,15 @@ describe('the org tree (组织机构树)', () => {
   });
 
   it('refuses a second root, an unknown parent and a cycle, naming the field', () => {
-    expect(county.problemWith(node('ROOT2', 'commission', null))).toEqual({ field: 'parentId', message: expect.stringMatching(/second root/) });
+    expect(county.problemWith(node('ROOT2', 'commission', null))).toEqual({
+      field: 'parentId',
+      message: expect.stringMatching(/second root/),
+    });
     expect(county.problemWith(node('X', 'office', 'NOPE'))).toEqual({ field: 'parentId', message: 'parentId: unknown org unit "NOPE"' });
-    expect(county.problemWith(node('TC-CG', 'township_commission', 'U-CGXX'))).toMatchObject({ field: 'parentId', message: expect.stringMatching(/cycle/) });
+    expect(county.problemWith(node('TC-CG', 'township_commission', 'U-CGXX'))).toMatchObject({
+      field: 'parentId',
+      message: expect.stringMatching(/cycle/),
+    });
     expect(county.problemWith(node('X', 'office', 'X'))).toMatchObject({ field: 'parentId' });
     expect(county.problemWith(node('ROOT', 'commission', 'OFF-1'))).toMatchObject({ field: 'parentId' });
   });

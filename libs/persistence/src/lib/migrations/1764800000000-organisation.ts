@@ -50,7 +50,9 @@ export class Organisation1764800000000 implements MigrationInterface {
     const units: Array<{ unit_id: string }> = await queryRunner.query(`SELECT DISTINCT unit_id FROM findings ORDER BY unit_id`);
     const saved = [
       { id: 'ROOT', name: '纪委监委', kind: 'commission', parentId: null as string | null },
-      ...units.filter((row) => row.unit_id !== 'ROOT').map((row) => ({ id: row.unit_id, name: row.unit_id, kind: 'unit', parentId: 'ROOT' })),
+      ...units
+        .filter((row) => row.unit_id !== 'ROOT')
+        .map((row) => ({ id: row.unit_id, name: row.unit_id, kind: 'unit', parentId: 'ROOT' })),
     ];
     for (const unit of saved) {
       await queryRunner.query(
@@ -71,7 +73,11 @@ export class Organisation1764800000000 implements MigrationInterface {
 }
 
 /** The ORG_UNIT_SAVED of an org unit the migration registered: the first link of its chain. */
-async function appendFirstEvent(queryRunner: QueryRunner, unit: { id: string; name: string; kind: string; parentId: string | null }, at: string) {
+async function appendFirstEvent(
+  queryRunner: QueryRunner,
+  unit: { id: string; name: string; kind: string; parentId: string | null },
+  at: string,
+) {
   const entry: ChainedEntry = {
     entityId: registerEntityId('org_unit', unit.id),
     entityType: 'org_unit',
@@ -86,6 +92,15 @@ async function appendFirstEvent(queryRunner: QueryRunner, unit: { id: string; na
   await queryRunner.query(
     `INSERT INTO events (entity_id, entity_type, case_id, seq, type, at, actor, data, chain_index, prev_hash, hash)
      VALUES ($1, $2, NULL, 1, $3, $4, $5, $6, 1, $7, $8)`,
-    [entry.entityId, entry.entityType, entry.type, entry.at, entry.actor, JSON.stringify(entry.data), GENESIS_HASH, entryHash(GENESIS_HASH, entry)],
+    [
+      entry.entityId,
+      entry.entityType,
+      entry.type,
+      entry.at,
+      entry.actor,
+      JSON.stringify(entry.data),
+      GENESIS_HASH,
+      entryHash(GENESIS_HASH, entry),
+    ],
   );
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { AuditEntry, EventType, Page, TimelineEvent } from '@reform/contracts';
-import { countOf, toIso, WhereClause, type PageRequest } from './sql-support';
+import { countOf, toIso, WhereClause, type PageRequest, type Within } from './sql-support';
 
 export interface AuditFilter {
   entityId?: string;
@@ -8,6 +8,7 @@ export interface AuditFilter {
   /** Inclusive bounds on the event's time, ISO strings. */
   from?: string;
   to?: string;
+  within?: Within[];
 }
 
 interface EventRow {
@@ -46,7 +47,8 @@ export class AuditQueries {
       .add((p) => `entity_id = ${p}`, filter.entityId)
       .add((p) => `type = ${p}`, filter.type)
       .add((p) => `at >= ${p}`, filter.from)
-      .add((p) => `at <= ${p}`, filter.to);
+      .add((p) => `at <= ${p}`, filter.to)
+      .eventsWithin(filter.within);
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([
       this.db.query(`SELECT ${COLUMNS} FROM events ${where.toSql()} ORDER BY at, id ${paged.sql}`, paged.params),

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CaseSource, CaseStatus, CaseView, CaseWithFindings, Page } from '@reform/contracts';
 import { FindingQueries } from './finding.queries';
-import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest } from './sql-support';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type Within } from './sql-support';
 
 interface CaseRow {
   id: string;
@@ -44,19 +44,22 @@ export class CaseQueries {
     this.findings = new FindingQueries(db);
   }
 
-  async findById(id: string): Promise<CaseView | null> {
-    const rows: CaseRow[] = await this.db.query(`SELECT ${COLUMNS} FROM cases WHERE id = $1`, [id]);
+  /** The case, if it has a finding within the jurisdiction (any case when none is given). */
+  async findById(id: string, within?: Within[]): Promise<CaseView | null> {
+    const where = new WhereClause().add((p) => `id = ${p}`, id).casesWithin(within, 'cases.id');
+    const rows: CaseRow[] = await this.db.query(`SELECT ${COLUMNS} FROM cases ${where.toSql()}`, where.params);
     return rows[0] ? toCaseView(rows[0]) : null;
   }
 
-  async findWithFindings(id: string): Promise<CaseWithFindings | null> {
-    const found = await this.findById(id);
-    return found ? { ...found, findings: await this.findings.listByCase(id) } : null;
+  /** The case with those of its findings that lie within the jurisdiction. */
+  async findWithFindings(id: string, within?: Within[]): Promise<CaseWithFindings | null> {
+    const found = await this.findById(id, within);
+    return found ? { ...found, findings: await this.findings.listByCase(id, within) } : null;
   }
 
   /** Newest first. */
-  async list(filter: { status?: CaseStatus }, page: PageRequest): Promise<Page<CaseView>> {
-    const where = new WhereClause().add((p) => `status = ${p}`, filter.status);
+  async list(filter: { status?: CaseStatus; within?: Within[] }, page: PageRequest): Promise<Page<CaseView>> {
+    const where = new WhereClause().add((p) => `status = ${p}`, filter.status).casesWithin(filter.within, 'cases.id');
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([
       this.db.query(`SELECT ${COLUMNS} FROM cases ${where.toSql()} ORDER BY created_at DESC, code DESC ${paged.sql}`, paged.params),

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Accountability, ApprovalKind, FindingStatus, FindingView, Page } from '@reform/contracts';
-import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest } from './sql-support';
+import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type Within } from './sql-support';
 
 export interface FindingFilter {
   status?: FindingStatus;
@@ -8,6 +8,9 @@ export interface FindingFilter {
   overdue?: boolean;
   escalationLevel?: number;
   caseId?: string;
+  trackingOfficeId?: string;
+  /** The caller's jurisdiction (and any narrower one asked for): all must hold. */
+  within?: Within[];
 }
 
 /** A findings row as `pg` reads it, with the columns the contract's view shows. */
@@ -68,8 +71,12 @@ export class FindingQueries {
     return rows[0] ? toFindingView(rows[0]) : null;
   }
 
-  async listByCase(caseId: string): Promise<FindingView[]> {
-    const rows: FindingRow[] = await this.db.query(`SELECT ${COLUMNS} FROM findings WHERE case_id = $1 ORDER BY created_at, id`, [caseId]);
+  async listByCase(caseId: string, within?: Within[]): Promise<FindingView[]> {
+    const where = new WhereClause().add((p) => `case_id = ${p}`, caseId).within(within);
+    const rows: FindingRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY created_at, id`,
+      where.params,
+    );
     return rows.map(toFindingView);
   }
 
@@ -80,15 +87,20 @@ export class FindingQueries {
       .add((p) => `unit_id = ${p}`, filter.unitId)
       .add((p) => `overdue = ${p}`, filter.overdue)
       .add((p) => `escalation_level = ${p}`, filter.escalationLevel)
-      .add((p) => `case_id = ${p}`, filter.caseId);
+      .add((p) => `case_id = ${p}`, filter.caseId)
+      .add((p) => `tracking_office_id = ${p}`, filter.trackingOfficeId)
+      .within(filter.within);
     return this.page(where, 'created_at, id', page);
   }
 
   /** Every finding waiting on a supervisor, the longest-waiting first; all of them unless a page is asked for. */
-  async listPendingApprovals(page?: PageRequest): Promise<Page<FindingView>> {
-    const where = new WhereClause().always('pending_approval IS NOT NULL');
+  async listPendingApprovals(page?: PageRequest, within?: Within[]): Promise<Page<FindingView>> {
+    const where = new WhereClause().always('pending_approval IS NOT NULL').within(within);
     if (page) return this.page(where, 'pending_since, id', page);
-    const rows: FindingRow[] = await this.db.query(`SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY pending_since, id`);
+    const rows: FindingRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY pending_since, id`,
+      where.params,
+    );
     return { items: rows.map(toFindingView), total: rows.length };
   }
 

@@ -1,4 +1,4 @@
-export type { PageRequest } from './sql-support';
+export type { FindingSlice, PageRequest, Within } from './sql-support';
 export { FindingQueries, type FindingFilter } from './finding.queries';
 export { CaseQueries } from './case.queries';
 export { AuditQueries, type AuditFilter } from './audit.queries';

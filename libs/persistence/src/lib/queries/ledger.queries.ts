@@ -31,11 +31,14 @@ type Row = Pick<
   | 'accountability'
   | 'created_at'
   | 'closed_at'
-> & { case_code: string; case_title: string };
+  | 'tracking_office_id'
+> & { case_code: string; case_title: string; unit_name: string | null; tracking_office_name: string | null };
 
-const SELECT = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_title, f.title, f.unit_id,
-  f.responsible_person, f.due_at, f.status, f.overdue, f.escalation_level, f.accountability, f.created_at, f.closed_at
-  FROM findings f JOIN cases c ON c.id = f.case_id`;
+const SELECT = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_title, f.title, f.unit_id, u.name AS unit_name,
+  f.responsible_person, f.due_at, f.status, f.overdue, f.escalation_level, f.accountability, f.created_at, f.closed_at,
+  f.tracking_office_id, t.name AS tracking_office_name
+  FROM findings f JOIN cases c ON c.id = f.case_id
+  LEFT JOIN org_units u ON u.id = f.unit_id LEFT JOIN org_units t ON t.id = f.tracking_office_id`;
 /** The order findings were recorded in, served by ix_findings_created_at_id. */
 const ORDER = 'ORDER BY f.created_at, f.id';
 
@@ -55,6 +58,9 @@ function toLedgerRow(row: Row): LedgerRow {
     accountability: row.accountability,
     createdAt: toIso(row.created_at),
     closedAt: toIsoOrNull(row.closed_at),
+    unitName: row.unit_name,
+    trackingOfficeId: row.tracking_office_id,
+    trackingOfficeName: row.tracking_office_name,
   };
 }
 
@@ -66,6 +72,8 @@ function whereOf(filter: LedgerFilter): WhereClause {
   const where = new WhereClause()
     .add((p) => `f.status = ${p}`, filter.status)
     .add((p) => `f.unit_id = ${p}`, filter.unitId)
+    .add((p) => `f.tracking_office_id = ${p}`, filter.trackingOfficeId)
+    .within(filter.within, 'f.')
     .add((p) => `f.overdue = ${p}`, filter.overdue)
     .add((p) => `f.escalation_level = ${p}`, filter.escalationLevel)
     .add((p) => `f.case_id = ${p}`, filter.caseId)

@@ -1,13 +1,13 @@
 import type { AgeingBuckets, CloseTimes, OverdueAgeing, TimeToClose, TrendMonth } from '@reform/contracts';
 import type { DataSource } from 'typeorm';
-import { WhereClause } from './sql-support';
+import { WhereClause, type FindingSlice } from './sql-support';
 
 export interface TrendRequest {
   /** First and last month, YYYY-MM, counted in `timeZone`. */
   fromMonth: string;
   toMonth: string;
   timeZone: string;
-  unitId?: string;
+  slice?: FindingSlice;
 }
 
 const MONTHS_SQL = `
@@ -67,18 +67,20 @@ export class ReportAnalyticsQueries {
   constructor(private readonly db: DataSource) {}
 
   async trend(request: TrendRequest): Promise<TrendMonth[]> {
-    const params: unknown[] = [`${request.fromMonth}-01`, `${request.toMonth}-01`, request.timeZone];
-    const unit = request.unitId === undefined ? '' : `AND f.unit_id = $${params.push(request.unitId)}`;
-    const rows: Array<Record<keyof TrendMonth, string>> = await this.db.query(MONTHS_SQL.replaceAll('UNIT', unit), params);
+    const where = new WhereClause();
+    where.params.push(`${request.fromMonth}-01`, `${request.toMonth}-01`, request.timeZone);
+    where.add((p) => `f.unit_id = ${p}`, request.slice?.unitId).within(request.slice?.within, 'f.');
+    const rows: Array<Record<keyof TrendMonth, string>> = await this.db.query(MONTHS_SQL.replaceAll('UNIT', where.andSql()), where.params);
     return rows.map((row) => ({ month: row.month, opened: Number(row.opened), closed: Number(row.closed), overdue: Number(row.overdue) }));
   }
 
   /** Overdue findings not yet closed, by days past their deadline at `asOf`: ≤7, ≤30, ≤90, >90. */
-  async overdueAgeing(asOf: string, unitId?: string): Promise<OverdueAgeing> {
+  async overdueAgeing(asOf: string, slice: FindingSlice = {}): Promise<OverdueAgeing> {
     const where = new WhereClause()
       .always('overdue')
       .always(`status <> 'CLOSED'`)
-      .add((p) => `unit_id = ${p}`, unitId);
+      .add((p) => `unit_id = ${p}`, slice.unitId)
+      .within(slice.within);
     const asOfParam = `$${where.params.length + 1}`;
     const rows: Array<Counted & { unit_id: string | null; overall: boolean }> = await this.db.query(
       `SELECT unit_id, GROUPING(unit_id) = 1 AS overall, ${BUCKETS_SQL}
@@ -94,13 +96,14 @@ export class ReportAnalyticsQueries {
   }
 
   /** Percentiles of days from recording to close-out, for findings closed within `closed`. */
-  async timeToClose(closed: { from?: string; before?: string }, unitId?: string): Promise<TimeToClose> {
+  async timeToClose(closed: { from?: string; before?: string }, slice: FindingSlice = {}): Promise<TimeToClose> {
     const where = new WhereClause()
       .always(`status = 'CLOSED'`)
       .always('closed_at IS NOT NULL')
       .add((p) => `closed_at >= ${p}`, closed.from)
       .add((p) => `closed_at < ${p}`, closed.before)
-      .add((p) => `unit_id = ${p}`, unitId);
+      .add((p) => `unit_id = ${p}`, slice.unitId)
+      .within(slice.within);
     const rows: Array<Percentiles & { unit_id: string | null; overall: boolean }> = await this.db.query(
       `SELECT unit_id, GROUPING(unit_id) = 1 AS overall, ${PERCENTILES_SQL}
        FROM (SELECT unit_id, extract(epoch FROM (closed_at - created_at)) / 86400 AS days FROM findings ${where.toSql()}) closed

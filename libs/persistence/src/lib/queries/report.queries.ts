@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { FINDING_STATUSES, MAX_ESCALATION_LEVEL, type FindingsSummary, type FindingStatus, type UnitSummary } from '@reform/contracts';
 import type { TimeRange } from './ledger.queries';
-import { WhereClause } from './sql-support';
+import { WhereClause, type Within } from './sql-support';
 
 /** Which findings a report covers: recorded within `created`, of one unit. Empty means all. */
 export interface ReportFilter {
   created?: TimeRange;
   unitId?: string;
+  within?: Within[];
 }
 
 /** One group of findings sharing unit, status, level and overdue flag. */
@@ -53,7 +54,8 @@ export class ReportQueries {
     const where = new WhereClause()
       .add((p) => `created_at >= ${p}`, filter.created?.from)
       .add((p) => `created_at < ${p}`, filter.created?.before)
-      .add((p) => `unit_id = ${p}`, filter.unitId);
+      .add((p) => `unit_id = ${p}`, filter.unitId)
+      .within(filter.within);
     const rows: Array<{ unit_id: string; status: FindingStatus; escalation_level: number; overdue: boolean; count: string }> =
       await this.db.query(
         `SELECT unit_id, status, escalation_level, overdue, count(*) AS count

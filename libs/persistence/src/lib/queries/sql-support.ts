@@ -13,6 +13,15 @@ export function toIsoOrNull(value: Date | string | null): string | null {
   return value === null ? null : toIso(value);
 }
 
+/**
+ * 管辖范围 as SQL: a finding lies within when its unit is one of `unitIds` or it is tracked by one
+ * of `trackingOfficeIds`. The API decides the lists (AccessScope); queries only apply them.
+ */
+export interface Within {
+  readonly unitIds: readonly string[];
+  readonly trackingOfficeIds: readonly string[];
+}
+
 /** Collects `AND`-ed conditions with numbered placeholders, so every value travels as a parameter. */
 export class WhereClause {
   readonly params: unknown[] = [];
@@ -26,10 +35,47 @@ export class WhereClause {
     return this;
   }
 
+  /** Keeps the findings (`alias` the findings table's, e.g. `f.`) within every one of `within`. */
+  within(within: readonly Within[] | undefined, alias = ''): this {
+    for (const each of within ?? []) this.conditions.push(this.withinPredicate(each, alias));
+    return this;
+  }
+
+  /** Keeps the cases (`idColumn` their id) with at least one finding within every one of `within`. */
+  casesWithin(within: readonly Within[] | undefined, idColumn: string): this {
+    for (const each of within ?? []) {
+      this.conditions.push(`EXISTS (SELECT 1 FROM findings f WHERE f.case_id = ${idColumn} AND ${this.withinPredicate(each, 'f.')})`);
+    }
+    return this;
+  }
+
+  /** Keeps the events of findings within every one of `within`, and of their cases; register events are nobody's jurisdiction. */
+  eventsWithin(within: readonly Within[] | undefined): this {
+    for (const each of within ?? []) {
+      const findings = this.withinPredicate(each, 'f.');
+      this.conditions.push(
+        `((entity_type = 'finding' AND entity_id IN (SELECT f.id FROM findings f WHERE ${findings}))` +
+          ` OR (entity_type = 'case' AND entity_id IN (SELECT f.case_id FROM findings f WHERE ${findings})))`,
+      );
+    }
+    return this;
+  }
+
+  private withinPredicate(each: Within, alias: string): string {
+    const units = `$${this.params.push([...each.unitIds])}`;
+    const offices = `$${this.params.push([...each.trackingOfficeIds])}`;
+    return `(${alias}unit_id = ANY(${units}::text[]) OR ${alias}tracking_office_id = ANY(${offices}::text[]))`;
+  }
+
   /** A condition that needs no value. */
   always(condition: string): this {
     this.conditions.push(condition);
     return this;
+  }
+
+  /** The conditions to append to a WHERE clause of its own: ` AND ...`, or nothing. */
+  andSql(): string {
+    return this.conditions.map((condition) => ` AND ${condition}`).join('');
   }
 
   toSql(): string {
@@ -41,6 +87,12 @@ export class WhereClause {
     const params = [...this.params, page.pageSize, (page.page - 1) * page.pageSize];
     return { sql: `LIMIT $${params.length - 1} OFFSET $${params.length}`, params };
   }
+}
+
+/** Which findings a report or list covers: one unit's (or all), within the caller's jurisdiction. */
+export interface FindingSlice {
+  unitId?: string;
+  within?: Within[];
 }
 
 export function countOf(rows: Array<{ count: string | number }>): number {

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { OrgUnit } from '@reform/contracts';
+import { isDisciplineSide, OrgTree } from '@reform/domain';
+import { RegisterStore } from '@reform/persistence';
+
+/** How long a replica keeps the register it read; another replica's write shows within this. */
+const REGISTER_TTL_MS = 2_000;
+
+interface Snapshot {
+  units: OrgUnit[];
+  tree: OrgTree;
+}
+
+/**
+ * The org-unit register as the API's rules read it, per request: one small query, kept for a
+ * couple of seconds and dropped at once when this replica writes the register.
+ */
+@Injectable()
+export class OrgRegister {
+  private cached: { snapshot: Promise<Snapshot>; at: number } | null = null;
+
+  constructor(private readonly store: RegisterStore) {}
+
+  async tree(): Promise<OrgTree> {
+    return (await this.snapshot()).tree;
+  }
+
+  /** After a write: the next request reads the register afresh. */
+  invalidate(): void {
+    this.cached = null;
+  }
+
+  /** Why a finding cannot be assigned to `unitId` (nobody would ever see it), or null when it can. */
+  async unitProblem(unitId: string): Promise<string | null> {
+    const { tree } = await this.snapshot();
+    const unit = tree.get(unitId);
+    if (!unit) return `unknown unit "${unitId}"`;
+    if (unit.kind !== 'unit') return `"${unitId}" is a ${unit.kind}, not a unit`;
+    if (!unit.active) return `unit "${unitId}" is not active`;
+    return null;
+  }
+
+  /** Why `orgUnitId` cannot track findings (跟踪单位 is discipline-side), or null when it can. */
+  async trackingOfficeProblem(orgUnitId: string): Promise<string | null> {
+    const unit = (await this.snapshot()).tree.get(orgUnitId);
+    if (!unit) return `unknown org unit "${orgUnitId}"`;
+    if (!isDisciplineSide(unit.kind)) return `"${orgUnitId}" is a unit, not a discipline-side org unit`;
+    return null;
+  }
+
+  /** A unit's code for what a spreadsheet wrote: its code, or its registered name (财政局 → U-FIN) when that names one unit. */
+  async unitIdFor(text: string): Promise<string> {
+    const { units } = await this.snapshot();
+    if (units.some((unit) => unit.id === text)) return text;
+    const named = units.filter((unit) => unit.kind === 'unit' && unit.name === text);
+    return named.length === 1 ? named[0].id : text;
+  }
+
+  private snapshot(): Promise<Snapshot> {
+    if (this.cached && Date.now() - this.cached.at < REGISTER_TTL_MS) return this.cached.snapshot;
+    const snapshot = this.store.orgUnits().then((units) => ({ units, tree: new OrgTree(units) }));
+    this.cached = { snapshot, at: Date.now() };
+    snapshot.catch(() => (this.cached = null));
+    return snapshot;
+  }
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor, OrgUnit, OrgUnitImportResult, OrgUnitWithChildren } from '@reform/contracts';
+import { OrgTree } from '@reform/domain';
+import { RegisterStore, type OrgUnitFields, type RegisterSnapshot } from '@reform/persistence';
+import { InvalidInputError } from '../errors/invalid-input.error';
+import { NotFoundError } from '../errors/not-found.error';
+import { UnitInUseError } from '../errors/unit-in-use.error';
+import type { SaveOrgUnitDto } from './dto/save-org-unit.dto';
+import { OrgRegister } from './org-register';
+import { orgUnitRows, type UploadedRegisterFile } from './org-unit-import';
+
+/** 组织机构 — reads and writes of the org-unit register, every write checked against the tree as it stands. */
+@Injectable()
+export class OrgUnitsService {
+  constructor(
+    private readonly store: RegisterStore,
+    private readonly register: OrgRegister,
+  ) {}
+
+  async list(): Promise<OrgUnit[]> {
+    const units = await this.store.orgUnits();
+    const byId = new Map(units.map((unit) => [unit.id, unit]));
+    return new OrgTree(units).parentsFirst().map((node) => byId.get(node.id) as OrgUnit);
+  }
+
+  async get(id: string): Promise<OrgUnitWithChildren> {
+    const units = await this.store.orgUnits();
+    const unit = units.find((each) => each.id === id);
+    if (!unit) throw new NotFoundError('org unit', id);
+    return { ...unit, children: new OrgTree(units).children(id) };
+  }
+
+  /** PUT: creates or replaces the org unit; `created` tells 201 from 200. */
+  async save(id: string, dto: SaveOrgUnitDto, actor: Actor): Promise<{ unit: OrgUnit; created: boolean }> {
+    const [result] = await this.store.saveOrgUnits(actor, async (snapshot) => {
+      const fields = fieldsOf(id, dto);
+      await checkSave(new OrgTree(snapshot.orgUnits), fields, snapshot);
+      return [fields];
+    });
+    this.register.invalidate();
+    return { unit: result.unit, created: result.outcome === 'created' };
+  }
+
+  /** 批量导入: every row checked against the tree with the file's other rows in it; any bad row and nothing is saved. */
+  async import(file: UploadedRegisterFile | undefined, actor: Actor): Promise<OrgUnitImportResult> {
+    const { rows, problems: unreadable } = await orgUnitRows(file);
+    const results = await this.store.saveOrgUnits(actor, async (snapshot) => {
+      const existing = new Map(snapshot.orgUnits.map((unit) => [unit.id, unit]));
+      const problems = [...unreadable];
+      let tree = new OrgTree(snapshot.orgUnits);
+      const saves: OrgUnitFields[] = [];
+      for (const row of parentsFirst(rows, existing)) {
+        const current = existing.get(row.id);
+        const fields: OrgUnitFields = {
+          id: row.id,
+          name: row.name,
+          kind: row.kind,
+          parentId: row.parentId,
+          supervises: row.supervises ?? current?.supervises ?? [],
+          active: current?.active ?? true,
+          headPersonId: current?.headPersonId ?? null,
+          liaisonPersonId: current?.liaisonPersonId ?? null,
+        };
+        const problem = tree.problemWith(fields);
+        if (problem) {
+          problems.push(`row ${row.rowNumber} (${row.id}): ${problem.message}`);
+          continue;
+        }
+        tree = tree.with(fields);
+        saves.push(fields);
+      }
+      const unplaced = rows.filter(
+        (row) => !saves.some((save) => save.id === row.id) && !problems.some((p) => p.startsWith(`row ${row.rowNumber} `)),
+      );
+      for (const row of unplaced)
+        problems.push(`row ${row.rowNumber} (${row.id}): parentId: "${row.parentId}" is neither registered nor placed by this file`);
+      if (problems.length > 0) {
+        problems.sort((a, b) => rowNumberOf(a) - rowNumberOf(b));
+        const count = problems.length === 1 ? '1 bad row' : `${problems.length} bad rows`;
+        throw new InvalidInputError(
+          `file ${file?.originalname} was not imported, nothing was saved (${count}): ${problems.join('; ')}`,
+          'file',
+        );
+      }
+      return saves;
+    });
+    this.register.invalidate();
+    return {
+      created: results.filter((result) => result.outcome === 'created').length,
+      updated: results.filter((result) => result.outcome === 'updated').length,
+    };
+  }
+}
+
+function fieldsOf(id: string, dto: SaveOrgUnitDto): OrgUnitFields {
+  return {
+    id,
+    name: dto.name.trim(),
+    kind: dto.kind,
+    parentId: dto.parentId,
+    supervises: [...new Set(dto.supervises ?? [])].sort(),
+    active: dto.active ?? true,
+    headPersonId: dto.headPersonId ?? null,
+    liaisonPersonId: dto.liaisonPersonId ?? null,
+  };
+}
+
+/** The tree's rules, the people named, and — when a unit is deactivated — its open findings. */
+async function checkSave(tree: OrgTree, fields: OrgUnitFields, snapshot: RegisterSnapshot): Promise<void> {
+  const problem = tree.problemWith(fields);
+  if (problem) throw new InvalidInputError(problem.message, problem.field);
+  for (const field of ['headPersonId', 'liaisonPersonId'] as const) {
+    const personId = fields[field];
+    if (personId !== null && !(await snapshot.personExists(personId))) {
+      throw new InvalidInputError(`${field}: unknown person "${personId}"; register them with PUT /people/${personId} first`, field);
+    }
+  }
+  const current = tree.get(fields.id);
+  if (current?.active && !fields.active) {
+    const open = await snapshot.openFindingsOf(fields.id);
+    if (open > 0) throw new UnitInUseError(fields.id, open);
+  }
+}
+
+/** The file's rows with each parent before its children (a parent registered already, or placed earlier). */
+function parentsFirst<Row extends { id: string; parentId: string | null }>(rows: Row[], existing: Map<string, unknown>): Row[] {
+  const placed = new Set<string>();
+  const ordered: Row[] = [];
+  let pending = rows;
+  while (pending.length > 0) {
+    const ready = pending.filter(
+      (row) =>
+        row.parentId === null || placed.has(row.parentId) || (existing.has(row.parentId) && !rows.some((r) => r.id === row.parentId)),
+    );
+    if (ready.length === 0) break;
+    for (const row of ready) {
+      placed.add(row.id);
+      ordered.push(row);
+    }
+    pending = pending.filter((row) => !ready.includes(row));
+  }
+  return ordered;
+}
+
+const rowNumberOf = (problem: string) => Number(/^row (\d+)/.exec(problem)?.[1] ?? 0);

@@ -91,7 +91,9 @@ async function appendFirstEvent(
   };
   await queryRunner.query(
     `INSERT INTO events (entity_id, entity_type, case_id, seq, type, at, actor, data, chain_index, prev_hash, hash)
-     VALUES ($1, $2, NULL, 1, $3, $4, $5, $6, 1, $7, $8)`,
+     VALUES ($1, $2, NULL, 1, $3, $4, $5, $6, 1, $7, $8)
+     -- Up again after a down: the append-only log kept the first save's entry, which still records it.
+     ON CONFLICT DO NOTHING`,
     [
       entry.entityId,
       entry.entityType,

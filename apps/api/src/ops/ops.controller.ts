@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ReconciliationReport } from '@reform/contracts';
+import type { Principal, ReconciliationReport } from '@reform/contracts';
 import { ReconciliationReportSchema } from '@reform/contracts/http';
 import { Access } from '../auth/access.decorator';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Responds } from '../docs/responds.decorator';
 import { OpsService } from './ops.service';
 
@@ -13,10 +14,10 @@ export class OpsController {
   constructor(private readonly ops: OpsService) {}
 
   @Get('reconciliation')
-  @Access({ roles: ['supervisor', 'auditor'], scope: 'all' })
+  @Access({ roles: ['supervisor', 'auditor'], scope: 'scoped' })
   @ApiOperation({ summary: '对账 — the last reconciliation run: what it checked, repaired and could not repair' })
   @Responds(200, ReconciliationReportSchema, 'the schedule and its last run (null before the first)')
-  reconciliation(): Promise<ReconciliationReport> {
-    return this.ops.reconciliation();
+  reconciliation(@CurrentUser() user: Principal): Promise<ReconciliationReport> {
+    return this.ops.reconciliation(user);
   }
 }

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { findingRow, FINDING_MUTABLE_COLUMNS } from './projection-rows';
 import { insertRowsSql, type TableRow } from './schema';
 import { toFindingView } from './queries/finding.queries';
-import { toIso, toIsoOrNull } from './queries/sql-support';
+import { toIso, toIsoOrNull, WhereClause, type Within } from './queries/sql-support';
 
 /** How long finished runs are kept; hourly runs make this about 720 rows. */
 const KEEP_RUNS_DAYS = 30;
@@ -117,21 +117,27 @@ export class ReconciliationStore {
     );
   }
 
-  /** The most recently started run with its drifts (unrepaired first), or null before the first. */
-  async lastRun(): Promise<ReconciliationRun | null> {
-    const runs: RunRow[] = await this.db.query(
-      `SELECT r.*,
-         (SELECT count(*) FROM reconciliation_drifts d WHERE d.run_id = r.id AND d.repaired) AS repaired,
-         (SELECT count(*) FROM reconciliation_drifts d WHERE d.run_id = r.id AND NOT d.repaired) AS unrepaired
-       FROM reconciliation_runs r ORDER BY r.started_at DESC, r.id DESC LIMIT 1`,
+  /**
+   * The most recently started run with its drifts (unrepaired first), or null before the first;
+   * within a jurisdiction, only the drifts of its findings and their cases (the totals stay the run's).
+   */
+  async lastRun(within?: Within[]): Promise<ReconciliationRun | null> {
+    const [run]: TableRow<'reconciliation_runs'>[] = await this.db.query(
+      `SELECT * FROM reconciliation_runs r ORDER BY r.started_at DESC, r.id DESC LIMIT 1`,
     );
-    if (!runs[0]) return null;
+    if (!run) return null;
+    const where = new WhereClause().add((p) => `run_id = ${p}`, run.id).entitiesWithin(within);
+    const [counts]: Array<{ repaired: string; unrepaired: string }> = await this.db.query(
+      `SELECT count(*) FILTER (WHERE repaired) AS repaired, count(*) FILTER (WHERE NOT repaired) AS unrepaired
+       FROM reconciliation_drifts ${where.toSql()}`,
+      where.params,
+    );
     const drifts: Omit<DriftRow, 'run_id'>[] = await this.db.query(
       `SELECT entity_type, entity_id, kind, detail, repaired FROM reconciliation_drifts
-       WHERE run_id = $1 ORDER BY repaired, recorded_at, entity_id LIMIT $2`,
-      [runs[0].id, SHOWN_DRIFTS],
+       ${where.toSql()} ORDER BY repaired, recorded_at, entity_id LIMIT ${SHOWN_DRIFTS}`,
+      where.params,
     );
-    return toRun(runs[0], drifts);
+    return toRun({ ...run, ...counts }, drifts);
   }
 }
 

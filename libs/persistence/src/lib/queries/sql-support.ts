@@ -49,8 +49,11 @@ export class WhereClause {
     return this;
   }
 
-  /** Keeps the events of findings within every one of `within`, and of their cases; register events are nobody's jurisdiction. */
-  eventsWithin(within: readonly Within[] | undefined): this {
+  /**
+   * Keeps the rows about entities (`entity_type`, `entity_id`: events, drifts) within every one of
+   * `within`: its findings and their cases. The registers' events are nobody's jurisdiction but the root's.
+   */
+  entitiesWithin(within: readonly Within[] | undefined): this {
     for (const each of within ?? []) {
       const findings = this.withinPredicate(each, 'f.');
       this.conditions.push(

@@ -14,7 +14,7 @@ export const en: Dict = {
     updatedAt: (time: string) => `Updated ${time}`,
     notFound: 'No such page.',
   },
-  roles: { officer: 'Discipline officer', supervisor: 'Supervisor', unit: 'Responsible unit', auditor: 'Auditor' },
+  roles: { officer: 'Discipline officer', supervisor: 'Supervisor', unit: 'Responsible unit', auditor: 'Auditor', admin: 'Administrator' },
   nav: {
     label: 'Main navigation',
     newCase: 'New case',

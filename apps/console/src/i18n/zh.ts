@@ -12,7 +12,7 @@ export const zh = {
     updatedAt: (time: string) => `更新于 ${time}`,
     notFound: '页面不存在。',
   },
-  roles: { officer: '纪检监察干部', supervisor: '监督审批人', unit: '责任单位', auditor: '审计查阅' },
+  roles: { officer: '纪检监察干部', supervisor: '监督审批人', unit: '责任单位', auditor: '审计查阅', admin: '系统管理员' },
   nav: {
     label: '主导航',
     newCase: '新建案件',

@@ -48,7 +48,7 @@ export class AuditQueries {
       .add((p) => `type = ${p}`, filter.type)
       .add((p) => `at >= ${p}`, filter.from)
       .add((p) => `at <= ${p}`, filter.to)
-      .entitiesWithin(filter.within);
+      .entitiesWithin(filter.within, { events: true });
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([
       this.db.query(`SELECT ${COLUMNS} FROM events ${where.toSql()} ORDER BY at, id ${paged.sql}`, paged.params),

@@ -52,13 +52,17 @@ export class WhereClause {
   /**
    * Keeps the rows about entities (`entity_type`, `entity_id`: events, drifts) within every one of
    * `within`: its findings and their cases. The registers' events are nobody's jurisdiction but the root's.
+   * For events, a case's FINDING_ADDED of a finding outside stays out too (it names the finding).
    */
-  entitiesWithin(within: readonly Within[] | undefined): this {
+  entitiesWithin(within: readonly Within[] | undefined, options: { events: boolean } = { events: false }): this {
     for (const each of within ?? []) {
       const findings = this.withinPredicate(each, 'f.');
+      const addedOutside = options.events
+        ? ` AND (type <> 'FINDING_ADDED' OR data->>'findingId' IN (SELECT f.id::text FROM findings f WHERE ${findings}))`
+        : '';
       this.conditions.push(
         `((entity_type = 'finding' AND entity_id IN (SELECT f.id FROM findings f WHERE ${findings}))` +
-          ` OR (entity_type = 'case' AND entity_id IN (SELECT f.case_id FROM findings f WHERE ${findings})))`,
+          ` OR (entity_type = 'case' AND entity_id IN (SELECT f.case_id FROM findings f WHERE ${findings})${addedOutside}))`,
       );
     }
     return this;

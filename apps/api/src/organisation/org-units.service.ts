@@ -63,7 +63,7 @@ export class OrgUnitsService {
         };
         const problem = tree.problemWith(fields);
         if (problem) {
-          problems.push(`row ${row.rowNumber} (${row.id}): ${problem.message}`);
+          problems.push(`row ${row.rowNumber} (${row.id}): ${inColumnWords(problem.message)}`);
           continue;
         }
         tree = tree.with(fields);
@@ -73,7 +73,7 @@ export class OrgUnitsService {
         (row) => !saves.some((save) => save.id === row.id) && !problems.some((p) => p.startsWith(`row ${row.rowNumber} `)),
       );
       for (const row of unplaced)
-        problems.push(`row ${row.rowNumber} (${row.id}): parentId: "${row.parentId}" is neither registered nor placed by this file`);
+        problems.push(`row ${row.rowNumber} (${row.id}): 上级编码 "${row.parentId}" is neither registered nor placed by this file`);
       if (problems.length > 0) {
         problems.sort((a, b) => rowNumberOf(a) - rowNumberOf(b));
         const count = problems.length === 1 ? '1 bad row' : `${problems.length} bad rows`;
@@ -141,5 +141,12 @@ function parentsFirst<Row extends { id: string; parentId: string | null }>(rows:
   }
   return ordered;
 }
+
+/** A file's reader knows the columns, not the API's field names. */
+const inColumnWords = (message: string) =>
+  message
+    .replace(/^parentId:/, '上级编码:')
+    .replace(/^supervises:/, '监督单位:')
+    .replace(/^kind:/, '类型:');
 
 const rowNumberOf = (problem: string) => Number(/^row (\d+)/.exec(problem)?.[1] ?? 0);

@@ -3,6 +3,8 @@ import { createApi } from './api/client';
 import { AppContext } from './app-context';
 import { useI18n } from './i18n/i18n';
 import type { Dict } from './i18n/zh';
+import { UnitName } from './org/names';
+import { OrgProvider } from './org/org-context';
 import { Link, match, navigate, usePath } from './router';
 import { hasRole, loadSession, saveSession, type Session, type User } from './session';
 import { ApprovalQueue } from './views/approval-queue';
@@ -80,7 +82,8 @@ export function App() {
 
   return (
     <AppContext.Provider value={{ api, user, signOut }}>
-      <Shell user={user} onSignOut={signOut}>
+      <OrgProvider>
+        <Shell user={user} onSignOut={signOut}>
         <nav className="main-nav" aria-label={t.nav.label}>
           <ul>
             {items.map((item) => (
@@ -95,7 +98,8 @@ export function App() {
         <main id="main" tabIndex={-1}>
           {route ? route.render(route.params ?? {}) : path === '/' ? <Redirect to={home} /> : <p>{t.app.notFound}</p>}
         </main>
-      </Shell>
+        </Shell>
+      </OrgProvider>
     </AppContext.Provider>
   );
 }
@@ -115,7 +119,12 @@ function Shell({ user, onSignOut, children }: { user?: User; onSignOut?: () => v
           {user && (
             <span data-testid="who">
               {user.name} · {user.roles.map((role) => t.roles[role]).join('、')}
-              {user.unitId ? ` · ${user.unitId}` : ''}
+              {(user.unitId ?? user.orgUnitId) && (
+                <>
+                  {' · '}
+                  <UnitName id={user.unitId ?? user.orgUnitId} />
+                </>
+              )}
             </span>
           )}
           <button

@@ -48,6 +48,7 @@ describe('Ledger', () => {
     ]);
     const cells = screen.getAllByRole('cell').map((td) => td.textContent);
     expect(cells).toEqual(expect.arrayContaining(['ZG-2026-0001', '公务接待超标准', '整改中', '是', '约谈', '无']));
+    expect((await screen.findByRole('cell', { name: '县财政局' })).querySelector('[title="U-FIN"]')).toBeTruthy();
     expect(screen.getByRole('button', { name: '导出 Excel' })).toBeTruthy();
   });
 });

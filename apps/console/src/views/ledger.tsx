@@ -4,6 +4,7 @@ import type { Accountability, FindingStatus, LedgerItem, Page } from '../api/typ
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
+import { UnitName } from '../org/names';
 import { Link } from '../router';
 import { ErrorNote } from '../ui/error-note';
 import { LiveStatus } from '../ui/live-status';
@@ -182,7 +183,9 @@ export function Ledger() {
                   <td>
                     <Link to={`/findings/${row.findingId}`}>{row.title}</Link>
                   </td>
-                  <td>{row.unitId}</td>
+                  <td>
+                    <UnitName id={row.unitId} />
+                  </td>
                   <td>{row.responsiblePerson ?? '—'}</td>
                   <td>{dateTime(row.dueAt)}</td>
                   <td>{t.status[row.status]}</td>

@@ -14,7 +14,9 @@ export default defineConfig({
   resolve: {
     // The one module of the workspace whose values (not only types) the console bundles: the demo
     // register, plain data with type-only imports, so the sign-in page lists the seeded people.
-    alias: { '@reform/contracts/demo-organisation': fileURLToPath(new URL('../../libs/contracts/src/lib/demo-organisation.ts', import.meta.url)) },
+    alias: {
+      '@reform/contracts/demo-organisation': fileURLToPath(new URL('../../libs/contracts/src/lib/demo-organisation.ts', import.meta.url)),
+    },
   },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/console', import.meta.url)),

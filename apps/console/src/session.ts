@@ -29,7 +29,14 @@ export function sessionFromToken(token: string): Session | null {
   try {
     const payload = token.split('.')[1] ?? '';
     const json = new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
-    const claims = JSON.parse(json) as { sub?: unknown; name?: unknown; roles?: unknown; unitId?: unknown; orgUnitId?: unknown; exp?: unknown };
+    const claims = JSON.parse(json) as {
+      sub?: unknown;
+      name?: unknown;
+      roles?: unknown;
+      unitId?: unknown;
+      orgUnitId?: unknown;
+      exp?: unknown;
+    };
     if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || typeof claims.exp !== 'number') return null;
     const roles = claims.roles.filter(isRole);
     const user: User = { id: claims.sub, name: typeof claims.name === 'string' ? claims.name : claims.sub, roles };

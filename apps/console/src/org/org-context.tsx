@@ -37,7 +37,10 @@ export function OrgProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void reload();
   }, [reload]);
-  const value = useMemo<OrgDirectory>(() => ({ ...state, byId: new Map(state.units.map((unit) => [unit.id, unit])), reload }), [state, reload]);
+  const value = useMemo<OrgDirectory>(
+    () => ({ ...state, byId: new Map(state.units.map((unit) => [unit.id, unit])), reload }),
+    [state, reload],
+  );
   return <OrgContext.Provider value={value}>{children}</OrgContext.Provider>;
 }
 

@@ -7,9 +7,15 @@ const isField = (path: string) => fields.has(path);
 
 describe('formErrors', () => {
   it("puts each rule beside its field, in validation's wording and in the register's", () => {
-    const error = new ApiError(400, 'findings.1.dueAt must be in the future; findings[0].unitId: unknown unit "U9"; property x should not exist');
+    const error = new ApiError(
+      400,
+      'findings.1.dueAt must be in the future; findings[0].unitId: unknown unit "U9"; property x should not exist',
+    );
     expect(formErrors(error, isField)).toEqual({
-      byField: { 'findings.1.dueAt': 'findings.1.dueAt must be in the future', 'findings.0.unitId': 'findings[0].unitId: unknown unit "U9"' },
+      byField: {
+        'findings.1.dueAt': 'findings.1.dueAt must be in the future',
+        'findings.0.unitId': 'findings[0].unitId: unknown unit "U9"',
+      },
       general: [new ApiError(400, 'property x should not exist')],
     });
   });

@@ -28,7 +28,8 @@ export function formErrors(error: unknown, isField: (path: string) => boolean): 
   const named = error.field ? dottedPath(error.field) : undefined;
   for (const part of parts) {
     const found = PATH.exec(part)?.[1];
-    const path = found && isField(dottedPath(found)) ? dottedPath(found) : parts.length === 1 && named && isField(named) ? named : undefined;
+    const path =
+      found && isField(dottedPath(found)) ? dottedPath(found) : parts.length === 1 && named && isField(named) ? named : undefined;
     if (path) byField[path] = byField[path] ? `${byField[path]}; ${part}` : part;
     else rest.push(part);
   }

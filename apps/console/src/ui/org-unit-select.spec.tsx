@@ -36,10 +36,7 @@ describe('OrgUnitSelect', () => {
     await screen.findByRole('option', { name: '县财政局（U-FIN）' });
     const groups = select.querySelectorAll('optgroup');
     expect([...groups].map((group) => group.label)).toEqual(['县纪委监委', '城关镇纪委']);
-    expect(texts(within(groups[0] as HTMLElement).getAllByRole('option'))).toEqual([
-      '县财政局（U-FIN）',
-      '县人力资源和社会保障局（U-HR）',
-    ]);
+    expect(texts(within(groups[0] as HTMLElement).getAllByRole('option'))).toEqual(['县财政局（U-FIN）', '县人力资源和社会保障局（U-HR）']);
     expect(texts(within(groups[1] as HTMLElement).getAllByRole('option'))).toEqual(['城关镇人民政府（U-CG）', '城关镇中心小学（U-CGXX）']);
     // Neither the discipline side nor an inactive unit can be assigned a finding.
     expect(screen.queryByRole('option', { name: /OFF-1|U-EDU/ })).toBeNull();
@@ -72,7 +69,11 @@ describe('OrgUnitSelect', () => {
 
   it('falls back to typing a code when the directory cannot be loaded', async () => {
     const onPick = vi.fn();
-    renderAs(USERS.officer, fakeApi({ 'GET /org-units': new ApiError(0, 'the server cannot be reached') }), <Picker side="unit" onPick={onPick} />);
+    renderAs(
+      USERS.officer,
+      fakeApi({ 'GET /org-units': new ApiError(0, 'the server cannot be reached') }),
+      <Picker side="unit" onPick={onPick} />,
+    );
     const input = await screen.findByRole('textbox', { name: '单位' });
     fireEvent.change(input, { target: { value: ' U-FIN ' } });
     expect(onPick).toHaveBeenCalledWith('U-FIN');

@@ -64,8 +64,8 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (finding: Findi
         {item.breached && <span className="badge overdue">{t.queue.breached}</span>}
       </div>
       <p className="meta">
-        <strong>{finding.pendingApproval ? t.approvalKind[finding.pendingApproval] : ''}</strong> · {t.fields.unitId} <UnitName id={finding.unitId} /> ·{' '}
-        {t.fields.dueAt} {dateTime(finding.dueAt)} ·{' '}
+        <strong>{finding.pendingApproval ? t.approvalKind[finding.pendingApproval] : ''}</strong> · {t.fields.unitId}{' '}
+        <UnitName id={finding.unitId} /> · {t.fields.dueAt} {dateTime(finding.dueAt)} ·{' '}
         <time dateTime={item.since}>{t.queue.waiting(t.span(waited.days, waited.hours, waited.minutes))}</time>
       </p>
       <details open>

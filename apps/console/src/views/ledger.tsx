@@ -112,7 +112,13 @@ export function Ledger() {
         {/* Findings of units since deactivated are still in the ledger: the filters offer those units too. */}
         <label>
           {t.fields.unitId}
-          <OrgUnitSelect side="unit" includeInactive value={draft.unitId} emptyLabel={t.any} onChange={(unitId) => setDraft({ ...draft, unitId })} />
+          <OrgUnitSelect
+            side="unit"
+            includeInactive
+            value={draft.unitId}
+            emptyLabel={t.any}
+            onChange={(unitId) => setDraft({ ...draft, unitId })}
+          />
         </label>
         <label>
           {t.fields.trackingOffice}

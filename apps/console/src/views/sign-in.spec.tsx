@@ -18,7 +18,8 @@ function devSession() {
   });
 }
 
-const bodyOf = (fetch: ReturnType<typeof devSession>) => JSON.parse(String((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body));
+const bodyOf = (fetch: ReturnType<typeof devSession>) =>
+  JSON.parse(String((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body));
 
 describe('SignIn', () => {
   afterEach(() => vi.unstubAllGlobals());

@@ -289,6 +289,7 @@ export const en: Dict = {
     pick: 'Pick an org unit in the tree to edit it, or add one.',
     id: 'Code',
     idHint: 'Letters, digits, “_” and “-”; it cannot change once saved.',
+    idRequired: 'Please enter a code.',
     name: 'Name',
     kind: 'Kind',
     parent: 'Parent',
@@ -305,7 +306,8 @@ export const en: Dict = {
   },
   orgImport: {
     title: 'Import an organisation register',
-    intro: 'A CSV or Excel file with the headers 编码, 名称, 类型, 上级编码, 监督单位 (codes separated by “;”). Nothing is imported unless every row is valid.',
+    intro:
+      'A CSV or Excel file with the headers 编码, 名称, 类型, 上级编码, 监督单位 (codes separated by “;”). Nothing is imported unless every row is valid.',
     file: 'Register file',
     submit: 'Import',
     importing: 'Importing…',
@@ -323,6 +325,7 @@ export const en: Dict = {
     editTitle: (name: string) => `Edit “${name}”`,
     id: 'User id',
     idHint: "The sign-in token's sub; it cannot change once saved.",
+    idRequired: 'Please enter a user id.',
     name: 'Name',
     orgUnit: 'Org unit',
     mobile: 'Mobile',

@@ -20,15 +20,26 @@ interface Group {
 
 /**
  * `unit`: the 责任单位, grouped under the discipline-side org unit above them and indented below it
- * (the only kind a finding can be assigned to); `discipline`: the discipline side, indented along the tree.
+ * (the only kind a finding can be assigned to); `discipline`: the discipline side, indented along the
+ * tree; `any`: every org unit along the tree (a parent, a person's org unit).
  */
-export type PickerSide = 'unit' | 'discipline';
+export type PickerSide = 'unit' | 'discipline' | 'any';
 
-export function pickerGroups(units: readonly OrgUnit[], side: PickerSide, includeInactive: boolean): Group[] {
+const FITS: Record<PickerSide, (unit: OrgUnit) => boolean> = {
+  unit: (unit) => unit.kind === 'unit',
+  discipline: isDisciplineSide,
+  any: () => true,
+};
+
+export function pickerGroups(
+  units: readonly OrgUnit[],
+  side: PickerSide,
+  includeInactive: boolean,
+  exclude?: ReadonlySet<string>,
+): Group[] {
   const rows = treeOrder(units);
-  const fits = (unit: OrgUnit) => (side === 'unit' ? unit.kind === 'unit' : isDisciplineSide(unit));
-  const wanted = rows.filter(({ unit }) => fits(unit) && (includeInactive || unit.active));
-  if (side === 'discipline') return [{ key: '', label: null, choices: wanted }];
+  const wanted = rows.filter(({ unit }) => FITS[side](unit) && (includeInactive || unit.active) && !exclude?.has(unit.id));
+  if (side !== 'unit') return [{ key: '', label: null, choices: wanted }];
   const depthOf = new Map(rows.map((row) => [row.unit.id, row.depth]));
   const groups = new Map<string, Group>();
   // Groups in the tree order of their org unit, so the commission's units come before a township's.
@@ -49,6 +60,8 @@ export interface OrgUnitSelectProps {
   emptyLabel: string;
   /** Inactive org units too, marked: filters over past findings want them, assignments must not offer them. */
   includeInactive?: boolean;
+  /** Org units not to offer (a unit's own subtree, as its parent). */
+  exclude?: ReadonlySet<string>;
   /** Set by <Field>. */
   id?: string;
   'aria-invalid'?: boolean;
@@ -59,7 +72,7 @@ export interface OrgUnitSelectProps {
  * 选择单位 — a picker over the registered org units (name and code), in place of typing a code. If the
  * directory cannot be loaded at all, a plain code input, so that work does not stop on it.
  */
-export function OrgUnitSelect({ value, onChange, side, emptyLabel, includeInactive = false, ...aria }: OrgUnitSelectProps) {
+export function OrgUnitSelect({ value, onChange, side, emptyLabel, includeInactive = false, exclude, ...aria }: OrgUnitSelectProps) {
   const { t } = useI18n();
   const org = useOrg();
   if (!org.loaded) {
@@ -70,9 +83,11 @@ export function OrgUnitSelect({ value, onChange, side, emptyLabel, includeInacti
     );
   }
   if (org.error && org.units.length === 0) {
-    return <input {...aria} value={value} placeholder={side === 'unit' ? 'U-FIN' : 'OFF-1'} onChange={(e) => onChange(e.target.value.trim())} />;
+    return (
+      <input {...aria} value={value} placeholder={side === 'unit' ? 'U-FIN' : 'OFF-1'} onChange={(e) => onChange(e.target.value.trim())} />
+    );
   }
-  const groups = pickerGroups(org.units, side, includeInactive);
+  const groups = pickerGroups(org.units, side, includeInactive, exclude);
   const offered = groups.some((group) => group.choices.some((choice) => choice.unit.id === value));
   const option = ({ unit, depth }: Choice) => (
     <option key={unit.id} value={unit.id}>

@@ -91,9 +91,7 @@ export function OrgUnitSelect({ value, onChange, side, emptyLabel, includeInacti
   const offered = groups.some((group) => group.choices.some((choice) => choice.unit.id === value));
   const option = ({ unit, depth }: Choice) => (
     <option key={unit.id} value={unit.id}>
-      {INDENT.repeat(depth)}
-      {t.picker.option(unit.name, unit.id)}
-      {unit.active ? '' : ` · ${t.admin.inactive}`}
+      {`${INDENT.repeat(depth)}${t.picker.option(unit.name, unit.id)}${unit.active ? '' : ` · ${t.admin.inactive}`}`}
     </option>
   );
   return (

@@ -11,6 +11,13 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
+  resolve: {
+    // The one module of the workspace whose values (not only types) the console bundles: the demo
+    // register, plain data with type-only imports, so the sign-in page lists the seeded people.
+    alias: {
+      '@reform/contracts/demo-organisation': fileURLToPath(new URL('../../libs/contracts/src/lib/demo-organisation.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/console', import.meta.url)),
     emptyOutDir: true,

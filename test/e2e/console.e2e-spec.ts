@@ -44,9 +44,16 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
       throw new Error('the console is not built: run "NX_DAEMON=false npx nx run-many -t build bundle -p api worker workflows console"');
     }
     mkdirSync(SHOTS, { recursive: true });
-    // Timers far away: this test watches people, not the clock.
+    // Timers far away: this test watches people, not the clock. The demo register (SEED_DEMO) is what
+    // the sign-in page's demo users and the case form's unit picker stand on.
     stack = await Stack.start({
-      env: { POLICY_PLAN_DUE: 'PT1H', POLICY_APPROVAL_SLA: 'PT1H', POLICY_ESCALATION_STEP: 'PT1H', POLICY_REMIND_BEFORE: 'PT1S' },
+      env: {
+        POLICY_PLAN_DUE: 'PT1H',
+        POLICY_APPROVAL_SLA: 'PT1H',
+        POLICY_ESCALATION_STEP: 'PT1H',
+        POLICY_REMIND_BEFORE: 'PT1S',
+        SEED_DEMO: 'true',
+      },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -107,13 +114,19 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await officer.page.getByLabel('案情').fill('巡察发现该局违规发放津补贴，财务审批流于形式。');
     await officer.page.getByLabel('问题', { exact: true }).fill(findingTitle);
     await officer.page.getByLabel('问题描述').fill('津补贴发放未经集体研究，审批单据不全。');
-    await officer.page.getByLabel('责任单位').fill('U-FIN');
+    // The unit is picked from the register by name, not typed as a code.
+    const unitPicker = officer.page.getByLabel('责任单位');
+    await unitPicker.selectOption({ label: '县财政局（U-FIN）' });
+    expect(await unitPicker.inputValue()).toBe('U-FIN');
     await officer.page.getByLabel('责任人（选填）').fill('王芳');
     await officer.page.getByRole('button', { name: '提交立案' }).click();
     await officer.page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseUrl = officer.page.url();
     await officer.page.getByRole('heading', { name: /ZG-\d{4}-\d{4}/ }).waitFor();
     await officer.page.getByRole('link', { name: findingTitle }).waitFor();
+    // Names, not codes: the finding's unit and the case's opener.
+    await officer.page.locator('tr', { hasText: findingTitle }).getByTitle('U-FIN').filter({ hasText: '县财政局' }).waitFor();
+    await officer.page.getByTitle('officer-li').filter({ hasText: '李明' }).waitFor();
     await screenshot(officer, 'officer-case-opened');
 
     // 责任单位 sees what it owes and submits its plan (整改方案).
@@ -177,7 +190,11 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await officer.page.locator('tr', { hasText: findingTitle }).getByText('已销号').waitFor();
     await screenshot(officer, 'officer-case-closed');
     await officer.page.getByRole('link', { name: findingTitle }).click();
-    await officer.page.getByRole('list', { name: '时间线' }).getByText('销号', { exact: true }).waitFor();
+    const timeline = officer.page.getByRole('list', { name: '时间线' });
+    await timeline.getByText('销号', { exact: true }).waitFor();
+    // Each step names who took it, from the people register.
+    await timeline.getByTitle('unit-wang').filter({ hasText: '王芳' }).first().waitFor();
+    await timeline.getByTitle('sup-sun').filter({ hasText: '孙丽' }).first().waitFor();
     await screenshot(officer, 'officer-finding-timeline');
 
     // The supervisor's dashboard and ledger, and the English switch.
@@ -199,7 +216,24 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await verifier.page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await screenshot(verifier, 'supervisor-dashboard-en');
 
+    // 系统管理员 keeps the registers and sees no findings: the org tree, a unit's form, the people.
+    const admin = await signIn('刘洋');
+    await admin.page.getByRole('heading', { name: '组织机构', exact: true }).waitFor();
+    expect(await admin.page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual(['组织机构', '人员']);
+    const tree = admin.page.getByRole('list', { name: '机构树' });
+    for (const name of ['县纪委监委', '第一纪检监察室', '派驻第一纪检监察组', '城关镇纪委', '县财政局']) {
+      await tree.getByRole('button', { name, exact: true }).waitFor();
+    }
+    await tree.getByRole('button', { name: '县财政局', exact: true }).click();
+    await admin.page.getByRole('heading', { name: '编辑“县财政局”' }).waitFor();
+    await screenshot(admin, 'admin-org-tree');
+    await admin.page.getByRole('link', { name: '人员' }).click();
+    await admin.page.getByRole('button', { name: '编辑“王芳”' }).waitFor();
+    await screenshot(admin, 'admin-people');
+
     // Nothing went wrong in any browser: no script errors, no Content-Security-Policy violations.
-    expect([officer, unit, supervisor, verifier].flatMap((desk) => desk.problems.map((problem) => `${desk.name}: ${problem}`))).toEqual([]);
+    expect(
+      [officer, unit, supervisor, verifier, admin].flatMap((desk) => desk.problems.map((problem) => `${desk.name}: ${problem}`)),
+    ).toEqual([]);
   }, 420_000);
 });

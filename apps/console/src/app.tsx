@@ -3,6 +3,8 @@ import { createApi } from './api/client';
 import { AppContext } from './app-context';
 import { useI18n } from './i18n/i18n';
 import type { Dict } from './i18n/zh';
+import { UnitName } from './org/names';
+import { OrgProvider } from './org/org-context';
 import { Link, match, navigate, usePath } from './router';
 import { hasRole, loadSession, saveSession, type Session, type User } from './session';
 import { ApprovalQueue } from './views/approval-queue';
@@ -14,6 +16,8 @@ import { EscalationBoard } from './views/escalation-board';
 import { FindingPage } from './views/finding-page';
 import { Ledger } from './views/ledger';
 import { MyFindings } from './views/my-findings';
+import { OrgAdmin } from './views/org-admin';
+import { PeopleAdmin } from './views/people-admin';
 import { SignIn } from './views/sign-in';
 
 interface NavItem {
@@ -22,7 +26,7 @@ interface NavItem {
   roles: User['roles'];
 }
 
-/** Each role's views, in the order of its daily work. */
+/** Each role's views, in the order of its daily work; the admin keeps the registers and sees no finding or case. */
 const NAV: NavItem[] = [
   { to: '/my', label: 'my', roles: ['unit'] },
   { to: '/approvals', label: 'approvals', roles: ['supervisor'] },
@@ -31,6 +35,8 @@ const NAV: NavItem[] = [
   { to: '/escalations', label: 'escalations', roles: ['officer', 'supervisor', 'auditor'] },
   { to: '/ledger', label: 'ledger', roles: ['officer', 'supervisor', 'unit', 'auditor'] },
   { to: '/dashboard', label: 'dashboard', roles: ['officer', 'supervisor', 'auditor'] },
+  { to: '/org', label: 'org', roles: ['admin'] },
+  { to: '/people', label: 'people', roles: ['admin'] },
 ];
 
 const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
@@ -43,6 +49,8 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/escalations', () => <EscalationBoard />],
   ['/ledger', () => <Ledger />],
   ['/dashboard', () => <Dashboard />],
+  ['/org', () => <OrgAdmin />],
+  ['/people', () => <PeopleAdmin />],
 ];
 
 export function App() {
@@ -80,22 +88,24 @@ export function App() {
 
   return (
     <AppContext.Provider value={{ api, user, signOut }}>
-      <Shell user={user} onSignOut={signOut}>
-        <nav className="main-nav" aria-label={t.nav.label}>
-          <ul>
-            {items.map((item) => (
-              <li key={item.to}>
-                <Link to={item.to} aria-current={item.to === current ? 'page' : undefined}>
-                  {t.nav[item.label]}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="main" tabIndex={-1}>
-          {route ? route.render(route.params ?? {}) : path === '/' ? <Redirect to={home} /> : <p>{t.app.notFound}</p>}
-        </main>
-      </Shell>
+      <OrgProvider>
+        <Shell user={user} onSignOut={signOut}>
+          <nav className="main-nav" aria-label={t.nav.label}>
+            <ul>
+              {items.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={item.to === current ? 'page' : undefined}>
+                    {t.nav[item.label]}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="main" tabIndex={-1}>
+            {route ? route.render(route.params ?? {}) : path === '/' ? <Redirect to={home} /> : <p>{t.app.notFound}</p>}
+          </main>
+        </Shell>
+      </OrgProvider>
     </AppContext.Provider>
   );
 }
@@ -115,7 +125,12 @@ function Shell({ user, onSignOut, children }: { user?: User; onSignOut?: () => v
           {user && (
             <span data-testid="who">
               {user.name} · {user.roles.map((role) => t.roles[role]).join('、')}
-              {user.unitId ? ` · ${user.unitId}` : ''}
+              {(user.unitId ?? user.orgUnitId) && (
+                <>
+                  {' · '}
+                  <UnitName id={user.unitId ?? user.orgUnitId} />
+                </>
+              )}
             </span>
           )}
           <button

@@ -5,7 +5,10 @@ export interface User {
   id: string;
   name: string;
   roles: Role[];
+  /** A unit user's own unit (责任单位). */
   unitId?: string;
+  /** An officer's, supervisor's or auditor's discipline-side org unit: the API confines them to its jurisdiction. */
+  orgUnitId?: string;
 }
 
 export interface Session {
@@ -17,18 +20,28 @@ export interface Session {
 
 /** Per tab, so two tabs can be two people (a unit and its supervisor) on one machine. */
 const KEY = 'reform.session';
-const ROLES: readonly Role[] = ['officer', 'supervisor', 'unit', 'auditor'];
+/** Every role the contract knows: a role added there fails to compile here until the console knows it too. */
+const KNOWN_ROLES: Record<Role, true> = { officer: true, supervisor: true, unit: true, auditor: true, admin: true };
+const isRole = (value: unknown): value is Role => typeof value === 'string' && Object.hasOwn(KNOWN_ROLES, value);
 
 /** Reads the claims of a JWT; the API checks the signature, the console only needs to know who it is. */
 export function sessionFromToken(token: string): Session | null {
   try {
     const payload = token.split('.')[1] ?? '';
     const json = new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
-    const claims = JSON.parse(json) as { sub?: unknown; name?: unknown; roles?: unknown; unitId?: unknown; exp?: unknown };
+    const claims = JSON.parse(json) as {
+      sub?: unknown;
+      name?: unknown;
+      roles?: unknown;
+      unitId?: unknown;
+      orgUnitId?: unknown;
+      exp?: unknown;
+    };
     if (typeof claims.sub !== 'string' || !Array.isArray(claims.roles) || typeof claims.exp !== 'number') return null;
-    const roles = claims.roles.filter((role): role is Role => ROLES.includes(role as Role));
+    const roles = claims.roles.filter(isRole);
     const user: User = { id: claims.sub, name: typeof claims.name === 'string' ? claims.name : claims.sub, roles };
     if (typeof claims.unitId === 'string') user.unitId = claims.unitId;
+    if (typeof claims.orgUnitId === 'string') user.orgUnitId = claims.orgUnitId;
     return { token, user, expiresAt: claims.exp * 1000 };
   } catch {
     return null;

@@ -42,6 +42,24 @@ describe('createApi', () => {
     await expect(createApi(() => 'tok').get('/cases')).rejects.toMatchObject({ status: 0 });
   });
 
+  it('puts JSON, uploads a form without a content type of its own, and keeps the 400 field', async () => {
+    const fetch = answer(200, { created: 2, updated: 1 });
+    vi.stubGlobal('fetch', fetch);
+    const form = new FormData();
+    form.append('file', new Blob(['编码,名称']), 'org.csv');
+    await expect(createApi(() => 'tok').upload('/org-units/import', form)).resolves.toEqual({ created: 2, updated: 1 });
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(form);
+    expect((init.headers as Record<string, string>)['content-type']).toBeUndefined();
+
+    vi.stubGlobal('fetch', answer(400, { statusCode: 400, message: 'name must not be empty', code: 'VALIDATION_FAILED', field: 'name' }));
+    const failure = await createApi(() => 'tok')
+      .put('/org-units/U-FIN', { name: '' })
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 400, message: 'name must not be empty', field: 'name' });
+  });
+
   it("downloads with the Accept header and the server's file name", async () => {
     const fetch = answer(200, 'a,b', {
       'content-disposition': `attachment; filename="ledger.csv"; filename*=UTF-8''${encodeURIComponent('台账.csv')}`,

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     message: string,
     /** On 409: where the entity stands now. */
     readonly state?: string,
+    /** On 400: the first offending field, as a path (`findings[0].unitId`). */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -22,6 +24,9 @@ export interface Download {
 export interface Api {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  /** A multipart POST (a file upload); the browser sets the content type with its boundary. */
+  upload<T>(path: string, form: FormData): Promise<T>;
   download(path: string, query: Query, accept: string): Promise<Download>;
 }
 
@@ -42,17 +47,18 @@ export function withQuery(path: string, query: Query = {}): string {
 export function createApi(token: () => string | null, onUnauthorized: () => void = () => undefined): Api {
   async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, accept = 'application/json') {
     const auth = token();
+    const form = body instanceof FormData;
     let response: Response;
     try {
       response = await fetch(`${API_BASE}${path}`, {
         method,
         headers: {
           accept,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
           ...(auth ? { authorization: `Bearer ${auth}` } : {}),
           ...headers,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       });
     } catch {
       throw new ApiError(0, 'the server cannot be reached');
@@ -68,9 +74,13 @@ export function createApi(token: () => string | null, onUnauthorized: () => void
       return (await (await send('GET', withQuery(path, query))).json()) as T;
     },
     async post<T>(path: string, body: unknown, headers?: Record<string, string>) {
-      const response = await send('POST', path, body, headers);
-      const text = await response.text();
-      return (text ? JSON.parse(text) : undefined) as T;
+      return jsonOf<T>(await send('POST', path, body, headers));
+    },
+    async put<T>(path: string, body: unknown) {
+      return jsonOf<T>(await send('PUT', path, body));
+    },
+    async upload<T>(path: string, form: FormData) {
+      return jsonOf<T>(await send('POST', path, form));
     },
     async download(path: string, query: Query, accept: string) {
       const response = await send('GET', withQuery(path, query), undefined, {}, accept);
@@ -79,12 +89,18 @@ export function createApi(token: () => string | null, onUnauthorized: () => void
   };
 }
 
+async function jsonOf<T>(response: Response): Promise<T> {
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 async function errorOf(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   try {
-    const body = JSON.parse(text) as { message?: unknown; status?: unknown };
+    const body = JSON.parse(text) as { message?: unknown; status?: unknown; field?: unknown };
     if (typeof body.message === 'string') {
-      return new ApiError(response.status, body.message, typeof body.status === 'string' ? body.status : undefined);
+      const string = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      return new ApiError(response.status, body.message, string(body.status), string(body.field));
     }
   } catch {
     // not JSON: a proxy's page or an empty body

@@ -5,12 +5,18 @@ import { ApiError, type Api } from '../api/client';
 import type { FindingView, TimelineEvent } from '../api/types';
 import { AppContext } from '../app-context';
 import { I18nProvider, type Lang } from '../i18n/i18n';
+import { OrgProvider } from '../org/org-context';
 import type { User } from '../session';
+import { orgUnits } from './org';
 
 type Answer = unknown | ((body: unknown) => unknown);
 
-/** An Api whose answers are given per `METHOD /path` (query left out); an ApiError answer is thrown. */
-export function fakeApi(answers: Record<string, Answer>) {
+/**
+ * An Api whose answers are given per `METHOD /path` (query left out); an ApiError answer is thrown.
+ * GET /org-units answers the demo register unless the test says otherwise.
+ */
+export function fakeApi(given: Record<string, Answer>) {
+  const answers: Record<string, Answer> = { 'GET /org-units': { items: orgUnits() }, ...given };
   const answer = async (key: string, body?: unknown) => {
     if (!(key in answers)) throw new ApiError(404, `no fake answer for ${key}`);
     const value = answers[key];
@@ -21,21 +27,26 @@ export function fakeApi(answers: Record<string, Answer>) {
   const api = {
     get: vi.fn((path: string) => answer(`GET ${path}`)),
     post: vi.fn((path: string, body: unknown) => answer(`POST ${path}`, body)),
+    put: vi.fn((path: string, body: unknown) => answer(`PUT ${path}`, body)),
+    upload: vi.fn((path: string, form: FormData) => answer(`POST ${path}`, form)),
     download: vi.fn(),
   };
   return api as typeof api & Api;
 }
 
-export const USERS: Record<'officer' | 'supervisor' | 'unit', User> = {
-  officer: { id: 'officer-li', name: '李明', roles: ['officer'] },
-  supervisor: { id: 'sup-zhao', name: '赵强', roles: ['supervisor'] },
+export const USERS: Record<'officer' | 'supervisor' | 'unit' | 'admin', User> = {
+  officer: { id: 'officer-li', name: '李明', roles: ['officer'], orgUnitId: 'OFF-1' },
+  supervisor: { id: 'sup-zhao', name: '赵强', roles: ['supervisor'], orgUnitId: 'ROOT' },
   unit: { id: 'unit-wang', name: '王芳', roles: ['unit'], unitId: 'U-FIN' },
+  admin: { id: 'admin-liu', name: '刘洋', roles: ['admin'] },
 };
 
 export function renderAs(user: User, api: Api, ui: ReactElement, lang: Lang = 'zh') {
   return render(
     <I18nProvider initial={lang}>
-      <AppContext.Provider value={{ api, user, signOut: vi.fn() }}>{ui}</AppContext.Provider>
+      <AppContext.Provider value={{ api, user, signOut: vi.fn() }}>
+        <OrgProvider>{ui}</OrgProvider>
+      </AppContext.Provider>
     </I18nProvider>,
   );
 }
@@ -58,6 +69,9 @@ export function finding(overrides: Partial<FindingView> = {}): FindingView {
     escalationLevel: 0,
     accountability: 'none',
     pendingApproval: null,
+    trackingOfficeId: 'OFF-1',
+    recommendationId: null,
+    interviewId: null,
     createdAt: hoursFromNow(-48),
     updatedAt: hoursFromNow(-1),
     closedAt: null,
@@ -65,6 +79,13 @@ export function finding(overrides: Partial<FindingView> = {}): FindingView {
   };
 }
 
-export function event(seq: number, type: string, hoursAgo: number, data: Record<string, unknown> = {}, actor = 'system'): TimelineEvent {
-  return { seq, type: type as TimelineEvent['type'], at: hoursFromNow(-hoursAgo), actor, data };
+export function event(
+  seq: number,
+  type: string,
+  hoursAgo: number,
+  data: Record<string, unknown> = {},
+  actor = 'system',
+  actorName: string | null = null,
+): TimelineEvent {
+  return { seq, type: type as TimelineEvent['type'], at: hoursFromNow(-hoursAgo), actor, actorName, data };
 }

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { ActorName, useUnitName } from '../org/names';
 
 const DATES = new Set(['dueAt', 'newDueAt', 'requestedDueAt', 'planDueAt', 'since']);
 
@@ -13,7 +14,7 @@ export function Timeline({ events, label }: { events: TimelineEvent[]; label?: s
           <div className="event-head">
             <strong>{t.events[event.type] ?? event.type}</strong>
             <time dateTime={event.at}>{dateTime(event.at)}</time>
-            <span className="actor">{event.actor === 'system' ? '⏱' : event.actor}</span>
+            <ActorName actor={event.actor} name={event.actorName} />
           </div>
           <EventData data={event.data} dates={dateTime} />
         </li>
@@ -22,8 +23,12 @@ export function Timeline({ events, label }: { events: TimelineEvent[]; label?: s
   );
 }
 
+/** Data keys that hold an org unit's id: shown by name, the id on hover. */
+const ORG_UNITS = new Set(['unitId', 'trackingOfficeId']);
+
 function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso: string) => string }) {
   const { t } = useI18n();
+  const unitName = useUnitName();
   const entries = Object.entries(data).filter(([, value]) => value !== null && value !== undefined && value !== '');
   if (entries.length === 0) return null;
   return (
@@ -31,7 +36,11 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
       {entries.map(([key, value]) => (
         <div key={key}>
           <dt>{t.eventData[key] ?? key}</dt>
-          <dd>{render(key, value, dates, t.approvalKind as Record<string, string>)}</dd>
+          {ORG_UNITS.has(key) && typeof value === 'string' ? (
+            <dd title={value}>{unitName(value)}</dd>
+          ) : (
+            <dd>{render(key, value, dates, t.approvalKind as Record<string, string>)}</dd>
+          )}
         </div>
       ))}
     </dl>

@@ -3,6 +3,7 @@ import type { FindingView, FindingWithEvents } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive, useNow } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
+import { UnitName } from '../org/names';
 import { Link } from '../router';
 import { FindingBadges } from '../ui/badges';
 import { LiveStatus } from '../ui/live-status';
@@ -63,8 +64,8 @@ function QueueEntry({ item, onDone }: { item: QueueItem; onDone: (finding: Findi
         {item.breached && <span className="badge overdue">{t.queue.breached}</span>}
       </div>
       <p className="meta">
-        <strong>{finding.pendingApproval ? t.approvalKind[finding.pendingApproval] : ''}</strong> · {t.fields.unitId} {finding.unitId} ·{' '}
-        {t.fields.dueAt} {dateTime(finding.dueAt)} ·{' '}
+        <strong>{finding.pendingApproval ? t.approvalKind[finding.pendingApproval] : ''}</strong> · {t.fields.unitId}{' '}
+        <UnitName id={finding.unitId} /> · {t.fields.dueAt} {dateTime(finding.dueAt)} ·{' '}
         <time dateTime={item.since}>{t.queue.waiting(t.span(waited.days, waited.hours, waited.minutes))}</time>
       </p>
       <details open>

@@ -37,6 +37,7 @@ describe('CaseForm', () => {
     fireEvent.change(field('案情'), { target: { value: '巡察发现' } });
     fireEvent.change(field('问题'), { target: { value: '审批把关不严' } });
     fireEvent.change(field('问题描述'), { target: { value: '流于形式' } });
+    await screen.findByRole('option', { name: '县财政局（U-FIN）' });
     fireEvent.change(field('责任单位'), { target: { value: 'U-FIN' } });
     fireEvent.change(field('整改时限'), { target: { value: '2030-01-31T18:00' } });
     fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
@@ -51,6 +52,30 @@ describe('CaseForm', () => {
       findings: [{ title: '审批把关不严', description: '流于形式', unitId: 'U-FIN', dueAt: '2030-01-31T18:00:00.000Z' }],
     });
     expect(headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('sends the tracking office picked, and shows the register’s refusal of a unit beside its picker', async () => {
+    const api = fakeApi({ 'POST /cases': new ApiError(400, 'findings[0].unitId: unknown unit "U-CG"', undefined, 'findings[0].unitId') });
+    renderAs(USERS.officer, api, <CaseForm />);
+    await screen.findByRole('option', { name: '城关镇人民政府（U-CG）' });
+    fireEvent.change(field('责任单位'), { target: { value: 'U-CG' } });
+    fireEvent.change(field('跟踪单位（选填）'), { target: { value: 'TC-CG' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
+
+    expect(await screen.findByText('findings[0].unitId: unknown unit "U-CG"')).toBeTruthy();
+    expect(field('责任单位').getAttribute('aria-invalid')).toBe('true');
+    const [, body] = api.post.mock.calls[0] as unknown as [string, { findings: Array<Record<string, unknown>> }];
+    expect(body.findings[0]).toMatchObject({ unitId: 'U-CG', trackingOfficeId: 'TC-CG' });
+  });
+
+  it('leaves the tracking office out when none is picked: the API takes the opener’s org unit', async () => {
+    const api = fakeApi({ 'POST /cases': new ApiError(400, 'title must not be empty') });
+    renderAs(USERS.officer, api, <CaseForm />);
+    expect((await screen.findByRole('option', { name: '默认：立案人所在机构' })).closest('select')).toBe(field('跟踪单位（选填）'));
+    fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
+    await screen.findByText('title must not be empty');
+    const [, body] = api.post.mock.calls[0] as unknown as [string, { findings: Array<Record<string, unknown>> }];
+    expect(body.findings[0]).not.toHaveProperty('trackingOfficeId');
   });
 
   it('says so in words when the server cannot be reached', async () => {

@@ -2,15 +2,17 @@ import { useState, type FormEvent } from 'react';
 import type { CaseSource, CaseWithFindings } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
+import { useOrg } from '../org/org-context';
 import { navigate } from '../router';
 import { isoToLocalInput, localInputToIso, randomKey } from '../ui/dates';
 import { ErrorNote } from '../ui/error-note';
 import { Field } from '../ui/field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
+import { OrgUnitSelect } from '../ui/org-unit-select';
 
 const SOURCES: CaseSource[] = ['inspection', 'audit', 'review', 'report', 'other'];
 const CASE_FIELDS = new Set(['title', 'summary', 'source', 'findings']);
-const FINDING_FIELD = /^findings\.\d+\.(title|description|category|unitId|responsiblePerson|dueAt)$/;
+const FINDING_FIELD = /^findings\.\d+\.(title|description|category|unitId|trackingOfficeId|responsiblePerson|dueAt)$/;
 
 interface FindingDraft {
   key: number;
@@ -18,6 +20,8 @@ interface FindingDraft {
   description: string;
   category: string;
   unitId: string;
+  /** Empty: the API takes the opening officer's org unit (谁建议、谁跟踪). */
+  trackingOfficeId: string;
   responsiblePerson: string;
   dueAt: string;
 }
@@ -29,6 +33,7 @@ const blankFinding = (): FindingDraft => ({
   description: '',
   category: '',
   unitId: '',
+  trackingOfficeId: '',
   responsiblePerson: '',
   dueAt: isoToLocalInput(Date.now() + 30 * 86_400_000),
 });
@@ -40,6 +45,7 @@ const blankFinding = (): FindingDraft => ({
 export function CaseForm() {
   const { api } = useApp();
   const { t } = useI18n();
+  const org = useOrg();
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [source, setSource] = useState<CaseSource>('inspection');
@@ -68,6 +74,7 @@ export function CaseForm() {
           dueAt: localInputToIso(f.dueAt),
           ...(f.category.trim() && { category: f.category }),
           ...(f.responsiblePerson.trim() && { responsiblePerson: f.responsiblePerson }),
+          ...(f.trackingOfficeId && { trackingOfficeId: f.trackingOfficeId }),
         })),
       };
       const opened = await api.post<CaseWithFindings>('/cases', body, { 'Idempotency-Key': idempotencyKey });
@@ -82,6 +89,7 @@ export function CaseForm() {
 
   const err = (path: string) => errors.byField[path];
   const hasFieldErrors = Object.keys(errors.byField).length > 0;
+  const directoryDown = org.loaded && !!org.error && org.units.length === 0;
 
   return (
     <section aria-labelledby="case-form-title">
@@ -124,8 +132,13 @@ export function CaseForm() {
                 <textarea rows={2} value={finding.description} onChange={(e) => update(finding.key, { description: e.target.value })} />
               </Field>
               <div className="row">
-                <Field label={t.fields.unitId} error={at('unitId')}>
-                  <input value={finding.unitId} onChange={(e) => update(finding.key, { unitId: e.target.value })} />
+                <Field label={t.fields.unitId} error={at('unitId')} hint={directoryDown ? t.picker.unavailable : undefined}>
+                  <OrgUnitSelect
+                    side="unit"
+                    value={finding.unitId}
+                    emptyLabel={t.picker.chooseUnit}
+                    onChange={(unitId) => update(finding.key, { unitId })}
+                  />
                 </Field>
                 <Field label={t.fields.responsiblePerson + t.optional} error={at('responsiblePerson')}>
                   <input value={finding.responsiblePerson} onChange={(e) => update(finding.key, { responsiblePerson: e.target.value })} />
@@ -135,6 +148,14 @@ export function CaseForm() {
                 </Field>
                 <Field label={t.fields.dueAt} error={at('dueAt')}>
                   <input type="datetime-local" value={finding.dueAt} onChange={(e) => update(finding.key, { dueAt: e.target.value })} />
+                </Field>
+                <Field label={t.fields.trackingOffice + t.optional} error={at('trackingOfficeId')} hint={t.picker.trackingHint}>
+                  <OrgUnitSelect
+                    side="discipline"
+                    value={finding.trackingOfficeId}
+                    emptyLabel={t.picker.defaultOffice}
+                    onChange={(trackingOfficeId) => update(finding.key, { trackingOfficeId })}
+                  />
                 </Field>
               </div>
               {findings.length > 1 && (

@@ -2,6 +2,7 @@ import type { CaseWithFindings } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
+import { UnitName } from '../org/names';
 import { Link } from '../router';
 import { FindingBadges } from '../ui/badges';
 import { LiveStatus } from '../ui/live-status';
@@ -34,7 +35,7 @@ export function CasePage({ id }: { id: string }) {
             </div>
             <div>
               <dt>{t.fields.openedBy}</dt>
-              <dd>{found.openedBy}</dd>
+              <dd title={found.openedBy}>{found.openedByName ?? found.openedBy}</dd>
             </div>
             <div>
               <dt>{t.fields.createdAt}</dt>
@@ -64,7 +65,9 @@ export function CasePage({ id }: { id: string }) {
                   <td>
                     <Link to={`/findings/${finding.id}`}>{finding.title}</Link>
                   </td>
-                  <td>{finding.unitId}</td>
+                  <td>
+                    <UnitName id={finding.unitId} />
+                  </td>
                   <td>{dateTime(finding.dueAt)}</td>
                   <td>
                     <FindingBadges finding={finding} />

@@ -2,6 +2,7 @@ import type { FindingsSummary } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
+import { useUnitName } from '../org/names';
 import { BarChart } from '../ui/bar-chart';
 import { LiveStatus } from '../ui/live-status';
 
@@ -9,6 +10,7 @@ import { LiveStatus } from '../ui/live-status';
 export function Dashboard() {
   const { api } = useApp();
   const { t } = useI18n();
+  const unitName = useUnitName();
   const live = useLive(() => api.get<FindingsSummary>('/reports/summary'), []);
   const summary = live.data;
   const series = [
@@ -37,7 +39,7 @@ export function Dashboard() {
               title={t.dashboard.chart}
               series={series}
               groups={summary.byUnit.map((unit) => ({
-                label: unit.unitId,
+                label: unitName(unit.unitId),
                 values: { open: unit.total - unit.closed, closed: unit.closed, overdue: unit.overdue },
               }))}
             />

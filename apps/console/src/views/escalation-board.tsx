@@ -2,6 +2,7 @@ import type { FindingView, Page } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
+import { UnitName } from '../org/names';
 import { Link } from '../router';
 import { AccountabilityBadge, OverdueBadge } from '../ui/badges';
 import { LiveStatus } from '../ui/live-status';
@@ -43,7 +44,7 @@ export function EscalationBoard() {
                   <li key={finding.id} className="card">
                     <Link to={`/findings/${finding.id}`}>{finding.title}</Link>
                     <div className="card-body">
-                      {finding.unitId} · {dateTime(finding.dueAt)} <OverdueBadge finding={finding} />{' '}
+                      <UnitName id={finding.unitId} /> · {dateTime(finding.dueAt)} <OverdueBadge finding={finding} />{' '}
                       <AccountabilityBadge accountability={finding.accountability} />
                     </div>
                   </li>

@@ -21,6 +21,14 @@ describe('FindingPage', () => {
     expect(screen.queryByLabelText('审批意见')).toBeNull();
   });
 
+  it('names its unit and its tracking office, their codes on hover', async () => {
+    renderAs(USERS.supervisor, fakeApi({ 'GET /findings/f-1': withEvents(finding()) }), <FindingPage id="f-1" />);
+    const fact = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling as HTMLElement;
+    await screen.findByText('县财政局');
+    expect(fact('责任单位').querySelector('[title="U-FIN"]')?.textContent).toBe('县财政局');
+    expect(fact('跟踪单位').querySelector('[title="OFF-1"]')?.textContent).toBe('第一纪检监察室');
+  });
+
   it('offers another unit nothing to do', async () => {
     const api = fakeApi({ 'GET /findings/f-1': withEvents(finding({ unitId: 'U-OTHER' })) });
     renderAs(USERS.unit, api, <FindingPage id="f-1" />);

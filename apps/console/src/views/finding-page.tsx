@@ -3,6 +3,7 @@ import type { FindingView, FindingWithEvents } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive, useNow } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
+import { UnitName } from '../org/names';
 import { Link } from '../router';
 import { hasRole, type User } from '../session';
 import { FindingBadges } from '../ui/badges';
@@ -44,10 +45,15 @@ export function FindingPage({ id }: { id: string }) {
               <dl className="facts">
                 <Fact label={t.fields.description}>{finding.description}</Fact>
                 <Fact label={t.fields.category}>{finding.category ?? '—'}</Fact>
-                <Fact label={t.fields.unitId}>{finding.unitId}</Fact>
+                <Fact label={t.fields.unitId}>
+                  <UnitName id={finding.unitId} />
+                </Fact>
                 <Fact label={t.fields.responsiblePerson}>{finding.responsiblePerson ?? '—'}</Fact>
                 <Fact label={t.fields.dueAt}>
                   {dateTime(finding.dueAt)} <Countdown finding={finding} now={now} />
+                </Fact>
+                <Fact label={t.fields.trackingOffice}>
+                  <UnitName id={finding.trackingOfficeId} />
                 </Fact>
                 <Fact label={t.fields.pendingApproval}>{finding.pendingApproval ? t.approvalKind[finding.pendingApproval] : '—'}</Fact>
                 {finding.closedAt && <Fact label={t.fields.closedAt}>{dateTime(finding.closedAt)}</Fact>}

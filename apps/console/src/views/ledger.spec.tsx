@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import { fakeApi, hoursFromNow, renderAs, USERS } from '../testing/render';
@@ -9,6 +9,18 @@ describe('Ledger', () => {
     renderAs(USERS.officer, fakeApi({ 'GET /ledger': new ApiError(404, 'Cannot GET /api/v1/ledger') }), <Ledger />);
     expect(await screen.findByText('台账功能尚未开通：服务器没有提供台账接口。')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '导出 CSV' })).toBeNull();
+  });
+
+  it('filters by unit and by tracking office, picked by name', async () => {
+    const api = fakeApi({ 'GET /ledger': { items: [], total: 0 } });
+    renderAs(USERS.supervisor, api, <Ledger />);
+    await screen.findByRole('option', { name: '县财政局（U-FIN）' });
+    fireEvent.change(screen.getByLabelText('责任单位'), { target: { value: 'U-FIN' } });
+    fireEvent.change(screen.getByLabelText('跟踪单位'), { target: { value: 'SG-1' } });
+    fireEvent.click(screen.getByRole('button', { name: '查询' }));
+    await waitFor(() =>
+      expect(api.get).toHaveBeenLastCalledWith('/ledger', expect.objectContaining({ unitId: 'U-FIN', trackingOfficeId: 'SG-1', page: 1 })),
+    );
   });
 
   it("prints the ledger's columns in the domain's words", async () => {
@@ -48,6 +60,7 @@ describe('Ledger', () => {
     ]);
     const cells = screen.getAllByRole('cell').map((td) => td.textContent);
     expect(cells).toEqual(expect.arrayContaining(['ZG-2026-0001', '公务接待超标准', '整改中', '是', '约谈', '无']));
+    expect((await screen.findByRole('cell', { name: '县财政局' })).querySelector('[title="U-FIN"]')).toBeTruthy();
     expect(screen.getByRole('button', { name: '导出 Excel' })).toBeTruthy();
   });
 });

@@ -4,9 +4,11 @@ import type { Accountability, FindingStatus, LedgerItem, Page } from '../api/typ
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
+import { UnitName } from '../org/names';
 import { Link } from '../router';
 import { ErrorNote } from '../ui/error-note';
 import { LiveStatus } from '../ui/live-status';
+import { OrgUnitSelect } from '../ui/org-unit-select';
 
 const STATUSES: FindingStatus[] = ['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING', 'REPORT_SUBMITTED', 'CLOSED'];
 const ACCOUNTABILITY: Accountability[] = ['none', 'proposed', 'referred', 'rejected'];
@@ -17,13 +19,23 @@ const PAGE_SIZE = 50;
 interface Filters {
   status: string;
   unitId: string;
+  trackingOfficeId: string;
   overdue: string;
   escalationLevel: string;
   accountability: string;
   dueFrom: string;
   dueTo: string;
 }
-const NO_FILTERS: Filters = { status: '', unitId: '', overdue: '', escalationLevel: '', accountability: '', dueFrom: '', dueTo: '' };
+const NO_FILTERS: Filters = {
+  status: '',
+  unitId: '',
+  trackingOfficeId: '',
+  overdue: '',
+  escalationLevel: '',
+  accountability: '',
+  dueFrom: '',
+  dueTo: '',
+};
 
 /** 台账 — every finding as supervisors print it, with filters and CSV/XLSX export of the same filter. */
 export function Ledger() {
@@ -97,9 +109,26 @@ export function Ledger() {
           t.fields.status,
           STATUSES.map((s) => [s, t.status[s]]),
         )}
+        {/* Findings of units since deactivated are still in the ledger: the filters offer those units too. */}
         <label>
           {t.fields.unitId}
-          <input value={draft.unitId} onChange={(e) => setDraft({ ...draft, unitId: e.target.value.trim() })} size={10} />
+          <OrgUnitSelect
+            side="unit"
+            includeInactive
+            value={draft.unitId}
+            emptyLabel={t.any}
+            onChange={(unitId) => setDraft({ ...draft, unitId })}
+          />
+        </label>
+        <label>
+          {t.fields.trackingOffice}
+          <OrgUnitSelect
+            side="discipline"
+            includeInactive
+            value={draft.trackingOfficeId}
+            emptyLabel={t.any}
+            onChange={(trackingOfficeId) => setDraft({ ...draft, trackingOfficeId })}
+          />
         </label>
         {select('overdue', t.fields.overdue, [
           ['true', t.yes],
@@ -182,7 +211,9 @@ export function Ledger() {
                   <td>
                     <Link to={`/findings/${row.findingId}`}>{row.title}</Link>
                   </td>
-                  <td>{row.unitId}</td>
+                  <td>
+                    <UnitName id={row.unitId} />
+                  </td>
                   <td>{row.responsiblePerson ?? '—'}</td>
                   <td>{dateTime(row.dueAt)}</td>
                   <td>{t.status[row.status]}</td>

@@ -2,28 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, createApi } from '../api/client';
 import type { Role } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { DEMO_USERS, type DemoUser } from '../org/demo-users';
 import { sessionFromToken, type Session } from '../session';
 import { ErrorNote } from '../ui/error-note';
 import { Field } from '../ui/field';
 
-export interface DemoUser {
-  sub: string;
-  name: string;
-  roles: Role[];
-  unitId?: string;
-}
-
-/** The cast of the README's walk-through: two supervisors, so that nobody decides their own request. */
-export const DEMO_USERS: DemoUser[] = [
-  { sub: 'officer-li', name: '李明', roles: ['officer'] },
-  { sub: 'unit-wang', name: '王芳', roles: ['unit'], unitId: 'U-FIN' },
-  { sub: 'unit-zhou', name: '周杰', roles: ['unit'], unitId: 'U-HR' },
-  { sub: 'sup-zhao', name: '赵强', roles: ['supervisor'] },
-  { sub: 'sup-sun', name: '孙丽', roles: ['supervisor'] },
-  { sub: 'audit-chen', name: '陈静', roles: ['auditor'] },
-];
-
-const ROLES: Role[] = ['officer', 'supervisor', 'unit', 'auditor'];
+const ROLES: Role[] = ['officer', 'supervisor', 'unit', 'auditor', 'admin'];
 const anonymous = createApi(() => null);
 
 /** 登录 — local sign-in as a demo user (tokens minted by the API only when AUTH_DEV_LOGIN is on), or with a pasted token. */
@@ -39,7 +23,13 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
     setBusy(true);
     setError(undefined);
     try {
-      const body = { sub: user.sub, roles: user.roles, ...(user.name && { name: user.name }), ...(user.unitId && { unitId: user.unitId }) };
+      const body = {
+        sub: user.sub,
+        roles: user.roles,
+        ...(user.name && { name: user.name }),
+        ...(user.unitId && { unitId: user.unitId }),
+        ...(user.orgUnitId && { orgUnitId: user.orgUnitId }),
+      };
       const answer = await anonymous.post<{ token: string }>('/dev/session', body);
       const session = sessionFromToken(answer.token);
       if (session) onSignedIn(session);
@@ -75,10 +65,12 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
                 <button type="button" disabled={busy} onClick={() => void signInAs(user)} aria-label={t.signIn.signInAs(user.name)}>
                   <strong>{user.name}</strong>
                   <span>{user.roles.map((role) => t.roles[role]).join('、')}</span>
-                  <small>
-                    {user.sub}
-                    {user.unitId ? ` · ${user.unitId}` : ''}
-                  </small>
+                  {user.place && (
+                    <span className="place" title={user.place.id}>
+                      {user.place.name} · {t.orgKind[user.place.kind]}
+                    </span>
+                  )}
+                  <small>{user.sub}</small>
                 </button>
               </li>
             ))}
@@ -108,6 +100,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
               </fieldset>
               <Field label={t.signIn.unitId}>
                 <input value={custom.unitId ?? ''} onChange={(e) => setCustom({ ...custom, unitId: e.target.value || undefined })} />
+              </Field>
+              <Field label={t.signIn.orgUnitId}>
+                <input value={custom.orgUnitId ?? ''} onChange={(e) => setCustom({ ...custom, orgUnitId: e.target.value || undefined })} />
               </Field>
               <button type="submit" disabled={busy}>
                 {t.signIn.submit}

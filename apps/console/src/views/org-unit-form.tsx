@@ -7,6 +7,7 @@ import { useOrg } from '../org/org-context';
 import { ORG_KINDS, subtreeIds, treeOrder } from '../org/org-tree';
 import { ErrorNote } from '../ui/error-note';
 import { Field } from '../ui/field';
+import { RegisterFormFooter } from '../ui/register-form-footer';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { OrgUnitSelect } from '../ui/org-unit-select';
 import { PersonSelect } from './person-select';
@@ -173,18 +174,13 @@ export function OrgUnitForm({ unit, parentId = null, people, onSaved, onCancel }
           />
         </Field>
       </div>
-      <label className="inline">
-        <input type="checkbox" checked={draft.active} onChange={(e) => set({ active: e.target.checked })} /> {t.admin.active}
-      </label>
-      {err('active') && <small className="field-error">{err('active')}</small>}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t.admin.saving : t.admin.save}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t.admin.cancel}
-        </button>
-      </div>
+      <RegisterFormFooter
+        active={draft.active}
+        onActive={(active) => set({ active })}
+        activeError={err('active')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

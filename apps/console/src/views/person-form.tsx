@@ -4,6 +4,7 @@ import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNote } from '../ui/error-note';
 import { Field } from '../ui/field';
+import { RegisterFormFooter } from '../ui/register-form-footer';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { OrgUnitSelect } from '../ui/org-unit-select';
 
@@ -96,17 +97,7 @@ export function PersonForm({
         {text('email', t.people.email + t.optional, 'email')}
         {text('wecomUserId', t.people.wecom + t.optional)}
       </div>
-      <label className="inline">
-        <input type="checkbox" checked={draft.active} onChange={(e) => set({ active: e.target.checked })} /> {t.admin.active}
-      </label>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? t.admin.saving : t.admin.save}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t.admin.cancel}
-        </button>
-      </div>
+      <RegisterFormFooter active={draft.active} onActive={(active) => set({ active })} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,12 +1,11 @@
-/** 停用 refused: the unit still has open findings, which nobody would see once it is inactive. */
+/** 停用 (or a change of kind) refused: the unit still has open findings, which nobody could act on afterwards. */
 export class UnitInUseError extends Error {
   constructor(
     unitId: string,
     readonly openFindings: number,
+    change = 'be deactivated',
   ) {
-    super(
-      `unit "${unitId}" has ${openFindings} open finding${openFindings === 1 ? '' : 's'} and cannot be deactivated until they are closed`,
-    );
+    super(`unit "${unitId}" has ${openFindings} open finding${openFindings === 1 ? '' : 's'} and cannot ${change} until they are closed`);
     this.name = 'UnitInUseError';
   }
 }

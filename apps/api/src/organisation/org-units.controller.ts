@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { OrgUnit, OrgUnitImportResult, OrgUnitList, OrgUnitWithChildren, Principal } from '@reform/contracts';
@@ -29,6 +29,7 @@ export class OrgUnitsController {
   }
 
   @Post('import')
+  @HttpCode(HttpStatus.OK)
   @Access({ roles: ['admin'], scope: 'all' })
   @UseInterceptors(
     FileInterceptor('file', {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor, OrgUnit, OrgUnitImportResult, OrgUnitWithChildren } from '@reform/contracts';
+import type { Actor, OrgUnit, OrgUnitImportResult, OrgUnitKind, OrgUnitWithChildren } from '@reform/contracts';
 import { OrgTree } from '@reform/domain';
 import { RegisterStore, type OrgUnitFields, type RegisterSnapshot } from '@reform/persistence';
 import { InvalidInputError } from '../errors/invalid-input.error';
@@ -49,6 +49,7 @@ export class OrgUnitsService {
       const problems = [...unreadable];
       let tree = new OrgTree(snapshot.orgUnits);
       const saves: OrgUnitFields[] = [];
+      const placed: Array<{ row: (typeof rows)[number]; fields: OrgUnitFields }> = [];
       for (const row of parentsFirst(rows, existing)) {
         const current = existing.get(row.id);
         const fields: OrgUnitFields = {
@@ -61,16 +62,24 @@ export class OrgUnitsService {
           headPersonId: current?.headPersonId ?? null,
           liaisonPersonId: current?.liaisonPersonId ?? null,
         };
-        const problem = tree.problemWith(fields);
+        // The file's units are all placed before any 监督单位 is checked: a row may name a unit further down.
+        const problem = tree.problemWith({ ...fields, supervises: [] });
         if (problem) {
           problems.push(`row ${row.rowNumber} (${row.id}): ${inColumnWords(problem.message)}`);
           continue;
         }
-        tree = tree.with(fields);
+        tree = tree.with({ ...fields, supervises: current?.supervises ?? [] });
+        placed.push({ row, fields });
+      }
+      for (const { row, fields } of placed) {
+        const treeProblem = tree.problemWith(fields);
+        const problem = treeProblem ? treeProblem.message : await kindChangeProblem(existing.get(fields.id)?.kind, fields, snapshot);
+        if (problem) problems.push(`row ${row.rowNumber} (${row.id}): ${inColumnWords(problem)}`);
+        else tree = tree.with(fields);
         saves.push(fields);
       }
       const unplaced = rows.filter(
-        (row) => !saves.some((save) => save.id === row.id) && !problems.some((p) => p.startsWith(`row ${row.rowNumber} `)),
+        (row) => !placed.some((each) => each.row === row) && !problems.some((p) => p.startsWith(`row ${row.rowNumber} `)),
       );
       for (const row of unplaced)
         problems.push(`row ${row.rowNumber} (${row.id}): 上级编码 "${row.parentId}" is neither registered nor placed by this file`);
@@ -120,6 +129,20 @@ async function checkSave(tree: OrgTree, fields: OrgUnitFields, snapshot: Registe
     const open = await snapshot.openFindingsOf(fields.id);
     if (open > 0) throw new UnitInUseError(fields.id, open);
   }
+  if (await kindChangeProblem(current?.kind, fields, snapshot)) {
+    throw new UnitInUseError(fields.id, await snapshot.openFindingsOf(fields.id), 'become another kind');
+  }
+}
+
+/** A unit with open findings stays a unit: as anything else, nobody could act on them. */
+async function kindChangeProblem(
+  currentKind: OrgUnitKind | undefined,
+  fields: OrgUnitFields,
+  snapshot: RegisterSnapshot,
+): Promise<string | null> {
+  if (currentKind !== 'unit' || fields.kind === 'unit') return null;
+  const open = await snapshot.openFindingsOf(fields.id);
+  return open > 0 ? `kind: unit "${fields.id}" has ${open} open finding${open === 1 ? '' : 's'} and must stay a unit` : null;
 }
 
 /** The file's rows with each parent before its children (a parent registered already, or placed earlier). */

@@ -92,6 +92,9 @@ export class OrgTree {
   /** What is wrong with saving `candidate` into the tree, or null when the tree stays sound. */
   problemWith(candidate: OrgNode): TreeProblem | null {
     const current = this.byId.get(candidate.id);
+    if (candidate.parentId === null && candidate.kind !== 'commission') {
+      return { field: 'kind', message: `kind: the root "${candidate.id}" is the commission (纪委监委) and stays one` };
+    }
     if (candidate.parentId === null) {
       const otherRoot = this.nodes().find((node) => node.parentId === null && node.id !== candidate.id);
       if (otherRoot)

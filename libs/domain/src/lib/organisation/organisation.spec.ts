@@ -96,6 +96,11 @@ describe('the org tree (组织机构树)', () => {
     expect(county.problemWith(node('OFF-2', 'office', 'ROOT', ['U-FIN', 'U-CG']))).toBeNull();
   });
 
+  it('keeps the root a commission', () => {
+    expect(county.problemWith(node('ROOT', 'unit', null))).toMatchObject({ field: 'kind' });
+    expect(county.problemWith(node('ROOT', 'commission', null))).toBeNull();
+  });
+
   it('keeps a supervised unit a unit', () => {
     expect(county.problemWith(node('U-FIN', 'office', 'ROOT'))).toMatchObject({ field: 'kind' });
     expect(county.problemWith(node('U-EDU', 'unit', 'TC-CG'))).toBeNull();

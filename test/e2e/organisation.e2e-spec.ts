@@ -457,6 +457,47 @@ describe('organisation: org units, people, jurisdiction and the tracking office 
       expect((await steps.finding(first.id)).status).toBe(200);
       expect((await api.get(`${V1}/findings`, unitUser(busy))).status).toBe(403);
     });
+
+    // Its own users would be refused at the door (403) and nobody could plan or report: the silent drop of domain.md.
+    const KIND_CHANGES: Array<[string, (unitId: string) => Promise<{ status: number }>]> = [
+      ['PUT /org-units/:id', (unitId) => saveUnit(unitId, { name: '在用单位', kind: 'office', parentId: 'ROOT' })],
+      [
+        'POST /org-units/import',
+        (unitId) =>
+          api.upload(
+            `${V1}/org-units/import`,
+            { name: 'kind.csv', content: `编码,名称,类型,上级编码\n${unitId},在用单位,纪检监察室,ROOT\n` },
+            {},
+            admin,
+          ),
+      ],
+    ];
+    for (const [route, changeKind] of KIND_CHANGES) {
+      it(`keeps a unit with open findings a unit: ${route} does not make it a discipline-side org unit`, async () => {
+        const busy = uniqueUnit('U');
+        await registerUnit(busy, '在用单位');
+        const [open] = (await openCase([finding(busy)])).findings;
+        try {
+          expect([400, 409]).toContain((await changeKind(busy)).status);
+          expect((await api.get<OrgUnit>(`${V1}/org-units/${busy}`, officer)).body.kind).toBe('unit');
+          expect((await steps.plan(open.id, unitUser(busy))).status).toBe(200);
+        } finally {
+          await saveUnit(busy, { name: '在用单位', kind: 'unit', parentId: 'ROOT' });
+        }
+      });
+    }
+
+    it('keeps ROOT a commission: PUT /org-units/ROOT with another kind → 400 naming kind', async () => {
+      try {
+        const changed = await saveUnit('ROOT', { name: '某县纪委监委', kind: 'unit', parentId: null });
+        expect(changed.status).toBe(400);
+        expectErrorBody(changed.body, 400, /kind/, { code: 'VALIDATION_FAILED', field: 'kind' });
+      } finally {
+        // Whatever happened, the rest of this file needs ROOT to be the commission (a root supervisor sees everything).
+        await saveUnit('ROOT', { name: '某县纪委监委', kind: 'commission', parentId: null });
+      }
+      expect((await api.get<OrgUnit>(`${V1}/org-units/ROOT`, officer)).body.kind).toBe('commission');
+    });
   });
 
   describe('POST /org-units/import', () => {

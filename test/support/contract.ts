@@ -14,6 +14,10 @@ import { bearer, type TokenClaims } from './tokens';
 export class Api extends Http {
   readonly answers: Array<{ method: string; path: string; status: number; body: unknown }> = [];
 
+  constructor(private readonly baseUrl: string) {
+    super(baseUrl);
+  }
+
   override async request<T = Record<string, unknown>>(
     method: string,
     path: string,
@@ -34,6 +38,28 @@ export class Api extends Http {
       if (saved.status !== 200 && saved.status !== 201)
         throw new Error(`registering unit ${unitId}: ${saved.status} ${JSON.stringify(saved.body)}`);
     }
+  }
+
+  /** A multipart POST of one `file` and text fields (the imports), recorded like every other answer. */
+  async upload<T = Record<string, unknown>>(
+    path: string,
+    file: { name: string; content: Buffer | string },
+    fields: Record<string, string> = {},
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
+    const form = new FormData();
+    form.append('file', new Blob([file.content]), file.name);
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers, body: form });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    this.answers.push({ method: 'POST', path, status: response.status, body });
+    return { status: response.status, body: body as T, headers: response.headers };
   }
 
   /** Every 5xx answered since `from` (an index into `answers`). */

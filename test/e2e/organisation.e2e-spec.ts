@@ -598,9 +598,9 @@ describe('organisation: org units, people, jurisdiction and the tracking office 
       expect(message).toContain('row 5 (');
       expect(message).toMatch(/row 5 \([^)]+\): 类型 must be one of 纪委监委, 纪检监察室, 派驻纪检监察组, 乡镇纪委, 责任单位/);
       expect(message).toContain(`"${missing}"`);
-      expect(message).toContain(`supervises: "${group}" is a stationed_group, not a unit`);
+      expect(message).toContain(`监督单位: "${group}" is a stationed_group, not a unit`);
       expect(message).toContain(`row 8 (${cycleA}): 名称 is required`);
-      expect(message).toMatch(/row 9 \([^)]+\): parentId: the tree already has its root "ROOT"/);
+      expect(message).toMatch(/row 9 \([^)]+\): 上级编码: the tree already has its root "ROOT"/);
       for (const id of [good, child]) expect((await api.get(`${V1}/org-units/${id}`, officer)).status).toBe(404);
 
       expect((await importFile('one.csv', `${HEADER}\n${uniqueUnit('U')},单位,unit,ROOT,\n`, officer)).status).toBe(403);

@@ -56,7 +56,8 @@ export class AccessScope {
   }
 
   async scopeFor(user: Principal): Promise<FindingScope> {
-    const disciplineSide = user.roles.some((role) => role !== 'unit');
+    // admin keeps the registers and widens nothing: only these roles see beyond their own unit.
+    const disciplineSide = user.roles.some((role) => role === 'officer' || role === 'supervisor' || role === 'auditor');
     if (!disciplineSide) return user.unitId === undefined ? {} : { unitId: user.unitId };
     const jurisdiction = jurisdictionOf(await this.register.tree(), user.orgUnitId);
     return jurisdiction.everything ? {} : { within: [jurisdiction] };

@@ -1,7 +1,7 @@
 import type { LedgerRow } from '@reform/contracts';
 import { stream as excelStream } from 'exceljs';
 import type { Writable } from 'node:stream';
-import { LEDGER_COLUMNS, type LedgerCell } from './ledger-columns';
+import { LEDGER_COLUMNS, LEDGER_HEADERS, type LedgerCell } from './ledger-columns';
 
 const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 const DATE_FORMAT = 'yyyy-mm-dd';
@@ -35,8 +35,9 @@ export async function writeLedgerXlsx(batches: AsyncIterable<LedgerRow[]>, out: 
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
   sheet.columns = LEDGER_COLUMNS.map((column) => ({ header: column.header, width: column.width }));
-  sheet.getColumn(7).numFmt = DATE_TIME_FORMAT;
-  sheet.getColumn(12).numFmt = DATE_FORMAT;
+  // Found by header, so that a column added before them cannot take their format.
+  sheet.getColumn(LEDGER_HEADERS.indexOf('整改时限') + 1).numFmt = DATE_TIME_FORMAT;
+  sheet.getColumn(LEDGER_HEADERS.indexOf('销号日期') + 1).numFmt = DATE_FORMAT;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: LEDGER_COLUMNS.length } };
   const header = sheet.getRow(1);
   header.font = { bold: true };

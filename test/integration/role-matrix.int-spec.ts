@@ -10,15 +10,46 @@ import { expectErrorBody } from '../support/contract';
 const SECRET = 'role-matrix-secret-of-enough-length';
 const UNIT_A = 'U-MATRIX-A';
 const UNIT_B = 'U-MATRIX-B';
+/** Jurisdiction: OFFICE_IN's are UNIT_J (its subtree), UNIT_S (it supervises) and what it tracks; OFFICE_OUT's is UNIT_B. */
+const OFFICE_IN = 'OFF-MATRIX-IN';
+const OFFICE_OUT = 'OFF-MATRIX-OUT';
+const UNIT_J = 'U-MATRIX-J';
+const UNIT_S = 'U-MATRIX-S';
+/** In nobody's jurisdiction but the root's; its finding is tracked by OFFICE_IN. */
+const UNIT_T = 'U-MATRIX-T';
+const UNIT_INACTIVE = 'U-MATRIX-OFF';
+/** The org unit and the person the register samples write (already as written, so 200 every time). */
+const UNIT_PUT = 'U-MATRIX-PUT';
+const PERSON_PUT = 'matrix-person';
+const ORG_UNITS: Array<[id: string, body: { name: string; kind: string; parentId: string; supervises?: string[]; active?: boolean }]> = [
+  [UNIT_A, { name: '矩阵单位A', kind: 'unit', parentId: 'ROOT' }],
+  [OFFICE_OUT, { name: '矩阵第二纪检监察室', kind: 'office', parentId: 'ROOT' }],
+  [UNIT_B, { name: '矩阵单位B', kind: 'unit', parentId: OFFICE_OUT }],
+  [UNIT_S, { name: '矩阵被监督单位', kind: 'unit', parentId: 'ROOT' }],
+  [UNIT_T, { name: '矩阵跟踪单位', kind: 'unit', parentId: 'ROOT' }],
+  [OFFICE_IN, { name: '矩阵第一纪检监察室', kind: 'office', parentId: 'ROOT', supervises: [UNIT_S] }],
+  [UNIT_J, { name: '矩阵单位J', kind: 'unit', parentId: OFFICE_IN }],
+  [UNIT_INACTIVE, { name: '矩阵停用单位', kind: 'unit', parentId: 'ROOT', active: false }],
+  [UNIT_PUT, { name: '矩阵登记单位', kind: 'unit', parentId: 'ROOT' }],
+];
+const REGISTER_FILE = `编码,名称,类型,上级编码\n${UNIT_PUT},矩阵登记单位,责任单位,ROOT\n`;
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
+/** A token's claims, with the orgUnitId claim of v1.1. */
+type Claims = TokenClaims & { orgUnitId?: string };
+
 interface Sample {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: object;
+  /** Sent as multipart, in the field `file`. */
+  file?: { name: string; content: string };
   /** The status an allowed caller gets (public routes: everyone). */
   ok: number;
 }
+
+const PERSON_BODY = { name: '矩阵人员', orgUnitId: 'ROOT', mobile: '13800000000' };
+const orgUnitBody = (id: string) => (ORG_UNITS.find(([unitId]) => unitId === id) as (typeof ORG_UNITS)[number])[1];
 
 /** One valid request per endpoint of the app, against the seeded case and unit A's finding. */
 function samples(caseId: string, findingId: string): Record<string, Sample> {
@@ -84,16 +115,29 @@ function samples(caseId: string, findingId: string): Record<string, Sample> {
     'GET /reports/overdue-ageing': { method: 'GET', path: '/api/v1/reports/overdue-ageing', ok: 200 },
     'GET /reports/time-to-close': { method: 'GET', path: '/api/v1/reports/time-to-close', ok: 200 },
     'GET /ops/reconciliation': { method: 'GET', path: '/api/v1/ops/reconciliation', ok: 200 },
+    'GET /org-units': { method: 'GET', path: '/api/v1/org-units', ok: 200 },
+    'GET /org-units/:id': { method: 'GET', path: `/api/v1/org-units/${UNIT_A}`, ok: 200 },
+    'PUT /org-units/:id': { method: 'PUT', path: `/api/v1/org-units/${UNIT_PUT}`, body: orgUnitBody(UNIT_PUT), ok: 200 },
+    // Nest answers a POST 201 unless told otherwise (the OpenAPI document says 200).
+    'POST /org-units/import': {
+      method: 'POST',
+      path: '/api/v1/org-units/import',
+      file: { name: '组织机构.csv', content: REGISTER_FILE },
+      ok: 201,
+    },
+    'GET /people': { method: 'GET', path: '/api/v1/people', ok: 200 },
+    'PUT /people/:id': { method: 'PUT', path: `/api/v1/people/${PERSON_PUT}`, body: PERSON_BODY, ok: 200 },
   };
 }
 
-const PEOPLE: Record<string, TokenClaims> = {
+const PEOPLE: Record<string, Claims> = {
   officer: { sub: 'matrix-officer', roles: ['officer'] },
   supervisor: { sub: 'matrix-supervisor', roles: ['supervisor'] },
   auditor: { sub: 'matrix-auditor', roles: ['auditor'] },
   unit: { sub: 'matrix-unit-a', roles: ['unit'], unitId: UNIT_A },
+  admin: { sub: 'matrix-admin', roles: ['admin'] },
   'no role': { sub: 'matrix-nobody', roles: [] },
-  'unknown role': { sub: 'matrix-admin', roles: ['admin'] },
+  'unknown role': { sub: 'matrix-stranger', roles: ['superuser'] },
 };
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -107,6 +151,10 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
   let caseId: string;
   let findingA: ReturnType<typeof aFinding>;
   let findingB: ReturnType<typeof aFinding>;
+  let caseJ: string;
+  let findingJ: ReturnType<typeof aFinding>;
+  let findingS: ReturnType<typeof aFinding>;
+  let findingT: ReturnType<typeof aFinding>;
   /** Each route's @Access() rule, as the guard reads it; undefined for a route without one. */
   let rules: Map<string, AccessRule | undefined>;
 
@@ -115,6 +163,14 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
     [provider, stranger] = [await OidcProvider.start(), await OidcProvider.start()];
     api = await startApi(db.url, { AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: provider.url, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE });
     rules = new Map(routesOf(api.app).map((route) => [route.key, route.rule]));
+    // The register through its own API, as an admin keeps it: parents first.
+    const admin = `Bearer ${await provider.sign(PEOPLE['admin'])}`;
+    for (const [id, body] of ORG_UNITS) {
+      const saved = await request(api.server).put(`/api/v1/org-units/${id}`).set('authorization', admin).send(body);
+      expect({ id, status: saved.status }).toEqual({ id, status: 201 });
+    }
+    const person = await request(api.server).put(`/api/v1/people/${PERSON_PUT}`).set('authorization', admin).send(PERSON_BODY);
+    expect(person.status).toBe(201);
     const record = aCase();
     caseId = record.id;
     findingA = aFinding(caseId, { unitId: UNIT_A, title: '单位A的问题' });
@@ -125,6 +181,23 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       anEvent({ id: findingB.id, caseId, type: 'finding' }, 1),
     ];
     await new ProjectionStore(db.dataSource).caseOpened({ case: record, year: 2026, findings: [findingA, findingB], events });
+
+    // A case wholly within OFFICE_IN's jurisdiction: one finding of its subtree, one of a unit it
+    // supervises, one of another unit that it tracks.
+    const inCase = aCase({ title: '管辖内的案件' });
+    caseJ = inCase.id;
+    findingJ = aFinding(caseJ, { unitId: UNIT_J, title: '下辖单位的问题', pendingApproval: 'plan', pendingSince: inDays(-2) });
+    findingS = aFinding(caseJ, { unitId: UNIT_S, title: '被监督单位的问题' });
+    findingT = aFinding(caseJ, { unitId: UNIT_T, title: '本室跟踪的问题', trackingOfficeId: OFFICE_IN });
+    await new ProjectionStore(db.dataSource).caseOpened({
+      case: inCase,
+      year: 2026,
+      findings: [findingJ, findingS, findingT],
+      events: [
+        anEvent({ id: caseJ, caseId: caseJ, type: 'case' }, 1, { type: 'CASE_OPENED' }),
+        ...[findingJ, findingS, findingT].map((f) => anEvent({ id: f.id, caseId: caseJ, type: 'finding' }, 1)),
+      ],
+    });
   });
   afterAll(async () => {
     await api?.close();
@@ -133,13 +206,12 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
   });
 
   function send(sample: Sample, authorization?: string) {
-    const call =
-      sample.method === 'GET'
-        ? request(api.server).get(sample.path)
-        : request(api.server)
-            .post(sample.path)
-            .send(sample.body ?? {});
-    return authorization === undefined ? call : call.set('authorization', authorization);
+    const server = request(api.server);
+    let call =
+      sample.method === 'GET' ? server.get(sample.path) : sample.method === 'PUT' ? server.put(sample.path) : server.post(sample.path);
+    if (authorization !== undefined) call = call.set('authorization', authorization);
+    if (sample.file) return call.attach('file', Buffer.from(sample.file.content), sample.file.name);
+    return sample.method === 'GET' ? call : call.send(sample.body ?? {});
   }
 
   it('covers every endpoint the app serves', () => {
@@ -160,6 +232,61 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       }
     }
     expect(outcomes).toEqual(expected);
+  });
+
+  it('lets admin keep the registers and nothing else: 200/201 there, 403 on findings, cases, audit, approvals, ledger and reports', async () => {
+    const token = `Bearer ${await provider.sign(PEOPLE['admin'])}`;
+    const all = samples(caseId, findingA.id);
+    const expected: Record<string, number> = {
+      'GET /org-units': 200,
+      'GET /org-units/:id': 200,
+      'PUT /org-units/:id': 200,
+      'POST /org-units/import': 201,
+      'GET /people': 200,
+      'PUT /people/:id': 200,
+      'POST /cases': 403,
+      'GET /cases': 403,
+      'GET /cases/:id': 403,
+      'POST /cases/:id/findings': 403,
+      'POST /cases/import': 403,
+      'GET /findings': 403,
+      'GET /findings/:id': 403,
+      'POST /findings/:id/plan': 403,
+      'POST /findings/:id/report': 403,
+      'POST /findings/:id/extension': 403,
+      'POST /findings/:id/plan/decision': 403,
+      'POST /findings/:id/verification': 403,
+      'POST /findings/:id/extension/decision': 403,
+      'POST /findings/:id/accountability/decision': 403,
+      'POST /findings/:id/follow-up': 403,
+      'GET /approvals': 403,
+      'GET /audit': 403,
+      'GET /audit/verify': 403,
+      'GET /ledger': 403,
+      'GET /reports/summary': 403,
+      'GET /reports/trend': 403,
+      'GET /reports/overdue-ageing': 403,
+      'GET /reports/time-to-close': 403,
+      'GET /ops/reconciliation': 403,
+    };
+    const outcomes: Record<string, number> = {};
+    for (const key of Object.keys(expected)) outcomes[key] = (await send(all[key], token)).status;
+    expect(outcomes).toEqual(expected);
+    // A new org unit and a new person answer 201; the same again 200.
+    const fresh = {
+      method: 'PUT',
+      path: `/api/v1/org-units/U-MATRIX-NEW`,
+      body: { name: '新单位', kind: 'unit', parentId: 'ROOT' },
+      ok: 201,
+    } as const;
+    expect([(await send(fresh, token)).status, (await send(fresh, token)).status]).toEqual([201, 200]);
+    const someone = {
+      method: 'PUT',
+      path: '/api/v1/people/matrix-someone',
+      body: { name: '某人', orgUnitId: OFFICE_IN },
+      ok: 201,
+    } as const;
+    expect([(await send(someone, token)).status, (await send(someone, token)).status]).toEqual([201, 200]);
   });
 
   it('accepts HS256 tokens with AUTH_JWT_SECRET as well, with the same iss and aud', async () => {
@@ -269,5 +396,241 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       expect(own.body).toMatchObject({ id: findingA.id, unitId: UNIT_A, events: [expect.objectContaining({ seq: 1 })] });
       expect(leaks(own.body)).toEqual([]);
     });
+  });
+
+  describe('jurisdiction: an officer, supervisor or auditor with an orgUnitId sees and acts within it only', () => {
+    const ROLES = ['officer', 'supervisor', 'auditor'] as const;
+    type Where = 'in' | 'out';
+    const officeOf: Record<Where, string> = { in: OFFICE_IN, out: OFFICE_OUT };
+    const tokenOf = async (role: (typeof ROLES)[number], where: Where) =>
+      `Bearer ${await provider.sign({ sub: `matrix-${role}-${where}`, roles: [role], orgUnitId: officeOf[where] } as Claims)}`;
+    const allowed = (key: string, role: string) => {
+      const rule = rules.get(key);
+      return rule !== undefined && rule.scope !== 'public' && rolesOf(rule).includes(role as never);
+    };
+    const inJurisdiction = () => [caseJ, findingJ.id, findingS.id, findingT.id, findingJ.title, findingS.title, findingT.title];
+    const leaks = (body: unknown) => inJurisdiction().filter((secret) => JSON.stringify(body).includes(secret));
+
+    const FINDING_ROUTES = [
+      'GET /findings/:id',
+      'POST /findings/:id/plan',
+      'POST /findings/:id/report',
+      'POST /findings/:id/extension',
+      'POST /findings/:id/plan/decision',
+      'POST /findings/:id/verification',
+      'POST /findings/:id/extension/decision',
+      'POST /findings/:id/accountability/decision',
+      'POST /findings/:id/follow-up',
+    ];
+
+    it('answers every step and read of a finding of its subtree, of a unit it supervises, or that it tracks; outside it 404', async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      const callsBefore = api.workflows.calls.length;
+      for (const [label, finding] of [
+        ['subtree', findingJ],
+        ['supervised', findingS],
+        ['tracked', findingT],
+      ] as const) {
+        const all = samples(caseId, finding.id);
+        for (const key of FINDING_ROUTES) {
+          for (const role of ROLES) {
+            for (const where of ['in', 'out'] as const) {
+              const response = await send(all[key], await tokenOf(role, where));
+              outcomes.push(`${key} on the ${label} finding as ${role} ${where}: ${response.status}`);
+              const status = !allowed(key, role) ? 403 : where === 'in' ? all[key].ok : 404;
+              expected.push(`${key} on the ${label} finding as ${role} ${where}: ${status}`);
+              if (response.status >= 400) expectErrorBody(response.body, response.status);
+            }
+          }
+        }
+      }
+      expect(outcomes).toEqual(expected);
+      // Only the in-jurisdiction supervisors' decisions reached the workflows.
+      const reached = api.workflows.calls.slice(callsBefore);
+      expect(reached.every((call) => call.actor === 'matrix-supervisor-in')).toBe(true);
+      expect(reached).toHaveLength(3 * 5);
+    });
+
+    it('words a finding outside it exactly as an unknown one', async () => {
+      const unknown = randomUUID();
+      const token = await tokenOf('supervisor', 'out');
+      const hidden = await request(api.server).get(`/api/v1/findings/${findingJ.id}`).set('authorization', token);
+      const missing = await request(api.server).get(`/api/v1/findings/${unknown}`).set('authorization', token);
+      expect([hidden.status, missing.status]).toEqual([404, 404]);
+      expect(hidden.body.message.replace(findingJ.id, 'ID')).toBe(missing.body.message.replace(unknown, 'ID'));
+      const hiddenCase = await request(api.server).get(`/api/v1/cases/${caseJ}`).set('authorization', token);
+      const missingCase = await request(api.server).get(`/api/v1/cases/${unknown}`).set('authorization', token);
+      expect([hiddenCase.status, missingCase.status]).toEqual([404, 404]);
+      expect(hiddenCase.body.message.replace(caseJ, 'ID')).toBe(missingCase.body.message.replace(unknown, 'ID'));
+    });
+
+    it('answers its case (with only the findings within it) and lets its officers add to it; outside it 404', async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      const all = samples(caseJ, findingJ.id);
+      const addJ = {
+        ...all['POST /cases/:id/findings'],
+        body: { title: '补充问题', description: '补充', unitId: UNIT_J, dueAt: inDays(30) },
+      };
+      for (const role of ROLES) {
+        for (const where of ['in', 'out'] as const) {
+          const token = await tokenOf(role, where);
+          const read = await send(all['GET /cases/:id'], token);
+          // The seeded three, and whatever this test has added to the case since, all within OFFICE_IN's jurisdiction.
+          const findings =
+            read.status === 200 ? (read.body.findings as Array<{ id: string; unitId: string; trackingOfficeId: string | null }>) : [];
+          const seesSeeded = [findingJ.id, findingS.id, findingT.id].every((id) => findings.some((f) => f.id === id));
+          const allWithin = findings.every((f) => [UNIT_J, UNIT_S].includes(f.unitId) || f.trackingOfficeId === OFFICE_IN);
+          outcomes.push(`GET /cases/:id as ${role} ${where}: ${read.status}, the seeded findings: ${seesSeeded}, all within: ${allWithin}`);
+          expected.push(
+            `GET /cases/:id as ${role} ${where}: ${where === 'in' ? '200, the seeded findings: true' : '404, the seeded findings: false'}, all within: true`,
+          );
+          const added = await send(addJ, token);
+          outcomes.push(`POST /cases/:id/findings as ${role} ${where}: ${added.status}`);
+          expected.push(
+            `POST /cases/:id/findings as ${role} ${where}: ${!allowed('POST /cases/:id/findings', role) ? 403 : where === 'in' ? 201 : 404}`,
+          );
+        }
+      }
+      expect(outcomes).toEqual(expected);
+      // A case with findings on both sides shows each side its own.
+      const mixed = await request(api.server)
+        .get(`/api/v1/cases/${caseId}`)
+        .set('authorization', await tokenOf('auditor', 'out'));
+      expect(mixed.status).toBe(200);
+      expect(mixed.body.findings.map((f: { id: string }) => f.id)).toEqual([findingB.id]);
+    });
+
+    it('keeps it out of every list, the ledger, the approvals queue, the audit log and the reports', async () => {
+      const bySummary = (body: { byUnit?: Array<{ unitId: string }> }) =>
+        (body.byUnit ?? []).some((row) => [UNIT_J, UNIT_S, UNIT_T].includes(row.unitId));
+      const lists: Record<string, { path: string; key: string; sees?: (body: never) => boolean }> = {
+        findings: { path: '/api/v1/findings?pageSize=200', key: 'GET /findings' },
+        'findings of the case': { path: `/api/v1/findings?caseId=${caseJ}`, key: 'GET /findings' },
+        [`findings of ${UNIT_J}`]: { path: `/api/v1/findings?unitId=${UNIT_J}`, key: 'GET /findings' },
+        [`findings tracked by ${OFFICE_IN}`]: { path: `/api/v1/findings?trackingOfficeId=${OFFICE_IN}`, key: 'GET /findings' },
+        cases: { path: '/api/v1/cases?pageSize=200', key: 'GET /cases' },
+        ledger: { path: `/api/v1/ledger?caseId=${caseJ}`, key: 'GET /ledger' },
+        [`ledger of ${UNIT_S}`]: { path: `/api/v1/ledger?unitId=${UNIT_S}`, key: 'GET /ledger' },
+        approvals: { path: '/api/v1/approvals', key: 'GET /approvals' },
+        'audit of the case': { path: `/api/v1/audit?entityId=${caseJ}`, key: 'GET /audit' },
+        'audit of a finding': { path: `/api/v1/audit?entityId=${findingT.id}`, key: 'GET /audit' },
+        audit: { path: '/api/v1/audit?pageSize=200', key: 'GET /audit' },
+        'reports summary': { path: '/api/v1/reports/summary', key: 'GET /reports/summary', sees: bySummary },
+        'reports summary of the office': {
+          path: `/api/v1/reports/summary?orgUnitId=${OFFICE_IN}&rollup=true`,
+          key: 'GET /reports/summary',
+          sees: bySummary,
+        },
+      };
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const [label, { path, key, sees }] of Object.entries(lists)) {
+        for (const role of ROLES) {
+          for (const where of ['in', 'out'] as const) {
+            const response = await request(api.server)
+              .get(path)
+              .set('authorization', await tokenOf(role, where));
+            const seen = response.status !== 200 ? null : sees ? sees(response.body as never) : leaks(response.body).length > 0;
+            // Whatever a list shows, nothing of the jurisdiction's findings reaches anyone outside it.
+            if (where === 'out') expect({ label, role, leaks: leaks(response.body) }).toEqual({ label, role, leaks: [] });
+            outcomes.push(`${label} as ${role} ${where}: ${response.status}, sees it: ${seen}`);
+            const ok = allowed(key, role);
+            expected.push(`${label} as ${role} ${where}: ${ok ? 200 : 403}, sees it: ${ok ? where === 'in' : null}`);
+          }
+        }
+      }
+      expect(outcomes).toEqual(expected);
+      const summary = async (where: Where) =>
+        (
+          await request(api.server)
+            .get('/api/v1/reports/summary')
+            .set('authorization', await tokenOf('supervisor', where))
+        ).body as {
+          byUnit: Array<{ unitId: string }>;
+        };
+      expect((await summary('in')).byUnit.map((row) => row.unitId)).toEqual(expect.arrayContaining([UNIT_J, UNIT_S, UNIT_T]));
+      expect((await summary('out')).byUnit.map((row) => row.unitId)).not.toEqual(expect.arrayContaining([UNIT_J]));
+      expect((await summary('out')).byUnit.map((row) => row.unitId)).toEqual(expect.arrayContaining([UNIT_B]));
+    });
+
+    it('answers every other finding and case route as the role matrix says, in or out', async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      const all = samples(caseJ, findingJ.id);
+      const opening = {
+        ...all['POST /cases'],
+        body: {
+          title: '新案',
+          summary: '案情',
+          source: 'inspection',
+          findings: [{ title: 't', description: 'd', unitId: UNIT_J, dueAt: inDays(30) }],
+        },
+      };
+      const routes: Record<string, Sample> = {
+        'POST /cases': opening,
+        'POST /cases/import': all['POST /cases/import'],
+        'GET /reports/trend': all['GET /reports/trend'],
+        'GET /reports/overdue-ageing': all['GET /reports/overdue-ageing'],
+        'GET /reports/time-to-close': all['GET /reports/time-to-close'],
+        'GET /audit/verify': all['GET /audit/verify'],
+      };
+      for (const [key, sample] of Object.entries(routes)) {
+        for (const role of ROLES) {
+          for (const where of ['in', 'out'] as const) {
+            outcomes.push(`${key} as ${role} ${where}: ${(await send(sample, await tokenOf(role, where))).status}`);
+            expected.push(`${key} as ${role} ${where}: ${allowed(key, role) ? sample.ok : 403}`);
+          }
+        }
+      }
+      expect(outcomes).toEqual(expected);
+    });
+
+    it('lets the root commission see everything, as no orgUnitId does', async () => {
+      const root = `Bearer ${await provider.sign({ sub: 'matrix-root', roles: ['auditor'], orgUnitId: 'ROOT' } as Claims)}`;
+      for (const path of [`/api/v1/cases/${caseJ}`, `/api/v1/findings/${findingT.id}`, `/api/v1/findings/${findingB.id}`]) {
+        expect({ path, status: (await request(api.server).get(path).set('authorization', root)).status }).toEqual({ path, status: 200 });
+      }
+    });
+  });
+
+  describe('tokens the register does not back', () => {
+    const call = async (path: string, claims: Claims) =>
+      request(api.server)
+        .get(path)
+        .set('authorization', `Bearer ${await provider.sign(claims)}`);
+
+    it('refuses (403) an orgUnitId the register does not have, on every route a token is needed for', async () => {
+      for (const path of ['/api/v1/findings', '/api/v1/cases', '/api/v1/org-units', '/api/v1/reports/summary']) {
+        const response = await call(path, {
+          sub: 'matrix-lost',
+          roles: ['officer', 'supervisor', 'auditor'],
+          orgUnitId: 'OFF-MATRIX-NONE',
+        });
+        expect({ path, status: response.status, message: response.body.message }).toEqual({
+          path,
+          status: 403,
+          message: 'orgUnitId: unknown org unit',
+        });
+        expectErrorBody(response.body, 403);
+      }
+    });
+
+    it('refuses (403) a unit token of an unregistered or inactive unit, and an officer whose orgUnitId is a unit', async () => {
+      const refused = [
+        { sub: 'matrix-unit-none', roles: ['unit'], unitId: 'U-MATRIX-NONE' },
+        { sub: 'matrix-unit-off', roles: ['unit'], unitId: UNIT_INACTIVE },
+        { sub: 'matrix-unit-office', roles: ['unit'], unitId: OFFICE_IN },
+        { sub: 'matrix-officer-unit', roles: ['officer'], orgUnitId: UNIT_A },
+      ];
+      for (const claims of refused) {
+        const response = await call('/api/v1/findings', claims);
+        expect({ sub: claims.sub, status: response.status }).toEqual({ sub: claims.sub, status: 403 });
+        expect(leaks(response.body)).toEqual([]);
+      }
+    });
+
+    const leaks = (body: unknown) => [findingA.id, findingB.id].filter((secret) => JSON.stringify(body).includes(secret));
   });
 });

@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import type { AppConfigService, AuthSettings } from '@reform/config';
 import type { Principal, Role } from '@reform/contracts';
 import { sign, type SignOptions } from 'jsonwebtoken';
+import { ForbiddenError } from '../errors/forbidden.error';
+import { orgUnit, registerOf, ROOT, unitsUnderRoot } from '../testing/fake-register';
 import { Access } from './access.decorator';
 import { AuthGuard } from './auth.guard';
 import type { AuthenticatedRequest } from './current-user.decorator';
@@ -54,7 +56,8 @@ function contextFor(
 }
 
 const auth: AuthSettings = { hs256Secret: SECRET, jwksUrl: null, issuer: null, audience: null, production: false };
-const guard = new AuthGuard(new Reflector(), new TokenVerifier({ auth } as AppConfigService));
+const { scope } = registerOf([ROOT, orgUnit('OFFICE-1', 'office', 'ROOT'), ...unitsUnderRoot('U1')]);
+const guard = new AuthGuard(new Reflector(), new TokenVerifier({ auth } as AppConfigService), scope);
 const bearer = (claims: object, options: SignOptions = {}, secret = SECRET) =>
   `Bearer ${sign(claims, secret, { algorithm: 'HS256', expiresIn: '1h', ...options })}`;
 const supervisor = { sub: 's1', name: 'Zhang Wei', roles: ['supervisor'] as Role[] };
@@ -75,8 +78,28 @@ describe('AuthGuard', () => {
   });
 
   it('carries the unitId of a unit user and drops unknown roles', async () => {
-    const user = await run('anyone', bearer({ sub: 'u1', name: 'Unit', roles: ['unit', 'admin'], unitId: 'U1' }));
+    const user = await run('anyone', bearer({ sub: 'u1', name: 'Unit', roles: ['unit', 'superuser'], unitId: 'U1' }));
     expect(user).toEqual({ id: 'u1', name: 'Unit', roles: ['unit'], unitId: 'U1' });
+  });
+
+  it('carries the orgUnitId of a discipline-side user, and knows the admin role', async () => {
+    const user = await run('anyone', bearer({ sub: 'o1', name: 'Officer', roles: ['officer', 'admin'], orgUnitId: 'OFFICE-1' }));
+    expect(user).toEqual({ id: 'o1', name: 'Officer', roles: ['officer', 'admin'], orgUnitId: 'OFFICE-1' });
+  });
+
+  it.each([
+    ['an orgUnitId the register does not have', { sub: 's1', roles: ['supervisor'], orgUnitId: 'OFFICE-9' }, 'orgUnitId: unknown org unit'],
+    ['a unit token of an unregistered unit', { sub: 'u9', roles: ['unit'], unitId: 'U9' }, 'unitId: "U9" is not a registered, active unit'],
+    [
+      'an officer whose orgUnitId is a unit',
+      { sub: 'o1', roles: ['officer'], orgUnitId: 'U1' },
+      'orgUnitId: "U1" is a unit, not a discipline-side org unit',
+    ],
+  ])('refuses a valid token with %s with 403, after the role check', async (_, claims, message) => {
+    await expect(run('anyone', bearer(claims))).rejects.toThrow(ForbiddenError);
+    await expect(run('anyone', bearer(claims))).rejects.toThrow(message);
+    // A route the token's roles may not call is refused for that first.
+    await expect(run('decide', bearer({ ...claims, roles: ['auditor'] }))).rejects.toThrow('requires one of the roles: supervisor');
   });
 
   it('falls back to sub when the token has no usable name', async () => {

@@ -1,17 +1,26 @@
 import type { AppConfigService } from '@reform/config';
-import type { CaseWithFindings, OpenCaseInput, Principal } from '@reform/contracts';
+import type { CaseWithFindings, OpenCaseInput, Person, Principal } from '@reform/contracts';
 import { BUNDLED_CALENDAR_FILES, calendarFromFiles } from '@reform/domain';
-import type { CaseQueries, IdempotencyClaim, IdempotencyStore } from '@reform/persistence';
+import type { CaseQueries, IdempotencyClaim, IdempotencyStore, Within } from '@reform/persistence';
 import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
 import { CaseClosedError } from '../errors/case-closed.error';
 import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
 import type { ReformWorkflows } from '../temporal/reform-workflows.client';
+import { orgUnit, registerOf, ROOT, unitsUnderRoot } from '../testing/fake-register';
 import { CasesService } from './cases.service';
 import type { CreateCaseDto } from './dto/create-case.dto';
 
 const officer: Principal = { id: 'o1', name: 'Officer Li', roles: ['officer'] };
+const UNITS = [
+  ROOT,
+  orgUnit('OFFICE-1', 'office', 'ROOT'),
+  orgUnit('U1', 'unit', 'OFFICE-1'),
+  ...unitsUnderRoot('U2'),
+  orgUnit('U-OFF', 'unit', 'ROOT', { active: false }),
+];
+const REGISTERED_NAMES: Record<string, string> = { o1: '李干部' };
 const dto = {
   title: 'Split contracts',
   summary: 'Contracts split under the threshold',
@@ -37,22 +46,44 @@ function setUp(stored: Map<string, CaseWithFindings> = new Map()) {
   const workflows = {
     openCase: jest.fn(async (open: OpenCaseInput) => {
       started.push(open);
-      const opened = { id: open.caseId, code: 'ZG-2099-0001', status: 'OPEN', findings: [] } as unknown as CaseWithFindings;
-      stored.set(open.caseId, opened);
+      const opened = {
+        id: open.caseId,
+        code: 'ZG-2099-0001',
+        status: 'OPEN',
+        openedBy: open.openedBy.id,
+        findings: [],
+      } as unknown as CaseWithFindings;
+      // The workflow answers without the opener's name; the case as stored has it (the query joins the people register).
+      stored.set(open.caseId, { ...opened, openedByName: REGISTERED_NAMES[open.openedBy.id] ?? null });
       return opened;
     }),
     addFinding: jest.fn(),
     caseOpened: jest.fn(async (_caseId: string) => undefined),
   };
-  const cases = {
-    findWithFindings: async (id: string) => stored.get(id) ?? null,
-    findById: async (id: string) => stored.get(id) ?? null,
-  } as unknown as CaseQueries;
+  /** The jurisdiction each read of a case ran within; a case is found only when `inJurisdiction` says so. */
+  const reads: Array<Within[] | undefined> = [];
+  const inJurisdiction = { value: true };
+  const read = async (id: string, within?: Within[]) => {
+    reads.push(within);
+    return within === undefined || inJurisdiction.value ? (stored.get(id) ?? null) : null;
+  };
+  const cases = { findWithFindings: read, findById: read } as unknown as CaseQueries;
   const workingDays = { calendar: calendarFromFiles(BUNDLED_CALENDAR_FILES), timeZone: 'Asia/Shanghai', deadlineTime: '18:00' };
   const config = { policy: { planDueMs: 1 }, workingDays } as unknown as AppConfigService;
   const deadlines = new WorkingDayDeadlines(config);
-  const service = new CasesService(cases, fakeStore(), workflows as unknown as ReformWorkflows, config, deadlines);
-  return { service, workflows, started, stored };
+  const { fake, register, scope } = registerOf(UNITS);
+  for (const [id, name] of Object.entries(REGISTERED_NAMES)) fake.persons.set(id, { id, name, orgUnitId: 'OFFICE-1' } as Person);
+  const service = new CasesService(
+    cases,
+    fakeStore(),
+    workflows as unknown as ReformWorkflows,
+    config,
+    deadlines,
+    register,
+    fake.store,
+    scope,
+  );
+  return { service, workflows, started, stored, reads, inJurisdiction };
 }
 
 describe('CasesService.open', () => {
@@ -129,6 +160,66 @@ describe('CasesService.open', () => {
     await service.open(dto, { ...officer, id: 'o2' }, 'key-4');
     expect(workflows.openCase).toHaveBeenCalledTimes(2);
   });
+
+  it('refuses (400) findings for a unit that is unregistered, inactive or not a unit, naming every such field, before any workflow starts', async () => {
+    const { service, workflows } = setUp();
+    const [first] = dto.findings;
+    const findings = ['U9', 'U1', 'U-OFF', 'OFFICE-1'].map((unitId) => ({ ...first, unitId }));
+    const opening = service.open({ ...dto, findings } as CreateCaseDto, officer, 'key-5');
+    await expect(opening).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(opening).rejects.toMatchObject({
+      field: 'findings[0].unitId',
+      message: expect.stringMatching(
+        /^findings\[0\]\.unitId: unknown unit "U9"; findings\[2\]\.unitId: unit "U-OFF" is not active; findings\[3\]\.unitId: "OFFICE-1" is a/,
+      ),
+    });
+    expect(workflows.openCase).not.toHaveBeenCalled();
+  });
+
+  it("has each finding tracked by the opener's org unit (the root for an opener with none), or by the office asked for", async () => {
+    const { service, started } = setUp();
+    await service.open(dto, { ...officer, orgUnitId: 'OFFICE-1' });
+    await service.open(dto, officer);
+    const [first] = dto.findings;
+    await service.open({ ...dto, findings: [{ ...first, trackingOfficeId: 'OFFICE-1' }] } as CreateCaseDto, officer);
+    expect(started.map((open) => open.findings[0].trackingOfficeId)).toEqual(['OFFICE-1', 'ROOT', 'OFFICE-1']);
+  });
+
+  it('refuses (400) a tracking office that is not a registered, discipline-side org unit', async () => {
+    const { service } = setUp();
+    const [first] = dto.findings;
+    for (const [trackingOfficeId, why] of [
+      ['OFFICE-9', 'unknown org unit "OFFICE-9"'],
+      ['U2', '"U2" is a unit, not a discipline-side org unit'],
+    ]) {
+      const opening = service.open({ ...dto, findings: [{ ...first, trackingOfficeId }] } as CreateCaseDto, officer);
+      await expect(opening).rejects.toMatchObject({
+        field: 'findings[0].trackingOfficeId',
+        message: `findings[0].trackingOfficeId: ${why}`,
+      });
+    }
+  });
+
+  it("answers the opened case with the opener's name from the people register", async () => {
+    const { service } = setUp();
+    expect((await service.open(dto, officer)).opened).toMatchObject({ openedByName: '李干部' });
+    expect((await service.open(dto, { ...officer, id: 'o-unregistered' })).opened).toMatchObject({ openedByName: null });
+  });
+});
+
+describe('CasesService reads', () => {
+  const open = { id: 'c3', code: 'ZG-3', status: 'OPEN', findings: [] } as unknown as CaseWithFindings;
+
+  it("reads a case within the caller's jurisdiction, and answers one outside it as unknown (404)", async () => {
+    const { service, reads, inJurisdiction } = setUp(new Map([['c3', open]]));
+    expect(await service.get('c3', officer)).toBe(open);
+    expect(reads.pop()).toBeUndefined();
+    await service.get('c3', { ...officer, orgUnitId: 'OFFICE-1' });
+    expect(reads.pop()).toEqual([{ everything: false, unitIds: ['U1'], trackingOfficeIds: ['OFFICE-1'] }]);
+    inJurisdiction.value = false;
+    await expect(service.get('c3', { ...officer, orgUnitId: 'OFFICE-1' })).rejects.toThrow(NotFoundError);
+    await expect(service.addFinding('c3', dto.findings[0], { ...officer, orgUnitId: 'OFFICE-1' })).rejects.toThrow(NotFoundError);
+  });
 });
 
 describe('CasesService.addFinding', () => {
@@ -147,5 +238,20 @@ describe('CasesService.addFinding', () => {
     workflows.addFinding.mockRejectedValueOnce(CaseClosedError.of('ZG-2'));
     await expect(service.addFinding('c2', finding, officer)).rejects.toEqual(CaseClosedError.of('ZG-2'));
     expect(workflows.addFinding).toHaveBeenCalledWith(expect.objectContaining({ id: 'c2', code: 'ZG-2' }), expect.anything());
+  });
+
+  it("refuses (400) a finding for a unit nobody would see, naming the field, and tracks it by the adder's org unit", async () => {
+    const open = { id: 'c4', code: 'ZG-4', status: 'OPEN', findings: [] } as unknown as CaseWithFindings;
+    const { service, workflows } = setUp(new Map([['c4', open]]));
+    await expect(service.addFinding('c4', { ...finding, unitId: 'U9' }, officer)).rejects.toMatchObject({
+      field: 'unitId',
+      message: 'unitId: unknown unit "U9"',
+    });
+    expect(workflows.addFinding).not.toHaveBeenCalled();
+    await service.addFinding('c4', finding, { ...officer, orgUnitId: 'OFFICE-1' });
+    expect(workflows.addFinding).toHaveBeenCalledWith(
+      open,
+      expect.objectContaining({ finding: expect.objectContaining({ unitId: 'U1', trackingOfficeId: 'OFFICE-1' }) }),
+    );
   });
 });

@@ -25,6 +25,17 @@ describe('DevSessionController', () => {
     });
   });
 
+  it('mints the orgUnitId claim of a discipline-side demo user', async () => {
+    const config = configWith(true);
+    const session = new DevSessionController(config).create({ sub: 'officer-li', roles: ['officer'], orgUnitId: 'OFF-1' });
+    await expect(new TokenVerifier(config).verify(session.token)).resolves.toEqual({
+      id: 'officer-li',
+      name: 'officer-li',
+      roles: ['officer'],
+      orgUnitId: 'OFF-1',
+    });
+  });
+
   it('answers 404 when local sign-in is off', () => {
     expect(() => new DevSessionController(configWith(false)).create({ sub: 'x', roles: ['officer'] })).toThrow(NotFoundException);
   });
@@ -40,7 +51,10 @@ describe('DevSessionDto', () => {
     [{ sub: 'officer-li', roles: ['officer'] }, []],
     [{ sub: 'unit-wang', roles: ['unit'] }, ['unitId is required when roles include "unit"']],
     [{ sub: 'x', roles: [] }, ['roles must name at least one role']],
-    [{ sub: 'x', roles: ['admin'] }, ['roles must each be one of: officer, supervisor, unit, auditor']],
+    [{ sub: 'x', roles: ['admin'] }, []],
+    [{ sub: 'x', roles: ['superuser'] }, ['roles must each be one of: officer, supervisor, unit, auditor, admin']],
+    [{ sub: 'x', roles: ['officer'], orgUnitId: 'OFF-1' }, []],
+    [{ sub: 'x', roles: ['officer'], orgUnitId: 'OFF 1' }, ['orgUnitId may contain only letters, digits, "_", "." and "-"']],
     [{ sub: 'a b', roles: ['auditor'] }, ['sub may contain only letters, digits, "_", ".", "@" and "-"']],
     [{ sub: 'x', roles: ['officer'], admin: true }, ['property admin should not exist']],
   ])('%j → %j', async (body, messages) => {

@@ -1,15 +1,15 @@
 import type { FindingView, Principal } from '@reform/contracts';
 import type { AuditQueries, FindingQueries } from '@reform/persistence';
-import { AccessScope } from '../auth/access-scope';
 import { ForbiddenError } from '../errors/forbidden.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
 import { StepConflictError } from '../errors/step-conflict.error';
 import type { ReformWorkflows } from '../temporal/reform-workflows.client';
+import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
 import { FindingStepsService } from './finding-steps.service';
 import { FindingsService } from './findings.service';
 
-const finding = { id: 'f1', unitId: 'U1', status: 'RECTIFYING', dueAt: '2099-01-01T00:00:00.000Z' } as FindingView;
+const finding = { id: 'f1', unitId: 'U1', trackingOfficeId: null, status: 'RECTIFYING', dueAt: '2099-01-01T00:00:00.000Z' } as FindingView;
 const unitU1: Principal = { id: 'u1', name: 'Unit One', roles: ['unit'], unitId: 'U1' };
 const unitU2: Principal = { id: 'u2', name: 'Unit Two', roles: ['unit'], unitId: 'U2' };
 const supervisorOfU2: Principal = { id: 's2', name: 'Both', roles: ['unit', 'supervisor'], unitId: 'U2' };
@@ -18,7 +18,13 @@ const plan = { type: 'submitPlan', content: 'measures' } as const;
 function setUp() {
   const findingQueries = { findById: async (id: string) => (id === 'f1' ? finding : null) } as unknown as FindingQueries;
   const workflows = { commandFinding: jest.fn(async () => finding) };
-  const scope = new AccessScope();
+  const { scope } = registerOf([
+    ROOT,
+    orgUnit('OFFICE-1', 'office', 'ROOT'),
+    orgUnit('OFFICE-2', 'office', 'ROOT'),
+    orgUnit('U1', 'unit', 'OFFICE-1'),
+    orgUnit('U2', 'unit', 'OFFICE-2'),
+  ]);
   const findings = new FindingsService(findingQueries, {} as AuditQueries, scope);
   return { service: new FindingStepsService(findings, workflows as unknown as ReformWorkflows, scope), workflows };
 }
@@ -55,5 +61,15 @@ describe('FindingStepsService', () => {
     const verify = { type: 'verify', decision: 'pass', comment: '' } as const;
     await expect(service.decide('f1', verify, supervisorOfU2)).rejects.toBe(refusal);
     expect(workflows.commandFinding).toHaveBeenCalledWith(finding, expect.objectContaining({ type: 'verify' }));
+  });
+
+  it("answers a finding outside the decider's jurisdiction as unknown, and sends nothing to its workflow", async () => {
+    const { service, workflows } = setUp();
+    const approve = { type: 'decidePlan', decision: 'approve', comment: '' } as const;
+    const outside: Principal = { id: 's3', name: 'Elsewhere', roles: ['supervisor'], orgUnitId: 'OFFICE-2' };
+    await expect(service.decide('f1', approve, outside)).rejects.toThrow(NotFoundError);
+    expect(workflows.commandFinding).not.toHaveBeenCalled();
+    await service.decide('f1', approve, { ...outside, orgUnitId: 'OFFICE-1' });
+    expect(workflows.commandFinding).toHaveBeenCalledWith(finding, expect.objectContaining({ type: 'decidePlan' }));
   });
 });

@@ -1,6 +1,6 @@
 import type { Principal } from '@reform/contracts';
 import type { AuditQueries, FindingFilter, FindingQueries } from '@reform/persistence';
-import { AccessScope } from '../auth/access-scope';
+import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
 import { FindingsService } from './findings.service';
 import type { ListFindingsQuery } from './dto/list-findings.query';
 
@@ -9,7 +9,13 @@ const auditor: Principal = { id: 'a1', name: 'Auditor', roles: ['auditor', 'unit
 
 function setUp() {
   const list = jest.fn(async (_filter: FindingFilter) => ({ items: [], total: 7 }));
-  const service = new FindingsService({ list } as unknown as FindingQueries, {} as AuditQueries, new AccessScope());
+  const { scope } = registerOf([
+    ROOT,
+    orgUnit('OFFICE-1', 'office', 'ROOT'),
+    orgUnit('U1', 'unit', 'OFFICE-1'),
+    orgUnit('U2', 'unit', 'ROOT'),
+  ]);
+  const service = new FindingsService({ list } as unknown as FindingQueries, {} as AuditQueries, scope);
   return { service, list };
 }
 const query = (fields: Partial<ListFindingsQuery>) => ({ page: 1, pageSize: 50, ...fields }) as ListFindingsQuery;
@@ -31,5 +37,19 @@ describe('FindingsService.list', () => {
     const { service, list } = setUp();
     await service.list(query({ unitId: 'U2', overdue: 'false' }), auditor);
     expect(list).toHaveBeenCalledWith(expect.objectContaining({ unitId: 'U2', overdue: false }), expect.anything());
+  });
+
+  it('confines an officer, supervisor or auditor with an org unit to its jurisdiction, with the unit and office asked for', async () => {
+    const { service, list } = setUp();
+    const supervisor: Principal = { id: 's1', name: 'Sup', roles: ['supervisor'], orgUnitId: 'OFFICE-1' };
+    await service.list(query({ unitId: 'U2', trackingOfficeId: 'OFFICE-1' }), supervisor);
+    expect(list).toHaveBeenCalledWith(
+      expect.objectContaining({
+        unitId: 'U2',
+        trackingOfficeId: 'OFFICE-1',
+        within: [{ everything: false, unitIds: ['U1'], trackingOfficeIds: ['OFFICE-1'] }],
+      }),
+      expect.anything(),
+    );
   });
 });

@@ -11,6 +11,8 @@ import request from 'supertest';
 import { AccessScope } from '../auth/access-scope';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { TooManyExportsError } from '../errors/too-many-exports.error';
+import { OrgRegister } from '../organisation/org-register';
+import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
 import { LedgerController, XLSX_TYPE } from './ledger.controller';
 import { LedgerService, MAX_CONCURRENT_EXPORTS } from './ledger.service';
 import type { LedgerQuery } from './dto/ledger.query';
@@ -22,6 +24,9 @@ const ROW: LedgerRow = {
   caseTitle: '案件',
   title: '问题一',
   unitId: 'U1',
+  unitName: '一号单位',
+  trackingOfficeId: 'OFFICE-1',
+  trackingOfficeName: '第一纪检监察室',
   responsiblePerson: null,
   dueAt: '2026-10-08T10:00:00.000Z',
   status: 'ASSIGNED',
@@ -32,6 +37,7 @@ const ROW: LedgerRow = {
   closedAt: null,
 };
 const config = { workingDays: { timeZone: 'Asia/Shanghai' } } as unknown as AppConfigService;
+const UNITS = [ROOT, orgUnit('OFFICE-1', 'office', 'ROOT'), orgUnit('U1', 'unit', 'OFFICE-1'), orgUnit('U2', 'unit', 'ROOT')];
 
 describe('GET /ledger over HTTP', () => {
   let app: INestApplication;
@@ -54,6 +60,7 @@ describe('GET /ledger over HTTP', () => {
       providers: [
         LedgerService,
         AccessScope,
+        { provide: OrgRegister, useValue: registerOf(UNITS).register },
         { provide: LedgerQueries, useValue: queries },
         { provide: AppConfigService, useValue: config },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
@@ -89,7 +96,7 @@ describe('GET /ledger over HTTP', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ledger-\d{8}\.csv"; filename\*=UTF-8''%E5%8F%B0%E8%B4%A6-/);
-    expect(csv.text.split('\r\n')[1]).toBe('1,ZG-2026-0001,案件,问题一,U1,,2026-10-08 18:00,已交办,否,无,无,');
+    expect(csv.text.split('\r\n')[1]).toBe('1,ZG-2026-0001,案件,问题一,一号单位,,2026-10-08 18:00,已交办,否,无,无,第一纪检监察室,');
     const xlsx = await request(app.getHttpServer())
       .get('/ledger')
       .set('Accept', XLSX_TYPE)
@@ -124,6 +131,14 @@ describe('GET /ledger over HTTP', () => {
     expect(csv.text.trim().split('\r\n')).toHaveLength(1);
     expect(filters).toHaveLength(1);
   });
+
+  it('confines a supervisor with an org unit to its jurisdiction, in the JSON page and in the export', async () => {
+    user = { id: 's2', name: 'Sup', roles: ['supervisor'], orgUnitId: 'OFFICE-1' };
+    const within = [{ everything: false, unitIds: ['U1'], trackingOfficeIds: ['OFFICE-1'] }];
+    await request(app.getHttpServer()).get('/ledger?unitId=U2');
+    await request(app.getHttpServer()).get('/ledger?format=csv');
+    expect(filters).toEqual([expect.objectContaining({ unitId: 'U2', within }), expect.objectContaining({ unitId: undefined, within })]);
+  });
 });
 
 describe('LedgerService.export', () => {
@@ -136,7 +151,7 @@ describe('LedgerService.export', () => {
         yield [ROW];
       },
     } as unknown as LedgerQueries;
-    const service = new LedgerService(queries, config, new AccessScope());
+    const service = new LedgerService(queries, config, registerOf(UNITS).scope);
     const user: Principal = { id: 's1', name: 'Sup', roles: ['supervisor'] };
     const query = { page: 1, pageSize: 50 } as LedgerQuery;
     const sink = () => new PassThrough().resume();

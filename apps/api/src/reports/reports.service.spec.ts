@@ -1,7 +1,13 @@
 import type { AppConfigService } from '@reform/config';
+import type { Principal } from '@reform/contracts';
 import type { ReportAnalyticsQueries, ReportQueries, TrendRequest } from '@reform/persistence';
 import { InvalidInputError } from '../errors/invalid-input.error';
+import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
 import { ReportsService } from './reports.service';
+
+const supervisor: Principal = { id: 's1', name: 'Sup', roles: ['supervisor'] };
+const UNITS = [ROOT, orgUnit('OFFICE-1', 'office', 'ROOT'), orgUnit('U1', 'unit', 'OFFICE-1'), orgUnit('U2', 'unit', 'ROOT')];
+const OFFICE_1 = { everything: false, unitIds: ['U1'], trackingOfficeIds: ['OFFICE-1'] };
 
 function setUp() {
   const trends: TrendRequest[] = [];
@@ -13,7 +19,7 @@ function setUp() {
   } as unknown as ReportAnalyticsQueries;
   const reports = { summary: jest.fn(async () => ({})) } as unknown as ReportQueries;
   const config = { workingDays: { timeZone: 'Asia/Shanghai' } } as unknown as AppConfigService;
-  return { service: new ReportsService(reports, analytics, config), trends, reports };
+  return { service: new ReportsService(reports, analytics, config, registerOf(UNITS).scope), trends, reports };
 }
 
 describe('ReportsService', () => {
@@ -22,29 +28,53 @@ describe('ReportsService', () => {
 
   it('trends over the twelve months up to now in Beijing by default', async () => {
     const { service, trends } = setUp();
-    expect(await service.trend({})).toEqual({ timeZone: 'Asia/Shanghai', months: [] });
+    expect(await service.trend({}, supervisor)).toEqual({ timeZone: 'Asia/Shanghai', months: [] });
     // 17:00 UTC on Nov 30 is already December 1 in Beijing.
-    expect(trends[0]).toEqual({ fromMonth: '2026-01', toMonth: '2026-12', timeZone: 'Asia/Shanghai', unitId: undefined });
+    expect(trends[0]).toEqual({
+      fromMonth: '2026-01',
+      toMonth: '2026-12',
+      timeZone: 'Asia/Shanghai',
+      slice: { unitId: undefined, within: undefined },
+    });
   });
 
   it('trends over the months of from..to, of one unit', async () => {
     const { service, trends } = setUp();
-    await service.trend({ from: '2025-11-15', to: '2026-02-01', unitId: 'U1' });
-    expect(trends[0]).toMatchObject({ fromMonth: '2025-11', toMonth: '2026-02', unitId: 'U1' });
+    await service.trend({ from: '2025-11-15', to: '2026-02-01', unitId: 'U1' }, supervisor);
+    expect(trends[0]).toMatchObject({ fromMonth: '2025-11', toMonth: '2026-02', slice: { unitId: 'U1' } });
   });
 
   it('refuses from after to, and more than ten years', async () => {
     const { service } = setUp();
-    await expect(service.trend({ from: '2026-05-01', to: '2026-04-30' })).rejects.toThrow(InvalidInputError);
-    await expect(service.trend({ from: '2010-01-01', to: '2026-01-01' })).rejects.toThrow(/at most 120 months/);
+    await expect(service.trend({ from: '2026-05-01', to: '2026-04-30' }, supervisor)).rejects.toThrow(InvalidInputError);
+    await expect(service.trend({ from: '2010-01-01', to: '2026-01-01' }, supervisor)).rejects.toThrow(/at most 120 months/);
   });
 
   it('summarises findings recorded on the days from..to in Beijing', async () => {
     const { service, reports } = setUp();
-    await service.summary({ from: '2026-01-01', to: '2026-03-31', unitId: 'U1' });
+    await service.summary({ from: '2026-01-01', to: '2026-03-31', unitId: 'U1' }, supervisor);
     expect(reports.summary).toHaveBeenCalledWith({
       created: { from: '2025-12-31T16:00:00.000Z', before: '2026-03-31T16:00:00.000Z' },
       unitId: 'U1',
+      within: undefined,
     });
+  });
+
+  it("covers the caller's jurisdiction, narrowed to the org unit asked for", async () => {
+    const { service, reports, trends } = setUp();
+    await service.summary({}, { ...supervisor, orgUnitId: 'OFFICE-1' });
+    expect(reports.summary).toHaveBeenLastCalledWith({ created: undefined, unitId: undefined, within: [OFFICE_1] });
+    await service.trend({ orgUnitId: 'OFFICE-1', rollup: 'true' }, supervisor);
+    expect(trends[0].slice).toEqual({ unitId: undefined, within: [OFFICE_1] });
+  });
+
+  it('reports nothing for an org unit the register does not have, without asking the database', async () => {
+    const { service, reports, trends } = setUp();
+    const summary = await service.summary({ orgUnitId: 'OFFICE-9' }, supervisor);
+    expect(summary).toMatchObject({ findings: { total: 0 }, rectificationRate: 0, byUnit: [] });
+    expect(reports.summary).not.toHaveBeenCalled();
+    // The analytics run over a slice no finding lies in.
+    await service.trend({ orgUnitId: 'OFFICE-9' }, supervisor);
+    expect(trends[0].slice).toEqual({ within: [{ unitIds: [], trackingOfficeIds: [] }] });
   });
 });

@@ -5,6 +5,7 @@ import type { CaseQueries, IdempotencyClaim, IdempotencyRecord, IdempotencyStore
 import { WorkingDayDeadlines } from '../../deadlines/working-day-deadlines';
 import { IdempotencyKeyReusedError } from '../../errors/idempotency-key-reused.error';
 import { InvalidInputError } from '../../errors/invalid-input.error';
+import { orgUnit, registerOf, ROOT } from '../../testing/fake-register';
 import type { CasesService } from '../cases.service';
 import type { CreateCaseDto } from '../dto/create-case.dto';
 import { CaseImportService } from './case-import.service';
@@ -37,7 +38,13 @@ function setUp() {
   const queries = { findWithFindings: async (id: string) => stored.get(id) ?? null } as unknown as CaseQueries;
   const workingDays = { calendar: calendarFromFiles(BUNDLED_CALENDAR_FILES), timeZone: 'Asia/Shanghai', deadlineTime: '18:00' };
   const config = { workingDays } as unknown as AppConfigService;
-  const service = new CaseImportService(cases, queries, idempotency, new WorkingDayDeadlines(config), config);
+  const { register } = registerOf([
+    ROOT,
+    orgUnit('U1', 'unit', 'ROOT', { name: '财政局' }),
+    orgUnit('U2', 'unit', 'ROOT'),
+    orgUnit('U-OLD', 'unit', 'ROOT', { active: false }),
+  ]);
+  const service = new CaseImportService(cases, queries, idempotency, new WorkingDayDeadlines(config), config, register);
   return { service, cases, idempotency, opened };
 }
 
@@ -81,6 +88,17 @@ describe('CaseImportService', () => {
     );
     expect(idempotency.claim).not.toHaveBeenCalled();
     expect(cases.openAs).not.toHaveBeenCalled();
+  });
+
+  it('takes a unit by its registered name, and refuses the whole file listing every row whose unit is unregistered or inactive', async () => {
+    const { service, cases, opened } = setUp();
+    await service.import(file('问题,责任单位,整改时限\n按名称,财政局,2099-01-01\n'), meta, officer);
+    expect(opened[0].findings.map((finding) => finding.unitId)).toEqual(['U1']);
+    const bad = '问题,责任单位,整改时限\n好的,U1,2099-01-01\n未登记,U9,2099-01-01\n已停用,U-OLD,2099-01-01\n';
+    await expect(service.import(file(bad), meta, officer)).rejects.toThrow(
+      'file findings.csv was not imported, nothing was created (2 problems): row 3: 责任单位 unknown unit "U9"; row 4: 责任单位 unit "U-OLD" is not active',
+    );
+    expect(cases.openAs).toHaveBeenCalledTimes(1);
   });
 
   it('asks for a file when there is none', async () => {

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../errors/invalid-input.error';
 import type { RawCell, Sheet } from './intake-file.reader';
-import { intakeFindings, type IntakeClock } from './intake-rows';
+import { intakeFindings, type IntakeClock, type IntakeUnits } from './intake-rows';
 
 const clock: IntakeClock = {
   timeZone: 'Asia/Shanghai',
@@ -8,6 +8,15 @@ const clock: IntakeClock = {
   afterWorkingDays: (days) => {
     if (days > 300) throw new InvalidInputError('dueInWorkingDays cannot be counted: no data for 2099');
     return `2099-01-${String(days).padStart(2, '0')}T10:00:00.000Z`;
+  },
+};
+/** The register as intake asks it: U-FIN (财政局), U-HR and U1 are registered, active units; U-OLD is not active. */
+const REGISTERED: Record<string, string> = { 'U-FIN': '财政局', 'U-HR': '人社局', U1: '一号单位' };
+const units: IntakeUnits = {
+  idFor: async (text) => Object.entries(REGISTERED).find(([, name]) => name === text)?.[0] ?? text,
+  problem: async (unitId) => {
+    if (unitId === 'U-OLD') return `unit "${unitId}" is not active`;
+    return unitId in REGISTERED ? null : `unknown unit "${unitId}"`;
   },
 };
 const HEADER = ['序号', '问题', '问题描述', '责任单位', '责任人', '整改时限', '整改时限（工作日）'];
@@ -33,6 +42,7 @@ describe('intakeFindings', () => {
       ]),
       clock,
       200,
+      units,
     );
     expect(problems).toEqual([]);
     expect(findings.map((f) => f.dueAt)).toEqual([
@@ -67,6 +77,7 @@ describe('intakeFindings', () => {
       ]),
       clock,
       200,
+      units,
     );
     expect(problems).toEqual([
       'row 3: 整改时限 is required (a date, or a number of working days), 问题 is required, 责任单位 is required',
@@ -81,7 +92,7 @@ describe('intakeFindings', () => {
   });
 
   it('refuses a header it cannot map before looking at rows', async () => {
-    const { problems } = await intakeFindings(sheet([['a', 'b']], ['问题', '整改状态', '问题']), clock, 200);
+    const { problems } = await intakeFindings(sheet([['a', 'b']], ['问题', '整改状态', '问题']), clock, 200, units);
     expect(problems).toEqual([
       'row 1: column "整改状态" is not an intake column (use 问题, 问题描述, 问题类别, 责任单位, 责任人, 整改时限, 整改时限(工作日))',
       'row 1: column 问题 appears twice',
@@ -91,12 +102,34 @@ describe('intakeFindings', () => {
   });
 
   it("accepts the API's field names as headers, and says when there are no rows or too many", async () => {
-    const english = await intakeFindings(sheet([['t', 'U1', '2099-01-01']], ['title', 'unitId', 'dueAt']), clock, 200);
+    const english = await intakeFindings(sheet([['t', 'U1', '2099-01-01']], ['title', 'unitId', 'dueAt']), clock, 200, units);
     expect(english).toMatchObject({ problems: [], findings: [{ title: 't', unitId: 'U1' }] });
-    expect((await intakeFindings(sheet([], ['问题', '责任单位', '整改时限']), clock, 200)).problems).toEqual([
+    expect((await intakeFindings(sheet([], ['问题', '责任单位', '整改时限']), clock, 200, units)).problems).toEqual([
       'the file has no findings below its header row',
     ]);
-    const many = await intakeFindings(sheet([['t', 'U1', '2099-01-01']], ['问题', '责任单位', '整改时限'], true), clock, 1);
+    const many = await intakeFindings(sheet([['t', 'U1', '2099-01-01']], ['问题', '责任单位', '整改时限'], true), clock, 1, units);
     expect(many.problems).toEqual(['the file has more than 1 findings; a case takes at most 1, split it']);
+  });
+
+  it('takes a unit by its code or its registered name, and lists every row whose unit nobody would see', async () => {
+    const { findings, problems } = await intakeFindings(
+      sheet([
+        [1, '按名称', null, '财政局', null, '2099-01-01', null],
+        [2, '按编码', null, 'U-HR', null, '2099-01-01', null],
+        [3, '未登记', null, 'U9', null, '2099-01-01', null],
+        [4, '已停用', null, 'U-OLD', null, '2099-01-01', null],
+        [5, '未登记的名称', null, '不存在局', null, '2099-01-01', null],
+      ]),
+      clock,
+      200,
+      units,
+    );
+    expect(findings.slice(0, 2).map((finding) => finding.unitId)).toEqual(['U-FIN', 'U-HR']);
+    expect(problems).toEqual([
+      'row 4: 责任单位 unknown unit "U9"',
+      'row 5: 责任单位 unit "U-OLD" is not active',
+      // A name the register does not have is not a code either.
+      'row 6: 责任单位 may contain only letters, digits, "_", "." and "-"',
+    ]);
   });
 });

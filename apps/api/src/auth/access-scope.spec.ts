@@ -136,11 +136,7 @@ describe('AccessScope: the admin role', () => {
     expect(scope.actsForUnit({ id: 'ad', name: 'Admin', roles: ['admin'], unitId: 'U1' }, { unitId: 'U1' })).toBe(false);
   });
 
-  // KNOWN BUG (access-scope.ts scopeFor): "discipline-side" is any role but `unit`, so `admin` counts
-  // as one, and a unit user who also keeps the registers gets jurisdiction over everything (no
-  // orgUnitId) on GET /findings, /findings/:id and /ledger. Drop `.failing` once scopeFor looks for
-  // officer, supervisor or auditor.
-  it.failing("keeps a unit user who is also admin to its own unit's findings", async () => {
+  it("keeps a unit user who is also admin to its own unit's findings", async () => {
     const unitAndAdmin: Principal = { id: 'ua', name: 'Unit+Admin', roles: ['unit', 'admin'], unitId: 'U1' };
     expect(await scope.scopeFor(unitAndAdmin)).toEqual({ unitId: 'U1' });
     expect(await scope.sees(unitAndAdmin, { unitId: 'U2', trackingOfficeId: null })).toBe(false);
@@ -251,8 +247,8 @@ describe('AccessScope.reportFilter', () => {
     expect(await scope.reportFilter(office2, { orgUnitId: 'ROOT', rollup: 'true' })).toEqual({ unitId: undefined, within: [own] });
   });
 
-  it('covers nothing for an org unit the register does not have', async () => {
-    expect(await scope.reportFilter(everywhere, { orgUnitId: 'OFFICE-9' })).toBeNull();
-    expect(await scope.reportFilter(everywhere, { orgUnitId: 'OFFICE-9', rollup: 'true' })).toBeNull();
+  it('refuses (400, naming orgUnitId) an org unit the register does not have', async () => {
+    await expect(scope.reportFilter(everywhere, { orgUnitId: 'OFFICE-9' })).rejects.toMatchObject({ field: 'orgUnitId' });
+    await expect(scope.reportFilter(everywhere, { orgUnitId: 'OFFICE-9', rollup: 'true' })).rejects.toMatchObject({ field: 'orgUnitId' });
   });
 });

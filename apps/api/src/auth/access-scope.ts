@@ -3,6 +3,7 @@ import type { Principal } from '@reform/contracts';
 import { isDisciplineSide, jurisdictionOf, withinJurisdiction } from '@reform/domain';
 import type { Within } from '@reform/persistence';
 import { ForbiddenError } from '../errors/forbidden.error';
+import { InvalidInputError } from '../errors/invalid-input.error';
 import { OrgRegister } from '../organisation/org-register';
 
 /**
@@ -82,7 +83,7 @@ export class AccessScope {
     const filter = await this.unitFilter(user, request.unitId);
     if (filter === null || request.orgUnitId === undefined) return filter;
     const tree = await this.register.tree();
-    if (!tree.get(request.orgUnitId)) return null;
+    if (!tree.get(request.orgUnitId)) throw new InvalidInputError(`orgUnitId: unknown org unit "${request.orgUnitId}"`, 'orgUnitId');
     const asked = jurisdictionOf(tree, request.orgUnitId, { rollup: request.rollup === 'true' });
     return asked.everything ? filter : { ...filter, within: [...(filter.within ?? []), asked] };
   }

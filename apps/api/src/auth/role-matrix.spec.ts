@@ -50,13 +50,12 @@ describe('the role matrix: the @Access() rule of every route', () => {
       'POST /findings/:id/plan': ownUnit,
       'POST /findings/:id/report': ownUnit,
       'POST /findings/:id/extension': ownUnit,
-      // The decisions say `all`, yet FindingStepsService.decide reads the finding through AccessScope:
-      // outside the supervisor's jurisdiction they answer 404 (role-matrix.int-spec.ts shows it).
-      'POST /findings/:id/plan/decision': supervisors,
-      'POST /findings/:id/verification': supervisors,
-      'POST /findings/:id/extension/decision': supervisors,
-      'POST /findings/:id/accountability/decision': supervisors,
-      'POST /findings/:id/follow-up': supervisors,
+      // Outside the supervisor's jurisdiction a decision answers 404 (role-matrix.int-spec.ts shows it).
+      'POST /findings/:id/plan/decision': supervisorsInJurisdiction,
+      'POST /findings/:id/verification': supervisorsInJurisdiction,
+      'POST /findings/:id/extension/decision': supervisorsInJurisdiction,
+      'POST /findings/:id/accountability/decision': supervisorsInJurisdiction,
+      'POST /findings/:id/follow-up': supervisorsInJurisdiction,
       'GET /approvals': supervisorsInJurisdiction,
       'GET /audit': reviewersInJurisdiction,
       'GET /audit/verify': reviewers,
@@ -64,7 +63,7 @@ describe('the role matrix: the @Access() rule of every route', () => {
       'GET /reports/trend': readersInJurisdiction,
       'GET /reports/overdue-ageing': readersInJurisdiction,
       'GET /reports/time-to-close': readersInJurisdiction,
-      'GET /ops/reconciliation': reviewers,
+      'GET /ops/reconciliation': reviewersInJurisdiction,
       'GET /org-units': everyoneSignedIn,
       'GET /org-units/:id': everyoneSignedIn,
       'PUT /org-units/:id': admins,

@@ -43,7 +43,7 @@ export class FindingStepsController {
   @Post('plan/decision')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Access({ roles: ['supervisor'], scope: 'all' })
+  @Access({ roles: ['supervisor'], scope: 'scoped' })
   @ApiOperation({ summary: 'approve or return the plan' })
   decidePlan(@FindingId() id: string, @Body() dto: DecidePlanDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.planDecision(dto), user);
@@ -61,7 +61,7 @@ export class FindingStepsController {
   @Post('verification')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Access({ roles: ['supervisor'], scope: 'all' })
+  @Access({ roles: ['supervisor'], scope: 'scoped' })
   @ApiOperation({ summary: '验收 — pass (销号) or fail the report' })
   verify(@FindingId() id: string, @Body() dto: VerifyDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.verification(dto), user);
@@ -81,7 +81,7 @@ export class FindingStepsController {
   @Post('extension/decision')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Access({ roles: ['supervisor'], scope: 'all' })
+  @Access({ roles: ['supervisor'], scope: 'scoped' })
   @ApiOperation({ summary: 'approve or deny the extension' })
   decideExtension(@FindingId() id: string, @Body() dto: DecideExtensionDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.extensionDecision(dto), user);
@@ -90,7 +90,7 @@ export class FindingStepsController {
   @Post('accountability/decision')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Access({ roles: ['supervisor'], scope: 'all' })
+  @Access({ roles: ['supervisor'], scope: 'scoped' })
   @ApiOperation({ summary: '问责 — refer or reject the proposed accountability' })
   decideAccountability(
     @FindingId() id: string,
@@ -103,7 +103,7 @@ export class FindingStepsController {
   @Post('follow-up')
   @HttpCode(HttpStatus.OK)
   @StepAnswers(HttpStatus.OK)
-  @Access({ roles: ['supervisor'], scope: 'all' })
+  @Access({ roles: ['supervisor'], scope: 'scoped' })
   @ApiOperation({ summary: '回头看 — confirm the fix held, or reopen it' })
   followUp(@FindingId() id: string, @Body() dto: ReviewFollowUpDto, @CurrentUser() user: Principal): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.followUp(dto), user);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgUnit } from '@reform/contracts';
-import { isDisciplineSide, OrgTree } from '@reform/domain';
+import { aKind, isDisciplineSide, OrgTree } from '@reform/domain';
 import { RegisterStore } from '@reform/persistence';
 
 /** How long a replica keeps the register it read; another replica's write shows within this. */
@@ -35,7 +35,7 @@ export class OrgRegister {
     const { tree } = await this.snapshot();
     const unit = tree.get(unitId);
     if (!unit) return `unknown unit "${unitId}"`;
-    if (unit.kind !== 'unit') return `"${unitId}" is a ${unit.kind}, not a unit`;
+    if (unit.kind !== 'unit') return `"${unitId}" is ${aKind(unit.kind)}, not a unit`;
     if (!unit.active) return `unit "${unitId}" is not active`;
     return null;
   }

@@ -88,7 +88,7 @@ describe('OrgUnitsService.save', () => {
       'OFFICE-2',
       dto({ kind: 'office', parentId: 'ROOT', supervises: ['U1', 'OFFICE-1'] }),
       'supervises',
-      'supervises: "OFFICE-1" is a office, not a unit',
+      'supervises: "OFFICE-1" is an office, not a unit',
     ],
     [
       'supervising an unknown unit',
@@ -143,10 +143,7 @@ describe('OrgUnitsService.save', () => {
     });
   });
 
-  // KNOWN BUG (org-units.service.ts checkSave): only deactivation asks for open findings. A unit with
-  // open findings can be turned into an office (kind), after which nobody acts for it: its unit
-  // token is refused (not a unit) and no new finding may name it. Drop `.failing` once fixed.
-  it.failing('refuses (409) to turn a unit with open findings into a discipline-side org unit', async () => {
+  it('refuses (409) to turn a unit with open findings into a discipline-side org unit', async () => {
     const { service, fake } = setUp();
     fake.openFindings.set('U1', 1);
     await expect(service.save('U1', dto({ kind: 'office', parentId: 'OFFICE-1' }), admin)).rejects.toBeInstanceOf(UnitInUseError);
@@ -200,12 +197,12 @@ describe('OrgUnitsService.import', () => {
       message:
         'file 组织机构.csv was not imported, nothing was saved (6 bad rows): ' +
         [
-          'row 2 (GRP-1): supervises: "OFFICE-2" is a office, not a unit',
-          'row 4 (TOP): parentId: the tree already has its root "ROOT"; a second root is not allowed',
-          'row 5 (U-X): parentId: "OFFICE-9" is neither registered nor placed by this file',
+          'row 2 (GRP-1): 监督单位: "OFFICE-2" is an office, not a unit',
+          'row 4 (TOP): 上级编码: the tree already has its root "ROOT"; a second root is not allowed',
+          'row 5 (U-X): 上级编码 "OFFICE-9" is neither registered nor placed by this file',
           'row 6 (U 1): 编码 must be 1-40 letters, digits, "_" or "-", starting with a letter or digit',
-          'row 7 (A): parentId: "B" is neither registered nor placed by this file',
-          'row 8 (B): parentId: "A" is neither registered nor placed by this file',
+          'row 7 (A): 上级编码 "B" is neither registered nor placed by this file',
+          'row 8 (B): 上级编码 "A" is neither registered nor placed by this file',
         ].join('; '),
     });
     expect(stored()).toEqual(before);
@@ -215,7 +212,7 @@ describe('OrgUnitsService.import', () => {
     const { service } = setUp();
     const file = ['编码,名称,类型,上级编码', 'TOP,另一个根,纪委监委,', 'U-Y,单位,责任单位,TOP'].join('\n');
     await expect(service.import(csv(file), admin)).rejects.toThrow(
-      /\(2 bad rows\): row 2 \(TOP\): parentId: the tree already has its root "ROOT".*; row 3 \(U-Y\): parentId: unknown org unit "TOP"$/,
+      /\(2 bad rows\): row 2 \(TOP\): 上级编码: the tree already has its root "ROOT".*; row 3 \(U-Y\): 上级编码: unknown org unit "TOP"$/,
     );
   });
 });

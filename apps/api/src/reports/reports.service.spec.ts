@@ -68,13 +68,21 @@ describe('ReportsService', () => {
     expect(trends[0].slice).toEqual({ unitId: undefined, within: [OFFICE_1] });
   });
 
-  it('reports nothing for an org unit the register does not have, without asking the database', async () => {
+  it('refuses (400, naming orgUnitId) an org unit the register does not have, without asking the database', async () => {
     const { service, reports, trends } = setUp();
-    const summary = await service.summary({ orgUnitId: 'OFFICE-9' }, supervisor);
-    expect(summary).toMatchObject({ findings: { total: 0 }, rectificationRate: 0, byUnit: [] });
+    await expect(service.summary({ orgUnitId: 'OFFICE-9' }, supervisor)).rejects.toMatchObject({
+      field: 'orgUnitId',
+      message: 'orgUnitId: unknown org unit "OFFICE-9"',
+    });
     expect(reports.summary).not.toHaveBeenCalled();
-    // The analytics run over a slice no finding lies in.
-    await service.trend({ orgUnitId: 'OFFICE-9' }, supervisor);
-    expect(trends[0].slice).toEqual({ within: [{ unitIds: [], trackingOfficeIds: [] }] });
+    await expect(service.trend({ orgUnitId: 'OFFICE-9' }, supervisor)).rejects.toBeInstanceOf(InvalidInputError);
+    expect(trends).toEqual([]);
+  });
+
+  it("reports nothing for a unit outside the caller's scope, without asking the database", async () => {
+    const { service, reports } = setUp();
+    const unitUser = { id: 'unit-1', name: 'unit-1', roles: ['unit' as const], unitId: 'U1' };
+    expect(await service.summary({ unitId: 'U2' }, unitUser)).toMatchObject({ findings: { total: 0 }, byUnit: [] });
+    expect(reports.summary).not.toHaveBeenCalled();
   });
 });

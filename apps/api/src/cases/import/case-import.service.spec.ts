@@ -38,13 +38,13 @@ function setUp() {
   const queries = { findWithFindings: async (id: string) => stored.get(id) ?? null } as unknown as CaseQueries;
   const workingDays = { calendar: calendarFromFiles(BUNDLED_CALENDAR_FILES), timeZone: 'Asia/Shanghai', deadlineTime: '18:00' };
   const config = { workingDays } as unknown as AppConfigService;
-  const { register } = registerOf([
+  const { register, scope } = registerOf([
     ROOT,
     orgUnit('U1', 'unit', 'ROOT', { name: '财政局' }),
     orgUnit('U2', 'unit', 'ROOT'),
     orgUnit('U-OLD', 'unit', 'ROOT', { active: false }),
   ]);
-  const service = new CaseImportService(cases, queries, idempotency, new WorkingDayDeadlines(config), config, register);
+  const service = new CaseImportService(cases, queries, idempotency, new WorkingDayDeadlines(config), config, register, scope);
   return { service, cases, idempotency, opened };
 }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
 import type { Principal } from '@reform/contracts';
-import { CaseQueries, IdempotencyStore } from '@reform/persistence';
+import { CaseQueries, IdempotencyStore, type Within } from '@reform/persistence';
+import { AccessScope } from '../../auth/access-scope';
 import { createHash, randomUUID } from 'node:crypto';
 import { WorkingDayDeadlines } from '../../deadlines/working-day-deadlines';
 import { IdempotencyKeyReusedError } from '../../errors/idempotency-key-reused.error';
@@ -36,6 +37,7 @@ export class CaseImportService {
     private readonly deadlines: WorkingDayDeadlines,
     private readonly config: AppConfigService,
     private readonly register: OrgRegister,
+    private readonly scope: AccessScope,
   ) {}
 
   /**
@@ -48,17 +50,26 @@ export class CaseImportService {
     const fileHash = createHash('sha256').update(file.buffer).digest('hex');
     const key = `sha256:${fileHash}`;
     const hash = requestHash({ fileHash, title: dto.title, summary: dto.summary, source: dto.source });
-    const replay = await this.replay(await this.idempotency.find(IMPORT_ACTOR, key), hash);
+    const { within } = await this.scope.scopeFor(user);
+    const replay = await this.replay(await this.idempotency.find(IMPORT_ACTOR, key), hash, within);
     if (replay) return replay;
 
     const caseDto = await this.checked(file, dto);
     const bound = await this.idempotency.claim({ actor: IMPORT_ACTOR, key, requestHash: hash, caseId: randomUUID() });
-    return (await this.replay(bound, hash)) ?? this.cases.openAs(bound.caseId, caseDto, user);
+    return (await this.replay(bound, hash, within)) ?? this.cases.openAs(bound.caseId, caseDto, user);
   }
 
-  private async replay(bound: { requestHash: string; caseId: string } | null, hash: string): Promise<OpenedCase | null> {
+  /** The case this file opened before, as far as the caller's jurisdiction shows it; one outside it is not shown, only named as taken. */
+  private async replay(
+    bound: { requestHash: string; caseId: string } | null,
+    hash: string,
+    within: Within[] | undefined,
+  ): Promise<OpenedCase | null> {
     if (bound === null) return null;
-    const existing = await this.stored.findWithFindings(bound.caseId);
+    const existing = await this.stored.findWithFindings(bound.caseId, within);
+    if (!existing && within && (await this.stored.findById(bound.caseId))) {
+      throw new IdempotencyKeyReusedError('this file was imported already, as a case outside your jurisdiction; it is not imported twice');
+    }
     if (bound.requestHash !== hash) {
       const which = existing ? `as case ${existing.code}` : 'already';
       throw new IdempotencyKeyReusedError(

@@ -94,10 +94,7 @@ describe('ledger exports', () => {
     expect(names.map((index) => second.getCell(index).value)).toEqual(['U-FIN', null]);
   });
 
-  // KNOWN BUG (ledger-xlsx.writer.ts): the date format is set on column 12 by number, which is now
-  // 跟踪单位; 销号日期 moved to column 13 and gets exceljs' default format. Drop `.failing` once the
-  // writer finds its date columns by header.
-  it.failing('XLSX: 销号日期 is formatted as a day (yyyy-mm-dd), and no text column carries a date format', async () => {
+  it('XLSX: 销号日期 is formatted as a day (yyyy-mm-dd), and no text column carries a date format', async () => {
     const sheet = await xlsxSheet();
     expect(sheet.getRow(3).getCell(column('销号日期')).numFmt).toBe('yyyy-mm-dd');
     expect(sheet.getColumn(column('跟踪单位')).numFmt).toBeUndefined();

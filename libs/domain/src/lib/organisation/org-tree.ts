@@ -92,13 +92,13 @@ export class OrgTree {
   /** What is wrong with saving `candidate` into the tree, or null when the tree stays sound. */
   problemWith(candidate: OrgNode): TreeProblem | null {
     const current = this.byId.get(candidate.id);
-    if (candidate.parentId === null && candidate.kind !== 'commission') {
-      return { field: 'kind', message: `kind: the root "${candidate.id}" is the commission (纪委监委) and stays one` };
-    }
     if (candidate.parentId === null) {
       const otherRoot = this.nodes().find((node) => node.parentId === null && node.id !== candidate.id);
       if (otherRoot)
         return { field: 'parentId', message: `parentId: the tree already has its root "${otherRoot.id}"; a second root is not allowed` };
+      if (candidate.kind !== 'commission') {
+        return { field: 'kind', message: `kind: the root "${candidate.id}" is the commission (纪委监委) and stays one` };
+      }
     } else {
       if (!this.byId.has(candidate.parentId)) return { field: 'parentId', message: `parentId: unknown org unit "${candidate.parentId}"` };
       if (candidate.parentId === candidate.id || (current && this.subtree(candidate.id).includes(candidate.parentId))) {
@@ -115,7 +115,8 @@ export class OrgTree {
     for (const id of candidate.supervises) {
       const supervised = this.byId.get(id);
       if (!supervised) return { field: 'supervises', message: `supervises: unknown org unit "${id}"` };
-      if (supervised.kind !== 'unit') return { field: 'supervises', message: `supervises: "${id}" is a ${supervised.kind}, not a unit` };
+      if (supervised.kind !== 'unit')
+        return { field: 'supervises', message: `supervises: "${id}" is ${aKind(supervised.kind)}, not a unit` };
     }
     if (current && current.kind === 'unit' && candidate.kind !== 'unit') {
       const supervisor = this.nodes().find((node) => node.supervises.includes(candidate.id));
@@ -128,6 +129,11 @@ export class OrgTree {
   with(node: OrgNode): OrgTree {
     return new OrgTree([...this.nodes().filter((existing) => existing.id !== node.id), node]);
   }
+}
+
+/** The kind with its article, for messages: "an office", "a stationed_group". */
+export function aKind(kind: OrgUnitKind): string {
+  return `${kind === 'office' || kind === 'unit' ? 'an' : 'a'} ${kind}`;
 }
 
 function byId(a: OrgNode, b: OrgNode): number {

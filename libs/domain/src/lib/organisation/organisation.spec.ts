@@ -89,7 +89,7 @@ describe('the org tree (组织机构树)', () => {
   it('lets supervises name units only, and only on the discipline side', () => {
     expect(county.problemWith(node('OFF-2', 'office', 'ROOT', ['OFF-1']))).toEqual({
       field: 'supervises',
-      message: 'supervises: "OFF-1" is a office, not a unit',
+      message: 'supervises: "OFF-1" is an office, not a unit',
     });
     expect(county.problemWith(node('OFF-2', 'office', 'ROOT', ['U-NOPE']))).toMatchObject({ field: 'supervises' });
     expect(county.problemWith(node('U-X', 'unit', 'ROOT', ['U-FIN']))).toMatchObject({ field: 'supervises' });

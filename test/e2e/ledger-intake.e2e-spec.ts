@@ -1,6 +1,7 @@
 import { BUNDLED_CALENDAR_FILES, calendarFromFiles, workingDayDeadline } from '@reform/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
+import { Api } from '../support/contract';
 import { Http } from '../support/http';
 import { Stack } from '../support/stack';
 import { findProcess, peakResidentDuring } from '../support/process-memory';
@@ -57,6 +58,8 @@ describe('working-day deadlines, bulk intake and the ledger exports (external Po
     database = await createTestDatabase();
     stack = await Stack.start({ env: { DATABASE_URL: database.url } });
     api = new Http(stack.url(''));
+    // The responsible units of every row below, registered as v1.1 requires of a finding's unit.
+    await new Api(stack.url('')).registerUnits(unit, other);
   });
   afterAll(async () => {
     await stack?.stop();

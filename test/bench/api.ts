@@ -4,6 +4,9 @@ import { bearer } from '../support/tokens';
 
 export const officer = bearer({ sub: 'bench-officer', roles: ['officer'] });
 export const supervisor = bearer({ sub: 'bench-supervisor', roles: ['supervisor'] });
+export const admin = bearer({ sub: 'bench-admin', roles: ['admin'] });
+/** A supervisor of a discipline-side org unit: sees that org unit's jurisdiction only. */
+export const supervisorOf = (orgUnitId: string) => bearer({ sub: `bench-supervisor-${orgUnitId}`, roles: ['supervisor'], orgUnitId });
 
 export interface OpenedCase {
   id: string;
@@ -28,6 +31,10 @@ export class BenchApi {
 
   get<T>(path: string, headers = supervisor): Promise<Timed<T>> {
     return this.send<T>('GET', `/api/v1${path}`, headers);
+  }
+
+  put<T>(path: string, body: unknown, headers = admin): Promise<Timed<T>> {
+    return this.send<T>('PUT', `/api/v1${path}`, headers, body);
   }
 
   /** POST /cases with one finding per entry of `dueAts`. */

@@ -7,6 +7,7 @@ import { BenchApi } from './api';
 import { bundleEngineWorkflows, Engine } from './engine';
 import { measureIntake } from './intake';
 import { parseOptions } from './options';
+import { BENCH_UNITS, registerBenchOrganisation } from './organisation';
 import { measureReads, removeSeed } from './reads';
 import { humanReport, summaryJson } from './report';
 import { round } from './stats';
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   try {
     say(`stack ready (${target.dataDir}); API ${target.apiUrl}, Temporal ${target.temporalAddress}`);
     const api = new BenchApi(target.apiUrl);
+    await registerBenchOrganisation(api);
+    say(`registered ${BENCH_UNITS.length} units and an office supervising some of them (PUT /org-units/:id)`);
     const intake = await measureIntake(api, engine, options, say, () => cpuByRole(target) as Record<string, number>);
     say(
       `  → intake ${round(intake.best.perSec)} findings/s at ${intake.best.concurrency} (p99 ${round(intake.best.p99Ms)} ms); engine ${round(intake.engineBest.perSec)} workflows/s`,

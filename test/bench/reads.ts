@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
-import type { BenchApi } from './api';
+import { supervisorOf, type BenchApi } from './api';
 import type { BenchOptions } from './options';
+import { BENCH_OFFICE, BENCH_OFFICE_SUPERVISES } from './organisation';
 import { p50, p99 } from './stats';
 
 export interface ReadsResult {
@@ -12,6 +13,17 @@ export interface ReadsResult {
   summaryP50Ms: number;
   summaryP99Ms: number;
   summarySqlP99Ms: number;
+  /** GET /findings for a supervisor whose token names BENCH_OFFICE: its jurisdiction only (three filter sets). */
+  jurisdiction: {
+    /** The findings within it, of `rows`. */
+    total: number;
+    p50Ms: number;
+    p99Ms: number;
+    sqlP50Ms: number;
+    sqlP99Ms: number;
+    /** EXPLAIN (ANALYZE, BUFFERS) of the unfiltered page and count statements, as PostgreSQL planned them. */
+    plan: string[];
+  };
   byFilter: Array<{ filter: string; p50Ms: number; p99Ms: number; sqlP99Ms: number; total: number }>;
 }
 
@@ -62,17 +74,19 @@ export async function seedFindings(pool: Pool, target: number): Promise<number> 
                      ELSE now() + (1 + e * 89) * interval '1 day' END AS due_at
          FROM judged
        )
-       INSERT INTO findings (id, case_id, title, description, category, unit_id, responsible_person, due_at, status, overdue,
+       INSERT INTO findings (id, case_id, title, description, category, unit_id, responsible_person, tracking_office_id, due_at, status, overdue,
                              escalation_level, accountability, pending_approval, pending_since, opened_by, created_at, updated_at, closed_at, version)
        SELECT gen_random_uuid(), (SELECT ids FROM seeded)[1 + (g % array_length((SELECT ids FROM seeded), 1))],
               'seeded finding ' || g, 'seeded for the read benchmark', 'governance', 'U-' || lpad((g % 200)::text, 3, '0'), NULL,
+              -- About 1 in 53 tracked by the office (跟踪单位), spread over every unit: its jurisdiction beyond the units it supervises.
+              CASE WHEN g % 53 = 0 THEN $3 END,
               due_at, status, overdue, level, CASE WHEN level = 3 THEN 'proposed' ELSE 'none' END,
               CASE WHEN level = 3 THEN 'accountability' WHEN status = 'PLAN_SUBMITTED' THEN 'plan'
                    WHEN status = 'REPORT_SUBMITTED' THEN 'verification' END,
               CASE WHEN level = 3 OR status IN ('PLAN_SUBMITTED', 'REPORT_SUBMITTED') THEN created_at + interval '3 days' END,
               $2, created_at, created_at + interval '1 day', CASE WHEN status = 'CLOSED' THEN created_at + interval '20 days' END, 2
        FROM levelled`,
-      [missing, SEED_MARK],
+      [missing, SEED_MARK, BENCH_OFFICE],
     );
     await client.query('COMMIT');
   } catch (error) {
@@ -94,7 +108,7 @@ export async function removeSeed(pool: Pool): Promise<void> {
 
 // The statements FindingQueries.list and ReportQueries.summary run (libs/persistence), for the bare baseline.
 const LIST_COLUMNS = `id, case_id, title, description, category, unit_id, responsible_person, due_at, status,
-  overdue, escalation_level, accountability, pending_approval, created_at, updated_at, closed_at`;
+  overdue, escalation_level, accountability, pending_approval, tracking_office_id, created_at, updated_at, closed_at`;
 const SUMMARY_SQL = `SELECT unit_id, status, escalation_level, overdue, count(*) AS count
   FROM findings GROUP BY unit_id, status, escalation_level, overdue`;
 
@@ -103,7 +117,13 @@ interface Filter {
   query: Record<string, string>;
 }
 
-function listSql(filter: Filter): { page: string; count: string; params: unknown[]; pageParams: unknown[] } {
+/** 管辖范围 as AccessScope hands it to the queries: the units the office supervises, the findings it tracks. */
+interface Within {
+  unitIds: string[];
+  trackingOfficeIds: string[];
+}
+
+function listSql(filter: Filter, within?: Within): { page: string; count: string; params: unknown[]; pageParams: unknown[] } {
   const columns: Record<string, string> = {
     status: 'status',
     unitId: 'unit_id',
@@ -118,6 +138,11 @@ function listSql(filter: Filter): { page: string; count: string; params: unknown
     if (value === undefined) continue;
     params.push(key === 'overdue' ? value === 'true' : key === 'escalationLevel' ? Number(value) : value);
     conditions.push(`${column} = $${params.length}`);
+  }
+  // The predicate of WhereClause.within (libs/persistence sql-support.ts), after the filter's own conditions.
+  if (within) {
+    params.push(within.unitIds, within.trackingOfficeIds);
+    conditions.push(`(unit_id = ANY($${params.length - 1}::text[]) OR tracking_office_id = ANY($${params.length}::text[]))`);
   }
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const page = Number(filter.query['page'] ?? 1);
@@ -158,30 +183,57 @@ export async function measureReads(api: BenchApi, pool: Pool, options: BenchOpti
     `reads: GET /findings with ${filters.length} filters and GET /reports/summary, ${options.readSamples} times each, and the same SQL bare`,
   );
   const byFilter: ReadsResult['byFilter'] = [];
-  const list: number[] = [];
-  const sql: number[] = [];
-  for (const filter of filters) {
+  /** Samples `filter` through the API as `who` and bare; its figures go to byFilter, its samples to `into`. */
+  const measure = async (filter: Filter, into: { api: number[]; sql: number[] }, who?: { authorization: string }, within?: Within) => {
     const search = new URLSearchParams({ pageSize: '50', ...filter.query }).toString();
-    const statements = listSql(filter);
+    const statements = listSql(filter, within);
     const bare = () => Promise.all([pool.query(statements.page, statements.pageParams), pool.query(statements.count, statements.params)]);
     let total = 0;
+    let bareTotal = 0;
     for (let i = 0; i < 3; i++) {
-      const warm = await api.get<{ total: number }>(`/findings?${search}`);
+      const warm = await api.get<{ total: number }>(`/findings?${search}`, who);
       if (warm.status !== 200)
         throw new Error(`GET /findings?${search} answered ${warm.status}: ${JSON.stringify(warm.body).slice(0, 300)}`);
       total = warm.body.total;
-      await bare();
+      bareTotal = Number((await bare())[1].rows[0]?.count);
     }
+    // The bare statements must select what the API does, or the comparison means nothing (the last
+    // warm-up decides: a finding projected between an earlier pair is no disagreement).
+    if (bareTotal !== total) throw new Error(`GET /findings?${search} counts ${total}, its bare SQL ${bareTotal}`);
     const mine: number[] = [];
     const theirs: number[] = [];
     for (let i = 0; i < options.readSamples; i++) {
-      mine.push((await api.get(`/findings?${search}`)).ms);
+      mine.push((await api.get(`/findings?${search}`, who)).ms);
       theirs.push(await timed(bare));
     }
-    list.push(...mine);
-    sql.push(...theirs);
+    into.api.push(...mine);
+    into.sql.push(...theirs);
     byFilter.push({ filter: filter.label, p50Ms: p50(mine), p99Ms: p99(mine), sqlP99Ms: p99(theirs), total });
+    return { total, statements };
+  };
+
+  const everything = { api: [] as number[], sql: [] as number[] };
+  for (const filter of filters) await measure(filter, everything);
+
+  // A supervisor of BENCH_OFFICE: every list carries the jurisdiction predicate.
+  const within: Within = { unitIds: [...BENCH_OFFICE_SUPERVISES].sort(), trackingOfficeIds: [BENCH_OFFICE] };
+  const scoped = supervisorOf(BENCH_OFFICE);
+  const jurisdictionFilters: Filter[] = [
+    { label: 'jurisdiction', query: {} },
+    { label: 'jurisdiction+status', query: { status: 'RECTIFYING' } },
+    { label: 'jurisdiction+unitId', query: { unitId: BENCH_OFFICE_SUPERVISES[0] } },
+  ];
+  say(
+    `reads: GET /findings as a supervisor of ${BENCH_OFFICE} (supervises ${BENCH_OFFICE_SUPERVISES.length} units, tracks others' findings)`,
+  );
+  const inJurisdiction = { api: [] as number[], sql: [] as number[] };
+  let jurisdictionTotal = 0;
+  let explained: ReturnType<typeof listSql> | undefined;
+  for (const filter of jurisdictionFilters) {
+    const { total, statements } = await measure(filter, inJurisdiction, scoped, within);
+    if (filter.query['status'] === undefined && filter.query['unitId'] === undefined) [jurisdictionTotal, explained] = [total, statements];
   }
+  const plan = explained ? await explain(pool, explained) : [];
   const summary: number[] = [];
   const summarySql: number[] = [];
   for (let i = 0; i < 3; i++) await api.get('/reports/summary');
@@ -193,13 +245,34 @@ export async function measureReads(api: BenchApi, pool: Pool, options: BenchOpti
   }
   return {
     rows,
-    listP50Ms: p50(list),
-    listP99Ms: p99(list),
-    sqlP50Ms: p50(sql),
-    sqlP99Ms: p99(sql),
+    listP50Ms: p50(everything.api),
+    listP99Ms: p99(everything.api),
+    sqlP50Ms: p50(everything.sql),
+    sqlP99Ms: p99(everything.sql),
     summaryP50Ms: p50(summary),
     summaryP99Ms: p99(summary),
     summarySqlP99Ms: p99(summarySql),
+    jurisdiction: {
+      total: jurisdictionTotal,
+      p50Ms: p50(inJurisdiction.api),
+      p99Ms: p99(inJurisdiction.api),
+      sqlP50Ms: p50(inJurisdiction.sql),
+      sqlP99Ms: p99(inJurisdiction.sql),
+      plan,
+    },
     byFilter,
   };
+}
+
+/** How PostgreSQL runs the page and the count of a list: EXPLAIN (ANALYZE, BUFFERS), one line per plan line. */
+async function explain(pool: Pool, statements: ReturnType<typeof listSql>): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [label, sql, params] of [
+    ['page', statements.page, statements.pageParams],
+    ['count', statements.count, statements.params],
+  ] as const) {
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [...params]);
+    lines.push(`${label}:`, ...rows.map((row) => `  ${row['QUERY PLAN']}`));
+  }
+  return lines;
 }

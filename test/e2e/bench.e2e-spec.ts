@@ -38,12 +38,25 @@ describe('the benchmark (npm run bench) at its tiny size', () => {
         lateP99Ms: positive,
         missing: 0,
       },
-      reads: { rows: positive, listP50Ms: positive, listP99Ms: positive, sqlP99Ms: positive, summaryP99Ms: positive },
+      reads: {
+        rows: positive,
+        listP50Ms: positive,
+        listP99Ms: positive,
+        sqlP99Ms: positive,
+        summaryP99Ms: positive,
+        jurisdictionRows: positive,
+        jurisdictionListP50Ms: positive,
+        jurisdictionListP99Ms: positive,
+        jurisdictionSqlP99Ms: positive,
+      },
       worker: { openWorkflows: positive, rssMiB: positive, workflowTasksPerSec: positive },
     });
     expect(result.intake.findingsPerSec).toBeGreaterThan(0);
     expect(result.intake.engineWorkflowsPerSec).toBeGreaterThan(0);
     expect(result.reads.rows).toBeGreaterThanOrEqual(2000);
+    // A supervisor of the office sees some of the findings, not all of them.
+    expect(result.reads.jurisdictionRows).toBeGreaterThan(0);
+    expect(result.reads.jurisdictionRows).toBeLessThan(result.reads.rows);
     expect(result.worker.openWorkflows).toBeGreaterThanOrEqual(50);
     expect(result.worker.rssMiB).toBeGreaterThan(0);
     // The human table goes to stderr, beside the JSON.

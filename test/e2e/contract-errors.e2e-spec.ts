@@ -37,6 +37,8 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
     stack = await Stack.start();
     api = new Api(stack.url(''));
     steps = new Steps(api);
+    // The fixed unit the bodies below use where the unit is not what they test (v1.1: it must be registered).
+    await api.registerUnits('U1');
   });
   afterAll(async () => {
     await stack?.stop();
@@ -114,6 +116,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
   describe('403 for roles not allowed', () => {
     it('refuses every endpoint family to the roles the contract does not name', async () => {
       const unitId = uniqueUnit();
+      await api.registerUnits(unitId);
       const unit = unitUser(unitId);
       const finding = await steps.oneFinding(unitId);
       const f = `/api/v1/findings/${finding.id}`;
@@ -184,6 +187,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
 
     it('refuses a supervisor deciding their own plan and their own extension request', async () => {
       const unitId = uniqueUnit();
+      await api.registerUnits(unitId);
       const both = as({ sub: `both-${unitId}`, roles: ['unit', 'supervisor'], unitId });
       const finding = await steps.oneFinding(unitId);
 
@@ -214,6 +218,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
 
     it("refuses verification by the officer who opened the finding's case", async () => {
       const unitId = uniqueUnit();
+      await api.registerUnits(unitId);
       const unit = unitUser(unitId);
       const opener = as({ sub: `opener-${unitId}`, roles: ['officer', 'supervisor'] });
       const finding = await steps.oneFinding(unitId, {}, opener);
@@ -261,6 +266,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
     it("answers 404 to a unit user for another unit's finding, on GET and on every step, and never lists it", async () => {
       const mine = uniqueUnit('MINE');
       const theirs = uniqueUnit('THEIRS');
+      await api.registerUnits(mine, theirs);
       const me = unitUser(mine);
       const created = await steps.openCase([{ unitId: mine }, { unitId: theirs }]);
       const own = created.findings.find((f) => f.unitId === mine) as Finding;
@@ -302,6 +308,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
   describe('409 for a step the current state does not allow, with that state', () => {
     it('verification with no report, a plan on a RECTIFYING finding, a follow-up when none is due', async () => {
       const unitId = uniqueUnit();
+      await api.registerUnits(unitId);
       const unit = unitUser(unitId);
       const finding = await steps.oneFinding(unitId);
 
@@ -360,6 +367,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
   describe('concurrent steps', () => {
     it('the same step sent five times at once is taken once; the rest are 409 with the status', async () => {
       const unitId = uniqueUnit();
+      await api.registerUnits(unitId);
       const unit = unitUser(unitId);
       const finding = await steps.oneFinding(unitId);
 
@@ -455,6 +463,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
 
     it('refuses bad step bodies', async () => {
       const unitId = uniqueUnit();
+      await api.registerUnits(unitId);
       const unit = unitUser(unitId);
       const finding = await steps.oneFinding(unitId);
       const f = `/api/v1/findings/${finding.id}`;
@@ -522,6 +531,7 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
 
     it('refuses text PostgreSQL cannot store (NUL, unpaired surrogates) up front, so no step stalls in its projection', async () => {
       const unitId = uniqueUnit();
+      await api.registerUnits(unitId);
       const unit = unitUser(unitId);
       await expect400(post({ ...caseBody([{ unitId }]), title: 'a\u0000b' }), /\btitle\b/);
       await expect400(post({ ...caseBody([{ unitId }]), summary: 'x\ud800y' }), /\bsummary\b/);
@@ -555,6 +565,8 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
           }),
         ),
       });
+      // Every unit registered, so that the size alone is what the 4xx answers.
+      await api.registerUnits(...Array.from({ length: 200 }, (_, i) => `BIG-${i}`));
       // About 2 MB of UTF-8, every field within its bound: more than the workflow's payloads could carry.
       const started = Date.now();
       const tooBig = await api.post('/api/v1/cases', big(200, 2_900), officer);

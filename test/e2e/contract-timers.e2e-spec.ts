@@ -64,6 +64,7 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
   it('escalates an overdue finding 督办 → 约谈 → 问责 and stops at level 3; accountability is then referred or rejected once', async () => {
     const unitA = uniqueUnit('ESC');
     const unitB = uniqueUnit('ESC');
+    await api.registerUnits(unitA, unitB);
     const dueAt = inMs(3_000);
     const opened = await steps.openCase([
       { unitId: unitA, dueAt },
@@ -157,7 +158,9 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
   });
 
   it('a decision on a finding whose accountability was never proposed is a 409', async () => {
-    const finding = await steps.oneFinding(uniqueUnit());
+    const unitId = uniqueUnit();
+    await api.registerUnits(unitId);
+    const finding = await steps.oneFinding(unitId);
     const answer = await steps.decideAccountability(finding.id, 'reject', supervisor, '无');
     expect(answer.status).toBe(409);
     expectErrorBody(answer.body, 409);
@@ -166,6 +169,7 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
 
   it('a report submitted before the deadline stops the clock; a failed verification without a new date is overdue at once', async () => {
     const unitId = uniqueUnit('CLK');
+    await api.registerUnits(unitId);
     const unit = unitUser(unitId);
     const dueAt = inMs(4_000);
     const finding = await steps.oneFinding(unitId, { dueAt });
@@ -207,6 +211,7 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
 
   it('a moved deadline re-arms the reminder: one REMINDER_SENT per deadline', async () => {
     const unitId = uniqueUnit('REM');
+    await api.registerUnits(unitId);
     const unit = unitUser(unitId);
     const firstDue = inMs(2_500);
     const finding = await steps.oneFinding(unitId, { dueAt: firstDue });
@@ -225,6 +230,7 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
 
   it('a decision pending longer than POLICY_APPROVAL_SLA raises APPROVAL_OVERDUE once', async () => {
     const unitId = uniqueUnit('SLA');
+    await api.registerUnits(unitId);
     const finding = await steps.oneFinding(unitId);
     const planned = await steps.plan(finding.id, unitUser(unitId));
     expect(planned.body).toMatchObject({ status: 'PLAN_SUBMITTED', pendingApproval: 'plan' });
@@ -247,6 +253,7 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
 
   it('PLAN_OVERDUE when no plan is in by POLICY_PLAN_DUE, re-armed when a plan is returned, never when one is in time', async () => {
     const unitId = uniqueUnit('PLN');
+    await api.registerUnits(unitId);
     const unit = unitUser(unitId);
     const opened = await steps.openCase([
       { unitId, title: '无方案' },

@@ -1,6 +1,7 @@
 import { BUNDLED_CALENDAR_FILES, calendarFromFiles, workingDayDeadline } from '@reform/domain';
 import { Workbook } from 'exceljs';
 import { randomBytes } from 'node:crypto';
+import { admin } from '../support/contract';
 import { Http } from '../support/http';
 import { Stack } from '../support/stack';
 import { findProcess, peakResidentDuring } from '../support/process-memory';
@@ -20,6 +21,7 @@ const HEADERS = [
   '是否逾期',
   '督办层级',
   '问责情况',
+  '跟踪单位',
   '销号日期',
 ];
 const officer = bearer({ sub: 'officer-intake', roles: ['officer'] });
@@ -52,11 +54,22 @@ describe('working-day deadlines, bulk intake and the ledger exports (external Po
   let api: Http;
   const unit = `U-${randomBytes(4).toString('hex')}`;
   const other = `${unit}-B`;
+  /** The registered names the exports print for 责任单位. */
+  const UNIT_NAME = '县财政局';
+  const OTHER_NAME = '县教育局';
 
   beforeAll(async () => {
     database = await createTestDatabase();
     stack = await Stack.start({ env: { DATABASE_URL: database.url } });
     api = new Http(stack.url(''));
+    // The responsible units of every row below, registered as v1.1 requires of a finding's unit.
+    for (const [id, name] of [
+      [unit, UNIT_NAME],
+      [other, OTHER_NAME],
+    ]) {
+      const saved = await api.put(`/api/v1/org-units/${id}`, { name, kind: 'unit', parentId: 'ROOT' }, admin);
+      expect(saved.status).toBe(201);
+    }
   });
   afterAll(async () => {
     await stack?.stop();
@@ -185,8 +198,17 @@ describe('working-day deadlines, bulk intake and the ledger exports (external Po
     expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.body.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(HEADERS.join(','));
-    expect(lines[1]).toBe(`1,${imported.code},某局违规发放津补贴案,津补贴审批把关不严,${unit},王芳,2099-03-31 18:00,已交办,否,无,无,`);
-    expect(lines[3]).toBe(`3,${imported.code},某局违规发放津补贴案,"采购未比价, 程序倒置",${other},李四,2099-06-30 09:00,已交办,否,无,无,`);
+    // 责任单位 and 跟踪单位 by their registered names: the tracking office of a finding opened by an
+    // officer with no org unit is the root, under whatever name it has (the demo seed renames it).
+    const root = await api.get<{ name: string }>('/api/v1/org-units/ROOT', supervisor);
+    expect(root.status).toBe(200);
+    const tracking = root.body.name;
+    expect(lines[1]).toBe(
+      `1,${imported.code},某局违规发放津补贴案,津补贴审批把关不严,${UNIT_NAME},王芳,2099-03-31 18:00,已交办,否,无,无,${tracking},`,
+    );
+    expect(lines[3]).toBe(
+      `3,${imported.code},某局违规发放津补贴案,"采购未比价, 程序倒置",${OTHER_NAME},李四,2099-06-30 09:00,已交办,否,无,无,${tracking},`,
+    );
 
     const xlsx = await download(`/api/v1/ledger?caseId=${imported.id}`, XLSX);
     expect(xlsx.status).toBe(200);
@@ -206,13 +228,14 @@ describe('working-day deadlines, bulk intake and the ledger exports (external Po
       imported.code,
       '某局违规发放津补贴案',
       '津补贴审批把关不严',
-      unit,
+      UNIT_NAME,
       '王芳',
       new Date('2099-03-31T18:00:00Z'),
       '已交办',
       '否',
       '无',
       '无',
+      tracking,
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { Api } from '../support/contract';
 import { eventually, Http } from '../support/http';
 import { freePort, Stack } from '../support/stack';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -67,6 +68,8 @@ describe('the audit log on the running stack (external PostgreSQL)', () => {
     db = await createTestDatabase();
     stack = await Stack.start({ env: { DATABASE_URL: db.url } });
     http = new Http(stack.url(''));
+    // The unit of the findings and of the unit token below (v1.1: both must name a registered unit).
+    await new Api(stack.url('')).registerUnits('U-SEC');
   });
   afterAll(async () => {
     await stack?.stop();

@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { caseWorkflowId, findingWorkflowId } from '@reform/contracts';
+import { Api } from '../support/contract';
 import { eventually, Http } from '../support/http';
 import { Stack } from '../support/stack';
 import { bearer } from '../support/tokens';
@@ -18,6 +19,7 @@ describe('the stack survives SIGKILL of every process (npm start, embedded Postg
     const http = new Http(stack.url(''));
     expect(await http.get('/health')).toMatchObject({ status: 200, body: { status: 'ok', checks: { database: 'up', temporal: 'up' } } });
     expect((await http.get('/api/docs-json')).body).toMatchObject({ openapi: expect.stringMatching(/^3\./) });
+    await new Api(stack.url('')).registerUnits('U1');
 
     const dueAt = new Date(Date.now() + 12_000).toISOString();
     const created = await http.post<{ id: string; code: string; findings: { id: string }[] }>(

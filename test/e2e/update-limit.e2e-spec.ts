@@ -19,6 +19,7 @@ describe('HTTP contract: more steps in flight on one finding than Temporal admit
 
   it('answers 429 with Retry-After past the limit, 409 or 200 otherwise, and takes the step once', async () => {
     const unitId = uniqueUnit();
+    await api.registerUnits(unitId);
     const unit = unitUser(unitId);
     const finding = await steps.oneFinding(unitId);
 

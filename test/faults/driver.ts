@@ -12,6 +12,8 @@ export const OFFICER = bearer({ sub: 'officer-faults', roles: ['officer'] });
 export const SUPERVISORS = [bearer({ sub: 'sup-faults-1', roles: ['supervisor'] }), bearer({ sub: 'sup-faults-2', roles: ['supervisor'] })];
 export const AUDITOR = bearer({ sub: 'auditor-faults', roles: ['auditor'] });
 export const unitUser = (unitId: string) => bearer({ sub: `unit-${unitId}`, roles: ['unit'], unitId });
+/** 系统管理员: registers the suite's units before any finding is opened for them. */
+export const ADMIN = bearer({ sub: 'admin-faults', roles: ['admin'] });
 
 /** How a step the suite sent ended up: answered 200/202, or applied although its answer was lost. */
 export interface SentStep {
@@ -111,6 +113,43 @@ export class Driver {
       throw new Error(`POST /cases answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
     }
     throw new Error('POST /cases: no answer within the patience of a client');
+  }
+
+  /**
+   * Registers `unitIds` as active units under ROOT (v1.1: a finding's unit and a unit token's unit
+   * must be registered), then waits until every one of the `apis` admits a token of the last of
+   * them: each API keeps the register it read for a moment, and one that read it before the PUTs
+   * would otherwise refuse the first cases (400) and unit steps (403) the drive sends it.
+   */
+  async registerUnits(unitIds: readonly string[], apis: number): Promise<void> {
+    for (const unitId of unitIds) {
+      const body = { name: `演练单位 ${unitId}`, kind: 'unit', parentId: 'ROOT' };
+      const answer = await this.untilAnswered(() => this.traffic.request('PUT', `/api/v1/org-units/${unitId}`, body, ADMIN));
+      if (answer.status !== 200 && answer.status !== 201)
+        throw new Error(`PUT /org-units/${unitId} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+    }
+    const probe = unitUser(unitIds[unitIds.length - 1]);
+    for (let api = 0; api < apis; api++) {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const answer = await this.untilAnswered(() => this.traffic.request('GET', '/api/v1/findings?pageSize=1', undefined, probe, api));
+        if (answer.status === 200) break;
+        if (answer.status !== 403 || Date.now() > deadline)
+          throw new Error(`API ${api} does not admit a registered unit: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+        await sleep(250);
+      }
+    }
+  }
+
+  /** A request retried until it gets an answer that is neither a 5xx nor a 429 (the stack is settling, not faulted). */
+  private async untilAnswered(send: () => Promise<Answer | NoAnswer>): Promise<Answer> {
+    const deadline = Date.now() + STEP_PATIENCE_MS;
+    for (;;) {
+      const answer = await send();
+      if (!(answer instanceof NoAnswer) && !retryable(answer)) return answer;
+      if (Date.now() > deadline) throw new Error(`no usable answer: ${answer instanceof NoAnswer ? answer.reason : answer.status}`);
+      await pause(answer);
+    }
   }
 
   /** Sends one step until it is known to be applied; answers how. */

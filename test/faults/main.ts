@@ -118,6 +118,8 @@ async function main(): Promise<number> {
     watcher = new FindingWatcher(db);
     const traffic = new Traffic(cluster.apiUrls, random.fork(), Number(process.env['FAULT_CONCURRENCY'] ?? 6));
     const driver = new Driver(traffic, db);
+    await driver.registerUnits(UNITS, cluster.apiUrls.length);
+    say(`${UNITS.length} units registered (PUT /org-units/:id) and admitted by every API`);
     const temporal = <T>(work: (client: import('@temporalio/client').Client) => Promise<T>) => withTemporal(cluster.temporalAddress, work);
 
     const driveStarted = Date.now();

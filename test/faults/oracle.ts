@@ -50,6 +50,7 @@ export function replayTimeline(row: StoredFinding, events: StoredEvent[], policy
     description: row.description,
     ...(row.category !== null ? { category: row.category } : {}),
     unitId: row.unit_id,
+    ...(row.tracking_office_id !== null ? { trackingOfficeId: row.tracking_office_id } : {}),
     ...(row.responsible_person !== null ? { responsiblePerson: row.responsible_person } : {}),
     dueAt: String(assigned.data['dueAt']),
     createdAt: iso(assigned.at),
@@ -182,6 +183,10 @@ export function rowAsRecord(row: StoredFinding): Record<string, unknown> {
     description: row.description,
     category: row.category,
     unitId: row.unit_id,
+    trackingOfficeId: row.tracking_office_id,
+    // No column yet: the read model answers null until recommendations and interviews are kept.
+    recommendationId: null,
+    interviewId: null,
     responsiblePerson: row.responsible_person,
     dueAt: row.due_at,
     status: row.status,

@@ -30,8 +30,11 @@ const SEED = 20_261_128;
 const TIME_BOUND_MS = 2500;
 const SECRET = 'hostile-input-secret-of-enough-length';
 const UNIT = 'U-FUZZ';
+/** The org unit and the person the register's PUTs write, so that they leave UNIT as it is. */
+const PUT_UNIT = 'U-FUZZ-PUT';
+const PUT_PERSON = 'fuzz-person';
 
-const ROLES = ['officer', 'supervisor', 'unit', 'auditor'] as const;
+const ROLES = ['officer', 'supervisor', 'unit', 'auditor', 'admin'] as const;
 
 const hostileText = fc.oneof(
   fc.constantFrom(
@@ -91,6 +94,8 @@ function validBody(key: string): Record<string, unknown> {
     'POST /findings/:id/accountability/decision': { decision: 'reject', comment: '不予问责' },
     'POST /findings/:id/follow-up': { result: 'relapsed', comment: '反弹', newDueAt: dueAt },
     'POST /dev/session': { sub: 'x', roles: ['officer'] },
+    'PUT /org-units/:id': { name: '模糊测试科室', kind: 'office', parentId: 'ROOT', supervises: [UNIT], active: true },
+    'PUT /people/:id': { name: '张三', orgUnitId: UNIT, mobile: '13800000000', email: 'zhang@example.gov.cn', active: true },
   };
   return bodies[key] ?? {};
 }
@@ -220,6 +225,14 @@ describe('hostile input at every endpoint (property-based)', () => {
     });
     for (const role of ROLES)
       tokens.set(role, await hs256({ sub: `fuzz-${role}`, roles: [role], unitId: UNIT }, SECRET, { issuer: null, audience: null }));
+    // The unit of the valid bodies and of the unit token, registered (v1.1): otherwise every unit request
+    // stops at the guard (403) and every new finding at the unit check (400), and neither reaches further.
+    const admin = await hs256({ sub: 'fuzz-admin', roles: ['admin'] }, SECRET, { issuer: null, audience: null });
+    const registered = await request(api.server)
+      .put(`/api/v1/org-units/${UNIT}`)
+      .set('authorization', `Bearer ${admin}`)
+      .send({ name: '模糊测试单位', kind: 'unit', parentId: 'ROOT' });
+    expect(registered.status).toBe(201);
   });
   afterAll(async () => {
     await api?.close();
@@ -233,15 +246,26 @@ describe('hostile input at every endpoint (property-based)', () => {
         (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM cases c),
         (SELECT string_agg(f::text, ',' ORDER BY f.id) FROM findings f),
         (SELECT string_agg(e::text, ',' ORDER BY e.id) FROM events e),
-        (SELECT string_agg(k::text, ',' ORDER BY k.actor, k.key) FROM idempotency_keys k))) AS digest`);
+        (SELECT string_agg(k::text, ',' ORDER BY k.actor, k.key) FROM idempotency_keys k),
+        (SELECT string_agg(o::text, ',' ORDER BY o.id) FROM org_units o),
+        (SELECT string_agg(p::text, ',' ORDER BY p.id) FROM people p))) AS digest`);
     return row.digest;
   }
+
+  /** The id a route's path takes when it names something that exists (or, for the register's PUTs, may be created). */
+  const validIdOf = (key: string): string => {
+    if (key.startsWith('POST /cases/:id') || key === 'GET /cases/:id') return caseId;
+    if (key === 'PUT /org-units/:id') return PUT_UNIT;
+    if (key.includes('/org-units/:id')) return UNIT;
+    if (key.includes('/people/:id')) return PUT_PERSON;
+    return findingId;
+  };
 
   const hostileRequest = () =>
     fc.constantFrom(...endpoints).chain(([key, rule]) =>
       fc.record({
         key: fc.constant(key),
-        id: pathId(key.startsWith('POST /cases/:id') || key === 'GET /cases/:id' ? caseId : findingId),
+        id: pathId(validIdOf(key)),
         query: queryString,
         body: bodyFor(key),
         headers,
@@ -273,10 +297,15 @@ describe('hostile input at every endpoint (property-based)', () => {
         const [method, template] = generated.key.split(' ');
         const path = `${template.startsWith('/health') ? '' : '/api/v1'}${template.replace(':id', generated.id)}${generated.query ? `?${generated.query}` : ''}`;
         const calls = api.workflows.calls.length;
-        let call = method === 'GET' ? request(api.server).get(path) : request(api.server).post(path);
+        let call =
+          method === 'GET'
+            ? request(api.server).get(path)
+            : method === 'PUT'
+              ? request(api.server).put(path)
+              : request(api.server).post(path);
         for (const [name, value] of Object.entries(generated.headers)) call = call.set(name, value);
         if (generated.auth) call = call.set('authorization', generated.auth);
-        if (method === 'POST' && generated.body !== undefined) {
+        if (method !== 'GET' && generated.body !== undefined) {
           call = call.send(typeof generated.body === 'string' ? generated.body : JSON.stringify(generated.body));
         }
         const started = Date.now();

@@ -21,6 +21,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  *  f10 U2    2026-06-01 02:00     2026-06-07 04:00     PLAN_SUBMITTED    yes                          2026-06-07 04:00
  *
  *  * already the next month in Beijing (UTC+8).  Ageing is taken at 2026-06-15 04:00 UTC.
+ *  f1 alone is tracked (跟踪单位) by the office OFFICE-1.
  */
 const AS_OF = '2026-06-15T04:00:00.000Z';
 const TZ = 'Asia/Shanghai';
@@ -34,12 +35,22 @@ interface Row {
   overdue: boolean;
   closed?: string;
   overdueAt?: string[];
+  trackedBy?: string;
 }
 
 const utc = (text: string) => (text.length === 10 ? `${text}T00:00:00.000Z` : `${text.replace(' ', 'T')}:00.000Z`);
 
 const TABLE: Row[] = [
-  { key: 'f1', unit: 'U1', created: '2026-01-10 02:00', due: '2026-02-01', status: 'CLOSED', overdue: false, closed: '2026-01-20 02:00' },
+  {
+    key: 'f1',
+    unit: 'U1',
+    created: '2026-01-10 02:00',
+    due: '2026-02-01',
+    status: 'CLOSED',
+    overdue: false,
+    closed: '2026-01-20 02:00',
+    trackedBy: 'OFFICE-1',
+  },
   { key: 'f2', unit: 'U1', created: '2026-01-31 17:00', due: '2026-03-01', status: 'CLOSED', overdue: false, closed: '2026-02-28 17:00' },
   {
     key: 'f3',
@@ -119,6 +130,7 @@ describe('reports over a hand-checked fixture (PostgreSQL)', () => {
     const findings = TABLE.map((row) =>
       aFinding(opened.id, {
         unitId: row.unit,
+        trackingOfficeId: row.trackedBy ?? null,
         createdAt: utc(row.created),
         updatedAt: utc(row.closed ?? row.created),
         dueAt: utc(row.due),
@@ -155,7 +167,7 @@ describe('reports over a hand-checked fixture (PostgreSQL)', () => {
   });
 
   it('trend: of one unit, and counted in UTC months when that is the business zone', async () => {
-    const u2 = await analytics.trend({ fromMonth: '2026-01', toMonth: '2026-06', timeZone: TZ, unitId: 'U2' });
+    const u2 = await analytics.trend({ fromMonth: '2026-01', toMonth: '2026-06', timeZone: TZ, slice: { unitId: 'U2' } });
     expect(u2.map((m) => [m.month, m.opened, m.closed, m.overdue])).toEqual([
       ['2026-01', 1, 0, 1],
       ['2026-02', 1, 1, 0],
@@ -164,7 +176,7 @@ describe('reports over a hand-checked fixture (PostgreSQL)', () => {
       ['2026-05', 0, 0, 0],
       ['2026-06', 1, 0, 1],
     ]);
-    const inUtc = await analytics.trend({ fromMonth: '2026-01', toMonth: '2026-03', timeZone: 'UTC', unitId: 'U1' });
+    const inUtc = await analytics.trend({ fromMonth: '2026-01', toMonth: '2026-03', timeZone: 'UTC', slice: { unitId: 'U1' } });
     // f2 opens in January and closes in February by UTC; f3 goes overdue in February.
     expect(inUtc.map((m) => [m.month, m.opened, m.closed, m.overdue])).toEqual([
       ['2026-01', 2, 1, 0],
@@ -186,7 +198,7 @@ describe('reports over a hand-checked fixture (PostgreSQL)', () => {
         { unitId: 'U2', upTo7: 0, upTo30: 1, upTo90: 1, over90: 1, total: 3 },
       ],
     });
-    expect(await analytics.overdueAgeing(AS_OF, 'U1')).toMatchObject({ total: 2, byUnit: [{ unitId: 'U1' }] });
+    expect(await analytics.overdueAgeing(AS_OF, { unitId: 'U1' })).toMatchObject({ total: 2, byUnit: [{ unitId: 'U1' }] });
   });
 
   it('time to close: percentiles of days from recording to close-out, overall and by unit', async () => {
@@ -202,7 +214,36 @@ describe('reports over a hand-checked fixture (PostgreSQL)', () => {
     });
     // Closed in February by Beijing time: f6 (Feb 17) only; f2 closed on Mar 1 in Beijing.
     expect(await analytics.timeToClose(beijingDays('2026-02-01', '2026-02-28'))).toMatchObject({ closed: 1, p50Days: 2 });
-    expect(await analytics.timeToClose({}, 'NOBODY')).toEqual({ closed: 0, p50Days: null, p75Days: null, p90Days: null, byUnit: [] });
+    expect(await analytics.timeToClose({}, { unitId: 'NOBODY' })).toEqual({
+      closed: 0,
+      p50Days: null,
+      p75Days: null,
+      p90Days: null,
+      byUnit: [],
+    });
+  });
+
+  it('within a jurisdiction: the findings of its units and those its offices track, in every report', async () => {
+    // U2's five findings, and f1 of U1 because OFFICE-1 tracks it.
+    const within = [{ unitIds: ['U2'], trackingOfficeIds: ['OFFICE-1'] }];
+    const trend = await analytics.trend({ fromMonth: '2026-01', toMonth: '2026-02', timeZone: TZ, slice: { within } });
+    expect(trend).toEqual([
+      { month: '2026-01', opened: 2, closed: 1, overdue: 1 },
+      { month: '2026-02', opened: 1, closed: 1, overdue: 0 },
+    ]);
+    expect(await analytics.overdueAgeing(AS_OF, { within })).toMatchObject({ total: 3, byUnit: [{ unitId: 'U2', total: 3 }] });
+    expect(await analytics.timeToClose({}, { within })).toMatchObject({
+      closed: 2,
+      p50Days: 6,
+      byUnit: [
+        { unitId: 'U1', closed: 1, p50Days: 10 },
+        { unitId: 'U2', closed: 1, p50Days: 2 },
+      ],
+    });
+    expect((await reports.summary({ within })).findings.total).toBe(6);
+    // A unit asked for inside the jurisdiction narrows it; one outside it leaves nothing.
+    expect(await analytics.timeToClose({}, { unitId: 'U1', within })).toMatchObject({ closed: 1, p50Days: 10 });
+    expect((await reports.summary({ unitId: 'U1', within: [{ unitIds: ['U2'], trackingOfficeIds: [] }] })).findings.total).toBe(0);
   });
 
   it('summary: of findings recorded in a period, and of one unit', async () => {

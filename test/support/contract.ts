@@ -34,7 +34,7 @@ export class Api extends Http {
    */
   async registerUnits(...unitIds: string[]): Promise<void> {
     for (const unitId of unitIds) {
-      const saved = await this.put(`/org-units/${unitId}`, { name: `单位 ${unitId}`, kind: 'unit', parentId: 'ROOT' }, admin);
+      const saved = await this.put(`/api/v1/org-units/${unitId}`, { name: `单位 ${unitId}`, kind: 'unit', parentId: 'ROOT' }, admin);
       if (saved.status !== 200 && saved.status !== 201)
         throw new Error(`registering unit ${unitId}: ${saved.status} ${JSON.stringify(saved.body)}`);
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import { CaseWithFindingsSchema, FindingViewSchema, shapeComponents, shapeId, type JsonSchema } from './index';
 
-/** The Finding's fields as api-contract.md lists them ("Finding as returned everywhere"). */
+/** The Finding's fields as api-contract.md lists them ("Finding as returned everywhere", and v1.1's "Tightened"). */
 const CONTRACT_FINDING_FIELDS = [
   'id',
   'caseId',
@@ -16,6 +16,9 @@ const CONTRACT_FINDING_FIELDS = [
   'escalationLevel',
   'accountability',
   'pendingApproval',
+  'trackingOfficeId',
+  'recommendationId',
+  'interviewId',
   'createdAt',
   'updatedAt',
   'closedAt',

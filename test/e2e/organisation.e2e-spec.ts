@@ -1,5 +1,7 @@
 import {
   DEMO_ORG_UNITS,
+  demoOrgUnitRecord,
+  demoPersonRecord,
   DEMO_PEOPLE,
   type AuditEntry,
   type CaseWithFindings,
@@ -834,27 +836,8 @@ describe('organisation: org units, people, jurisdiction and the tracking office 
   });
 
   describe('SEED_DEMO=true (the stack restarted on the same data)', () => {
-    const demoUnits = () =>
-      DEMO_ORG_UNITS.map((unit) => ({
-        id: unit.id,
-        name: unit.name,
-        kind: unit.kind,
-        parentId: unit.parentId,
-        supervises: [...(unit.supervises ?? [])].sort(),
-        active: true,
-        headPersonId: unit.headPersonId ?? null,
-        liaisonPersonId: unit.liaisonPersonId ?? null,
-      }));
-    const demoPeople = () =>
-      DEMO_PEOPLE.map((person) => ({
-        id: person.id,
-        name: person.name,
-        orgUnitId: person.orgUnitId,
-        mobile: person.mobile ?? null,
-        email: person.email ?? null,
-        wecomUserId: person.wecomUserId ?? null,
-        active: true,
-      }));
+    const demoUnits = () => DEMO_ORG_UNITS.map(demoOrgUnitRecord);
+    const demoPeople = () => DEMO_PEOPLE.map(demoPersonRecord);
     const restart = async () => {
       await stack.stop();
       stack = await Stack.start({ dataDir: stack.dataDir, env: { ...SECONDS_POLICIES, SEED_DEMO: 'true' } }, stack.ports);

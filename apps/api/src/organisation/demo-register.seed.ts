@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
-import { DEMO_ORG_UNITS, DEMO_PEOPLE, SYSTEM_ACTOR, type Actor } from '@reform/contracts';
+import { DEMO_ORG_UNITS, DEMO_PEOPLE, demoOrgUnitRecord, demoPersonRecord, SYSTEM_ACTOR, type Actor } from '@reform/contracts';
 import { RegisterStore, type OrgUnitFields } from '@reform/persistence';
 import { OrgRegister } from './org-register';
 
@@ -33,19 +33,7 @@ export class DemoRegisterSeed implements OnApplicationBootstrap {
       }),
     );
     for (const person of DEMO_PEOPLE) {
-      await this.store.savePerson(
-        SEEDER,
-        {
-          id: person.id,
-          name: person.name,
-          orgUnitId: person.orgUnitId,
-          mobile: person.mobile ?? null,
-          email: person.email ?? null,
-          wecomUserId: person.wecomUserId ?? null,
-          active: true,
-        },
-        async () => undefined,
-      );
+      await this.store.savePerson(SEEDER, demoPersonRecord(person), async () => undefined);
     }
     const saved = await this.store.saveOrgUnits(SEEDER, async () => DEMO_ORG_UNITS.map((unit) => fieldsOf(unit, true)));
     this.register.invalidate();
@@ -57,14 +45,6 @@ export class DemoRegisterSeed implements OnApplicationBootstrap {
 }
 
 function fieldsOf(unit: (typeof DEMO_ORG_UNITS)[number], withPeople: boolean): OrgUnitFields {
-  return {
-    id: unit.id,
-    name: unit.name,
-    kind: unit.kind,
-    parentId: unit.parentId,
-    supervises: [...(unit.supervises ?? [])].sort(),
-    active: true,
-    headPersonId: withPeople ? (unit.headPersonId ?? null) : null,
-    liaisonPersonId: withPeople ? (unit.liaisonPersonId ?? null) : null,
-  };
+  const record = demoOrgUnitRecord(unit);
+  return withPeople ? record : { ...record, headPersonId: null, liaisonPersonId: null };
 }

@@ -73,3 +73,30 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { id: 'head-edu', name: '陈刚', orgUnitId: 'U-EDU', mobile: '13900000013' },
   { id: 'head-cg', name: '杨帆', orgUnitId: 'U-CG', mobile: '13900000014' },
 ];
+
+/** A demo org unit as the register holds it (what `PUT /org-units/:id` saves), without its stamps. */
+export function demoOrgUnitRecord(unit: DemoOrgUnit) {
+  return {
+    id: unit.id,
+    name: unit.name,
+    kind: unit.kind,
+    parentId: unit.parentId,
+    supervises: [...(unit.supervises ?? [])].sort(),
+    active: true,
+    headPersonId: unit.headPersonId ?? null,
+    liaisonPersonId: unit.liaisonPersonId ?? null,
+  };
+}
+
+/** A demo person as the register holds them (what `PUT /people/:id` saves), without their stamps. */
+export function demoPersonRecord(person: DemoPerson) {
+  return {
+    id: person.id,
+    name: person.name,
+    orgUnitId: person.orgUnitId,
+    mobile: person.mobile ?? null,
+    email: person.email ?? null,
+    wecomUserId: person.wecomUserId ?? null,
+    active: true,
+  };
+}

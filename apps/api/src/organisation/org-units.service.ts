@@ -47,7 +47,7 @@ export class OrgUnitsService {
     const results = await this.store.saveOrgUnits(actor, async (snapshot) => {
       const existing = new Map(snapshot.orgUnits.map((unit) => [unit.id, unit]));
       const problems = [...unreadable];
-      let tree = new OrgTree(snapshot.orgUnits);
+      const tree = new OrgTree(snapshot.orgUnits);
       const saves: OrgUnitFields[] = [];
       const placed: Array<{ row: (typeof rows)[number]; fields: OrgUnitFields }> = [];
       for (const row of parentsFirst(rows, existing)) {
@@ -68,19 +68,18 @@ export class OrgUnitsService {
           problems.push(`row ${row.rowNumber} (${row.id}): ${inColumnWords(problem.message)}`);
           continue;
         }
-        tree = tree.with({ ...fields, supervises: current?.supervises ?? [] });
+        tree.save({ ...fields, supervises: current?.supervises ?? [] });
         placed.push({ row, fields });
       }
       for (const { row, fields } of placed) {
         const treeProblem = tree.problemWith(fields);
         const problem = treeProblem ? treeProblem.message : await kindChangeProblem(existing.get(fields.id)?.kind, fields, snapshot);
         if (problem) problems.push(`row ${row.rowNumber} (${row.id}): ${inColumnWords(problem)}`);
-        else tree = tree.with(fields);
+        else tree.save(fields);
         saves.push(fields);
       }
-      const unplaced = rows.filter(
-        (row) => !placed.some((each) => each.row === row) && !problems.some((p) => p.startsWith(`row ${row.rowNumber} `)),
-      );
+      const settled = new Set([...placed.map((each) => each.row.rowNumber), ...problems.map(rowNumberOf)]);
+      const unplaced = rows.filter((row) => !settled.has(row.rowNumber));
       for (const row of unplaced)
         problems.push(`row ${row.rowNumber} (${row.id}): 上级编码 "${row.parentId}" is neither registered nor placed by this file`);
       if (problems.length > 0) {
@@ -147,20 +146,20 @@ async function kindChangeProblem(
 
 /** The file's rows with each parent before its children (a parent registered already, or placed earlier). */
 function parentsFirst<Row extends { id: string; parentId: string | null }>(rows: Row[], existing: Map<string, unknown>): Row[] {
+  const inFile = new Set(rows.map((row) => row.id));
   const placed = new Set<string>();
   const ordered: Row[] = [];
   let pending = rows;
   while (pending.length > 0) {
-    const ready = pending.filter(
-      (row) =>
-        row.parentId === null || placed.has(row.parentId) || (existing.has(row.parentId) && !rows.some((r) => r.id === row.parentId)),
-    );
+    const isReady = (row: Row) =>
+      row.parentId === null || placed.has(row.parentId) || (existing.has(row.parentId) && !inFile.has(row.parentId));
+    const ready = pending.filter(isReady);
     if (ready.length === 0) break;
     for (const row of ready) {
       placed.add(row.id);
       ordered.push(row);
     }
-    pending = pending.filter((row) => !ready.includes(row));
+    pending = pending.filter((row) => !placed.has(row.id));
   }
   return ordered;
 }

@@ -25,17 +25,11 @@ export function isDisciplineSide(kind: OrgUnitKind): boolean {
  * parent registered, no cycle, and `supervises` naming units only.
  */
 export class OrgTree {
-  private readonly byId: ReadonlyMap<string, OrgNode>;
+  private readonly byId = new Map<string, OrgNode>();
   private readonly childrenOf = new Map<string, string[]>();
 
   constructor(nodes: Iterable<OrgNode>) {
-    this.byId = new Map([...nodes].map((node) => [node.id, node]));
-    for (const node of this.byId.values()) {
-      if (node.parentId === null) continue;
-      const siblings = this.childrenOf.get(node.parentId) ?? [];
-      siblings.push(node.id);
-      this.childrenOf.set(node.parentId, siblings);
-    }
+    for (const node of nodes) this.save(node);
   }
 
   get(id: string): OrgNode | undefined {
@@ -125,9 +119,18 @@ export class OrgTree {
     return null;
   }
 
-  /** This tree with `node` saved into it. */
-  with(node: OrgNode): OrgTree {
-    return new OrgTree([...this.nodes().filter((existing) => existing.id !== node.id), node]);
+  /** Saves `node` into this tree, in place of the node of its id (an import checks each row against the rows before it). */
+  save(node: OrgNode): void {
+    const previous = this.byId.get(node.id);
+    if (previous?.parentId != null) {
+      const siblings = this.childrenOf.get(previous.parentId) ?? [];
+      siblings.splice(siblings.indexOf(node.id), 1);
+    }
+    this.byId.set(node.id, node);
+    if (node.parentId === null) return;
+    const siblings = this.childrenOf.get(node.parentId) ?? [];
+    siblings.push(node.id);
+    this.childrenOf.set(node.parentId, siblings);
   }
 }
 

@@ -106,6 +106,15 @@ describe('the org tree (组织机构树)', () => {
     expect(county.problemWith(node('U-EDU', 'unit', 'TC-CG'))).toBeNull();
   });
 
+  it("saves a node in place: a move changes both parents' children and the subtrees", () => {
+    const tree = new OrgTree(county.nodes());
+    tree.save(node('U-CGXX', 'unit', 'OFF-1'));
+    expect(tree.children('U-CG')).toEqual([]);
+    expect(tree.children('OFF-1')).toEqual(['U-CGXX']);
+    expect(tree.subtree('TC-CG').sort()).toEqual(['TC-CG', 'TC-CG-A', 'U-CG']);
+    expect(county.children('U-CG')).toEqual(['U-CGXX']);
+  });
+
   it('assigns findings only to active units', () => {
     expect(county.isAssignable('U-FIN')).toBe(true);
     expect(county.isAssignable('U-OLD')).toBe(false);

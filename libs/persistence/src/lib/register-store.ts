@@ -99,8 +99,7 @@ export class RegisterStore {
     plan: (snapshot: RegisterSnapshot) => Promise<OrgUnitFields[]>,
   ): Promise<Array<{ unit: OrgUnit; outcome: SaveOutcome }>> {
     return inTransaction(this.db, async (sql) => {
-      await sql('SELECT pg_advisory_xact_lock($1)', [REGISTER_LOCK]);
-      const rows = await sql<TableRow<'org_units'>>(`SELECT ${ORG_UNIT_COLUMNS} FROM org_units ORDER BY id`);
+      const rows = await lockedOrgUnits(sql);
       const current = new Map(rows.map((row) => [row.id, row]));
       const saves = await plan(snapshotOf(sql, rows.map(toOrgUnit)));
       const now = new Date().toISOString();
@@ -122,7 +121,7 @@ export class RegisterStore {
           updated_at: now,
           version: (existing?.version ?? 0) + 1,
         };
-        if (existing && sameOrgUnit(toOrgUnit(existing), fields)) {
+        if (existing && sameFields(toOrgUnit(existing), fields)) {
           results.push({ unit: toOrgUnit(existing), outcome: 'unchanged' });
           continue;
         }
@@ -153,11 +152,9 @@ export class RegisterStore {
     check: (snapshot: RegisterSnapshot) => Promise<void>,
   ): Promise<{ person: Person; outcome: SaveOutcome }> {
     return inTransaction(this.db, async (sql) => {
-      await sql('SELECT pg_advisory_xact_lock($1)', [REGISTER_LOCK]);
-      const units = await sql<TableRow<'org_units'>>(`SELECT ${ORG_UNIT_COLUMNS} FROM org_units ORDER BY id`);
-      await check(snapshotOf(sql, units.map(toOrgUnit)));
+      await check(snapshotOf(sql, (await lockedOrgUnits(sql)).map(toOrgUnit)));
       const [existing] = await sql<TableRow<'people'>>(`SELECT ${PERSON_COLUMNS} FROM people WHERE id = $1`, [fields.id]);
-      if (existing && samePerson(toPerson(existing), fields)) return { person: toPerson(existing), outcome: 'unchanged' };
+      if (existing && sameFields(toPerson(existing), fields)) return { person: toPerson(existing), outcome: 'unchanged' };
       const now = new Date().toISOString();
       const row: TableRow<'people'> = {
         id: fields.id,
@@ -178,6 +175,12 @@ export class RegisterStore {
       return { person: toPerson(row), outcome: existing ? 'updated' : 'created' };
     });
   }
+}
+
+/** Takes the registers' lock for the transaction, then reads the org units as they stand under it. */
+async function lockedOrgUnits(sql: Sql): Promise<TableRow<'org_units'>[]> {
+  await sql('SELECT pg_advisory_xact_lock($1)', [REGISTER_LOCK]);
+  return sql<TableRow<'org_units'>>(`SELECT ${ORG_UNIT_COLUMNS} FROM org_units ORDER BY id`);
 }
 
 function snapshotOf(sql: Sql, orgUnits: OrgUnit[]): RegisterSnapshot {
@@ -207,18 +210,7 @@ function registerEvent(
   return { entityId: registerEntityId(entityType, id), entityType, caseId: null, seq, type, at, actor: actor.id, data };
 }
 
-function sameOrgUnit(current: OrgUnit, fields: OrgUnitFields): boolean {
-  return (
-    current.name === fields.name &&
-    current.kind === fields.kind &&
-    current.parentId === fields.parentId &&
-    current.active === fields.active &&
-    current.headPersonId === fields.headPersonId &&
-    current.liaisonPersonId === fields.liaisonPersonId &&
-    JSON.stringify(current.supervises) === JSON.stringify(fields.supervises)
-  );
-}
-
-function samePerson(current: Person, fields: PersonFields): boolean {
-  return (Object.keys(fields) as Array<keyof PersonFields>).every((key) => current[key] === fields[key]);
+/** Whether the stored record already holds every field of the save (arrays compared by their items). */
+function sameFields<Fields extends object>(current: Fields, fields: Fields): boolean {
+  return (Object.keys(fields) as Array<keyof Fields>).every((key) => JSON.stringify(current[key]) === JSON.stringify(fields[key]));
 }

@@ -14,3 +14,4 @@ export * from './ops.shapes';
 export * from './service.shapes';
 export * from './error.shapes';
 export * from './organisation.shapes';
+export * from './file.shapes';

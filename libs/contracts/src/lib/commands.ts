@@ -1,11 +1,20 @@
 import type { Actor } from './views';
 
-/** 证据 — one file proving a fix. */
-export interface Evidence {
+/** 证据 — one file proving a fix, as v1 took it: a name, the hash its sender computed and where it is kept. */
+export interface LinkedEvidence {
   name: string;
   sha256: string;
   uri: string;
 }
+
+/** 证据 — a file uploaded through `POST /files`: the server computed its hash and keeps its bytes. */
+export interface StoredEvidence {
+  fileId: string;
+  name: string;
+  sha256: string;
+}
+
+export type Evidence = LinkedEvidence | StoredEvidence;
 
 /** What an officer gives to open a finding. */
 export interface NewFinding {

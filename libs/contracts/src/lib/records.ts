@@ -1,8 +1,8 @@
 import type { CaseView, FindingView } from './responses';
 import type { Actor } from './views';
-import type { ApprovalKind, EventType } from './vocabulary';
+import type { ApprovalKind, DocumentKind, EventType } from './vocabulary';
 
-export type EntityType = 'case' | 'finding';
+export type EntityType = 'case' | 'finding' | 'document';
 
 /** An event as it is stored: per-entity `seq` makes a retried write land once. */
 export interface EventRecord {
@@ -105,6 +105,40 @@ export interface NotificationActivities {
   notify(notification: Notification): Promise<void>;
 }
 
-export type ReformActivities = ProjectionActivities & NotificationActivities;
+/** One finding a document concerns, as the document states it. */
+export interface DocumentFinding {
+  id: string;
+  title: string;
+  dueAt: string;
+}
+
+/**
+ * What a workflow asks to be issued. `sourceKey` (e.g. `<findingId>:<event seq>`) makes the issue
+ * idempotent: a retried activity returns the document, and the number, of its first try.
+ */
+export interface DocumentRequest {
+  kind: DocumentKind;
+  sourceKey: string;
+  caseId: string;
+  /** 主送 — the unit the document is addressed to. */
+  recipientUnitId: string;
+  /** 发文机关 — the discipline-side org unit issuing it (the tracking office, else the root commission). */
+  issuerOrgUnitId: string | null;
+  findings: DocumentFinding[];
+  /** When the workflow decided to issue it: fixes the document's date and its number's year. */
+  issuedAt: string;
+}
+
+export interface IssuedDocument {
+  documentId: string;
+  docNo: string;
+}
+
+export interface DocumentActivities {
+  /** Numbers, renders (PDF and DOCX), stores and freezes a document; once per `sourceKey`. */
+  issueDocument(request: DocumentRequest): Promise<IssuedDocument>;
+}
+
+export type ReformActivities = ProjectionActivities & NotificationActivities & DocumentActivities;
 
 export type { Actor, ApprovalKind };

@@ -25,6 +25,7 @@ export const ACTIVITY_TYPES = {
   projectFindingEffects: 'projectFindingEffects',
   projectCase: 'projectCase',
   notify: 'notify',
+  issueDocument: 'issueDocument',
   beginReconciliation: 'beginReconciliation',
   reconcileFindings: 'reconcileFindings',
   reconcileCases: 'reconcileCases',

@@ -57,8 +57,32 @@ export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 export const REGISTER_EVENT_TYPES = ['ORG_UNIT_SAVED', 'PERSON_SAVED'] as const;
 export type RegisterEventType = (typeof REGISTER_EVENT_TYPES)[number];
 
-export type EventType = FindingEventType | CaseEventType | RegisterEventType;
-export const EVENT_TYPES: readonly EventType[] = [...FINDING_EVENT_TYPES, ...CASE_EVENT_TYPES, ...REGISTER_EVENT_TYPES];
+/** Events of the formal documents (文书): each issue, with the SHA-256 of both frozen renderings. */
+export const DOCUMENT_EVENT_TYPES = ['DOCUMENT_ISSUED'] as const;
+export type DocumentEventType = (typeof DOCUMENT_EVENT_TYPES)[number];
+
+export type EventType = FindingEventType | CaseEventType | RegisterEventType | DocumentEventType;
+export const EVENT_TYPES: readonly EventType[] = [
+  ...FINDING_EVENT_TYPES,
+  ...CASE_EVENT_TYPES,
+  ...REGISTER_EVENT_TYPES,
+  ...DOCUMENT_EVENT_TYPES,
+];
+
+/**
+ * 文书种类 — the formal documents the practice runs on: 纪检监察建议书, 督办通知书 (escalation level 1),
+ * 约谈通知书 (level 2), 问责建议书 (level 3).
+ */
+export const DOCUMENT_KINDS = ['recommendation', 'supervision_notice', 'interview_notice', 'accountability_proposal'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The formats every document is frozen in: PDF to print and archive, DOCX to edit in Word or WPS. */
+export const DOCUMENT_FORMATS = ['pdf', 'docx'] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** 证据文件类型 — what an upload may be, told by its content, not its name (OFD: China's fixed-layout format). */
+export const FILE_TYPES = ['pdf', 'ofd', 'jpg', 'png', 'docx', 'xlsx', 'doc', 'xls', 'zip', 'txt'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
 
 /**
  * 组织机构类型 — the discipline side (纪委监委, 纪检监察室, 派驻纪检监察组, 乡镇纪委) and the supervised

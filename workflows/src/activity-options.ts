@@ -12,6 +12,12 @@ export const NOTIFICATION: ActivityOptions = {
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
 };
 
+/** Rendering and freezing a document: idempotent by its source, so retried until it is issued. */
+export const DOCUMENT_ISSUE: ActivityOptions = {
+  startToCloseTimeout: '1m',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+};
+
 /** Past this many history events a workflow continues as new, carrying its state. */
 export const HISTORY_LIMIT = 2000;
 

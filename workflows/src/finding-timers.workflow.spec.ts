@@ -82,6 +82,16 @@ describe('findingWorkflow timers (time-skipping)', () => {
       'SUPERVISION_NOTICE',
     ]);
     expect(store.findings.get(seed.id)).toMatchObject({ escalationLevel: 3, overdue: true, accountability: 'proposed' });
+    const escalations = store.timeline(seed.id).filter((event) => event.type === 'ESCALATED');
+    const seqOf = (sourceKey: string) => Number(sourceKey.split(':')[1]);
+    const documents = [...store.documents.values()].sort((a, b) => seqOf(a.sourceKey) - seqOf(b.sourceKey));
+    expect(documents.map(({ kind, sourceKey, recipientUnitId }) => ({ kind, sourceKey, recipientUnitId }))).toEqual(
+      ['supervision_notice', 'interview_notice', 'accountability_proposal'].map((kind, rung) => ({
+        kind,
+        sourceKey: `${seed.id}:${escalations[rung].seq}`,
+        recipientUnitId: seed.unitId,
+      })),
+    );
   });
 
   it('fires the deadline on time: OVERDUE is recorded at dueAt, not later', async () => {

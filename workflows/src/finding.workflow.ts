@@ -17,17 +17,19 @@ import {
   findingViewQuery,
   type FindingProjectionActivity,
   type FindingView,
+  type DocumentRequest,
   type FindingWorkflowInput,
   type Notification,
   type ReformActivities,
 } from '@reform/contracts';
-import { FindingLifecycle, assignedState, type Effects } from '@reform/domain';
-import { DATABASE_WRITE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
+import { FindingLifecycle, assignedState, escalationDocuments, type Effects } from '@reform/domain';
+import { DATABASE_WRITE, DOCUMENT_ISSUE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
 import { asFailure } from './failures';
 
 // Only the listed projections: reconciliation counts these as in flight while they retry.
 const { projectFinding, projectFindingEffects } = proxyActivities<Pick<ReformActivities, FindingProjectionActivity>>(DATABASE_WRITE);
 const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
+const { issueDocument } = proxyActivities<Pick<ReformActivities, 'issueDocument'>>(DOCUMENT_ISSUE);
 
 /**
  * Since this patch the projection of events that notify someone also records the notifications
@@ -35,6 +37,9 @@ const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
  * receive: a deadline firing costs one activity instead of two, with their tasks (README, Performance).
  */
 const PROJECTION_RECORDS_NOTIFICATIONS = 'projection-records-notifications';
+
+/** Since this patch each rung of the ladder issues its document (督办通知书, 约谈通知书, 问责建议书). */
+const ESCALATION_ISSUES_DOCUMENTS = 'escalation-issues-documents';
 
 export interface FindingWorkflowOptions {
   /** Lower only in tests, to exercise continue-as-new. */
@@ -49,10 +54,13 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
   let steps = 0;
   let reportedStatus = state.status;
 
-  const send = (notification: Notification) => {
-    const delivery = notify(notification).finally(() => deliveries.delete(delivery));
+  // Deliveries and documents run beside the workflow's steps; it waits for them only before it ends or continues.
+  const track = (work: Promise<unknown>) => {
+    const delivery = work.then(() => undefined).finally(() => deliveries.delete(delivery));
     deliveries.add(delivery);
   };
+  const send = (notification: Notification) => track(notify(notification));
+  const issue = (request: DocumentRequest) => track(issueDocument(request));
 
   const tellCase = async (finished: boolean) => {
     reportedStatus = state.status;
@@ -74,6 +82,9 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
       notifications.forEach(send);
       await projectFinding({ finding: lifecycle.record(), events });
     }
+    const documents = escalationDocuments(state, events);
+    // Asked only when there is something to issue, so that histories without an escalation carry no marker.
+    if (documents.length > 0 && patched(ESCALATION_ISSUES_DOCUMENTS)) documents.forEach(issue);
     if ((state.status === 'CLOSED') !== (reportedStatus === 'CLOSED')) await tellCase(false);
   };
 

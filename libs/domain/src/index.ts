@@ -9,3 +9,4 @@ export * from './lib/case/case-book';
 export * from './lib/case/case-code';
 export * from './lib/organisation/org-tree';
 export * from './lib/organisation/jurisdiction';
+export * from './lib/documents/escalation-documents';

@@ -1,4 +1,4 @@
-import type { EventRecord, FindingRecord, Notification, ReformActivities } from '@reform/contracts';
+import type { DocumentRequest, EventRecord, FindingRecord, Notification, ReformActivities } from '@reform/contracts';
 
 /**
  * Typed in-memory activities for workflow specs: they keep what the real projection would,
@@ -9,6 +9,8 @@ export class RecordingActivities {
   readonly findings = new Map<string, FindingRecord>();
   readonly cases = new Map<string, { status: string; version: number; code: string }>();
   readonly notifications = new Map<string, Notification>();
+  /** Documents by source key, numbered in the order first asked for, as the real store numbers them. */
+  readonly documents = new Map<string, DocumentRequest & { docNo: string }>();
   /** The year each case's code was counted in. */
   readonly years = new Map<string, number>();
   private codes = 0;
@@ -55,6 +57,11 @@ export class RecordingActivities {
       },
       notify: async (notification) => {
         this.notifications.set(notification.key, notification);
+      },
+      issueDocument: async (request) => {
+        const issued = this.documents.get(request.sourceKey) ?? { ...request, docNo: `〔TEST〕${this.documents.size + 1}号` };
+        this.documents.set(request.sourceKey, issued);
+        return { documentId: request.sourceKey, docNo: issued.docNo };
       },
     };
   }

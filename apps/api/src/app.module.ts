@@ -6,7 +6,9 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { DatabaseModule } from './database/database.module';
 import { DevSessionModule } from './dev-session/dev-session.module';
+import { DocumentsModule } from './documents/documents.module';
 import { ErrorsModule } from './errors/errors.module';
+import { FilesModule } from './files/files.module';
 import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { LedgerModule } from './ledger/ledger.module';
@@ -28,6 +30,8 @@ import { TemporalClientModule } from '@reform/temporal';
     OrganisationModule,
     CasesModule,
     FindingsModule,
+    FilesModule,
+    DocumentsModule,
     ApprovalsModule,
     AuditModule,
     ReportsModule,

@@ -15,8 +15,11 @@ export const ERROR_ANSWERS = {
   403: "the caller's roles do not allow this route, or it would decide its own request (回避)",
   404: "unknown id, or one outside the caller's scope (answered alike)",
   406: 'none of the media types the route serves is acceptable',
+  408: 'the upload stalled and was cut off; nothing of it was stored',
   409: 'not allowed in the current state (`status` says where the entity stands), or a key reused with another body',
   413: 'the body or file is over its size limit',
+  415: 'the file is not of an accepted type (told by its content, not its name)',
+  416: 'the Range lies outside the file',
   429: 'too many requests or updates in flight; retry after `Retry-After` seconds',
   503: 'a backing service cannot be reached now; retry after `Retry-After` seconds',
 } as const;

@@ -3,6 +3,7 @@ import type { ErrorBody, ErrorCode } from '@reform/contracts';
 import { STATUS_CODES } from 'node:http';
 import { isConnectionFailure } from './backing-service-failures';
 import { CaseClosedError } from './case-closed.error';
+import { FileRefusedError } from './file-refused.error';
 import { ForbiddenError } from './forbidden.error';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { IdentityProviderUnavailableError } from './identity-provider-unavailable.error';
@@ -47,8 +48,10 @@ const HTTP_CODES: Record<number, ErrorCode> = {
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
   406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  416: 'RANGE_NOT_SATISFIABLE',
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
 };
@@ -69,6 +72,7 @@ export function toErrorReply(error: unknown): ErrorReply {
       field: typeof field === 'string' ? field : undefined,
     });
   }
+  if (error instanceof FileRefusedError) return reply(error.statusCode, httpCode(error.statusCode), error.message, false);
   const parser = bodyParserReply(error);
   if (parser) return parser;
   if (isConnectionFailure(error)) return reply(503, 'SERVICE_UNAVAILABLE', 'a backing service is unavailable; retry shortly', true);

@@ -55,7 +55,7 @@ export class FindingStepsController {
   @Access({ roles: ['unit'], scope: 'scoped' })
   @ApiOperation({ summary: '整改报告 — report the fix with evidence' })
   report(@FindingId() id: string, @Body() dto: SubmitReportDto, @CurrentUser() user: Principal): Promise<FindingView> {
-    return this.steps.unitStep(id, stepCommands.report(dto), user);
+    return this.steps.report(id, dto, user);
   }
 
   @Post('verification')

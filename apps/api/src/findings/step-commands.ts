@@ -1,4 +1,4 @@
-import type { FindingStep } from '@reform/contracts';
+import type { Evidence, FindingStep } from '@reform/contracts';
 import { normaliseIsoDate } from '../validation/iso-date.validators';
 import type { DecideAccountabilityDto } from './dto/accountability.dto';
 import type { DecideExtensionDto, RequestExtensionDto } from './dto/extension.dto';
@@ -16,11 +16,8 @@ export type DecisionStep = Exclude<FindingStep, UnitStep>;
 export const stepCommands = {
   plan: (dto: SubmitPlanDto): UnitStep => ({ type: 'submitPlan', content: dto.content }),
 
-  report: (dto: SubmitReportDto): UnitStep => ({
-    type: 'submitReport',
-    content: dto.content,
-    evidence: dto.evidence.map(({ name, sha256, uri }) => ({ name, sha256, uri })),
-  }),
+  /** `evidence` is the DTO's, each `{fileId}` resolved to the stored file's name and SHA-256. */
+  report: (dto: SubmitReportDto, evidence: Evidence[]): UnitStep => ({ type: 'submitReport', content: dto.content, evidence }),
 
   /** `requestedDueAt` is the resolved deadline: the DTO's date, or its working days counted by the API. */
   extension: (dto: RequestExtensionDto, requestedDueAt: string): UnitStep => ({

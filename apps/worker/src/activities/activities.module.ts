@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { ReconciliationModule } from '../reconciliation/reconciliation.module';
 import { ActivitiesRegistry } from './activities.registry';
 import { NotificationActivitiesService } from './notification.activities';
@@ -6,7 +7,7 @@ import { ProjectionActivitiesService } from './projection.activities';
 
 /** The worker's activities; the DataSource comes from WorkerModule's TypeORM root. */
 @Module({
-  imports: [ReconciliationModule],
+  imports: [ReconciliationModule, DocumentsModule],
   providers: [ProjectionActivitiesService, NotificationActivitiesService, ActivitiesRegistry],
   exports: [ActivitiesRegistry],
 })

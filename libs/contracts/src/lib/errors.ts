@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'METHOD_NOT_ALLOWED',
   /** 406: none of the media types the `Accept` header (or `?format=`) asks for can be made. */
   'NOT_ACCEPTABLE',
+  /** 408: an upload stalled (no bytes for a while) and was cut off; nothing of it was stored. */
+  'REQUEST_TIMEOUT',
   /** 409: the step is not allowed in the entity's current `status`. */
   'STEP_NOT_ALLOWED',
   /** 409: the case is CLOSED; nothing can be added to it. */
@@ -51,6 +53,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   /** 415: the content type is not accepted. */
   'UNSUPPORTED_MEDIA_TYPE',
+  /** 416: a `Range` that lies outside the file. */
+  'RANGE_NOT_SATISFIABLE',
   /** 429: the caller's rate limit, or the entity's updates in flight; retry after `Retry-After`. */
   'RATE_LIMITED',
   /** 503: a backing service (Temporal, PostgreSQL, the identity provider) cannot be reached now. */

@@ -98,8 +98,22 @@ export class ProjectionStore {
   }
 }
 
+const LINK_EVIDENCE = `INSERT INTO file_links (file_id, finding_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`;
+
 /** A finding's new events and its row (never over a newer one), inside the caller's transaction. */
 async function writeFinding(sql: Sql, input: FindingProjection): Promise<void> {
   await appendEvents(sql, input.events);
   await sql(UPSERT_FINDING, [JSON.stringify([findingRow(input.finding)])]);
+  await linkEvidence(sql, input);
+}
+
+/** A report's stored files become evidence of its finding: whoever sees the finding may read them. */
+async function linkEvidence(sql: Sql, input: FindingProjection): Promise<void> {
+  const fileIds = input.events
+    .filter((event) => event.type === 'REPORT_SUBMITTED')
+    .flatMap((event) => (Array.isArray(event.data['evidence']) ? event.data['evidence'] : []))
+    .map((item: { fileId?: unknown }) => item.fileId)
+    .filter((fileId): fileId is string => typeof fileId === 'string');
+  if (fileIds.length === 0) return;
+  await sql(LINK_EVIDENCE, [fileIds, input.finding.id]);
 }

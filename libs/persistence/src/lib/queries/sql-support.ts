@@ -62,7 +62,8 @@ export class WhereClause {
         : '';
       this.conditions.push(
         `((entity_type = 'finding' AND entity_id IN (SELECT f.id FROM findings f WHERE ${findings}))` +
-          ` OR (entity_type = 'case' AND entity_id IN (SELECT f.case_id FROM findings f WHERE ${findings})${addedOutside}))`,
+          ` OR (entity_type = 'case' AND entity_id IN (SELECT f.case_id FROM findings f WHERE ${findings})${addedOutside})` +
+          ` OR (entity_type = 'document' AND entity_id IN (SELECT df.document_id FROM document_findings df JOIN findings f ON f.id = df.finding_id WHERE ${findings})))`,
       );
     }
     return this;

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { FileStorageModule } from '../files/file-storage.module';
+import { FilesModule } from '../files/files.module';
+import { FindingsModule } from '../findings/findings.module';
+import { ReadModelModule } from '../read-model/read-model.module';
+import { DocumentsController } from './documents.controller';
+import { DocumentsService } from './documents.service';
+
+@Module({
+  imports: [ReadModelModule, FileStorageModule, FilesModule, FindingsModule],
+  controllers: [DocumentsController],
+  providers: [DocumentsService],
+})
+export class DocumentsModule {}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AppConfigService } from '@reform/config';
+import { createBlobStore, DocumentStore, FileStore } from '@reform/persistence';
+import { DataSource } from 'typeorm';
+
+/** The file store on the configured driver (FILE_STORE), and the documents kept in it. */
+@Module({
+  providers: [
+    {
+      provide: FileStore,
+      inject: [DataSource, AppConfigService],
+      useFactory: (dataSource: DataSource, config: AppConfigService) => new FileStore(dataSource, createBlobStore(config.values, dataSource)),
+    },
+    { provide: DocumentStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new DocumentStore(dataSource) },
+  ],
+  exports: [FileStore, DocumentStore],
+})
+export class FileStorageModule {}

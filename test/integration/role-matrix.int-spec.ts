@@ -21,6 +21,7 @@ const UNIT_INACTIVE = 'U-MATRIX-OFF';
 /** The org unit and the person the register samples write (already as written, so 200 every time). */
 const UNIT_PUT = 'U-MATRIX-PUT';
 const PERSON_PUT = 'matrix-person';
+const NO_SUCH_ID = '00000000-0000-4000-8000-00000000beef';
 const ORG_UNITS: Array<[id: string, body: { name: string; kind: string; parentId: string; supervises?: string[]; active?: boolean }]> = [
   [UNIT_A, { name: '矩阵单位A', kind: 'unit', parentId: 'ROOT' }],
   [OFFICE_OUT, { name: '矩阵第二纪检监察室', kind: 'office', parentId: 'ROOT' }],
@@ -126,6 +127,12 @@ function samples(caseId: string, findingId: string): Record<string, Sample> {
     },
     'GET /people': { method: 'GET', path: '/api/v1/people', ok: 200 },
     'PUT /people/:id': { method: 'PUT', path: `/api/v1/people/${PERSON_PUT}`, body: PERSON_BODY, ok: 200 },
+    'POST /files': { method: 'POST', path: '/api/v1/files', file: { name: '证据.txt', content: '整改证据\n' }, ok: 201 },
+    // Past the guard, a file or document nobody may see (here: none such) answers 404 to every role.
+    'GET /files/:id': { method: 'GET', path: `/api/v1/files/${NO_SUCH_ID}`, ok: 404 },
+    'GET /files/:id/downloads': { method: 'GET', path: `/api/v1/files/${NO_SUCH_ID}/downloads`, ok: 404 },
+    'GET /findings/:id/documents': { method: 'GET', path: `${f}/documents`, ok: 200 },
+    'GET /documents/:id': { method: 'GET', path: `/api/v1/documents/${NO_SUCH_ID}`, ok: 404 },
   };
 }
 
@@ -267,6 +274,11 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       'GET /reports/overdue-ageing': 403,
       'GET /reports/time-to-close': 403,
       'GET /ops/reconciliation': 403,
+      'POST /files': 403,
+      'GET /files/:id': 403,
+      'GET /files/:id/downloads': 403,
+      'GET /findings/:id/documents': 403,
+      'GET /documents/:id': 403,
     };
     const outcomes: Record<string, number> = {};
     for (const key of Object.keys(expected)) outcomes[key] = (await send(all[key], token)).status;

@@ -70,6 +70,12 @@ describe('the role matrix: the @Access() rule of every route', () => {
       'POST /org-units/import': admins,
       'GET /people': registerReaders,
       'PUT /people/:id': admins,
+      // A file is read by its uploader or by whoever sees a finding it is evidence of; a document by whoever sees a finding it concerns.
+      'POST /files': 'officer,supervisor,unit all',
+      'GET /files/:id': everyoneScoped,
+      'GET /files/:id/downloads': readersInJurisdiction,
+      'GET /findings/:id/documents': everyoneScoped,
+      'GET /documents/:id': everyoneScoped,
     });
   });
 
@@ -99,13 +105,18 @@ describe('the role matrix: the @Access() rule of every route', () => {
         'GET /ledger',
         'GET /org-units',
         'GET /org-units/:id',
+        'POST /files',
+        'GET /files/:id',
+        'GET /findings/:id/documents',
+        'GET /documents/:id',
         'POST /findings/:id/extension',
         'POST /findings/:id/plan',
         'POST /findings/:id/report',
       ].sort(),
     );
     for (const { key, rule } of unitRoutes) {
-      expect({ key, scope: rule?.scope }).toEqual({ key, scope: key.includes('/org-units') ? 'all' : 'scoped' });
+      // Uploading reads nothing; everything else a unit user reads is confined to its own unit.
+      expect({ key, scope: rule?.scope }).toEqual({ key, scope: key.includes('/org-units') || key === 'POST /files' ? 'all' : 'scoped' });
     }
   });
 });

@@ -34,6 +34,8 @@ export function receiveOneFile<T>(request: Request, limits: UploadLimits, receiv
         limits: { files: 1, fileSize: limits.maxBytes, fields: 20, parts: 25 },
         // Browsers send file names as raw UTF-8 (整改报告.pdf), not latin1.
         defParamCharset: 'utf8',
+        // Kept as sent, so that a name with a path is refused rather than silently cut to its last part.
+        preservePath: true,
       });
     } catch {
       return reject(new InvalidInputError('file: the body must be multipart/form-data with a "file" part', 'file'));

@@ -11,3 +11,4 @@ export * from './lib/reconciliation-store';
 export * from './lib/register-store';
 export * from './lib/register-events';
 export type { RegisterEventRecord } from './lib/event-append';
+export * from './lib/files';

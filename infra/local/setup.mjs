@@ -1,8 +1,9 @@
-// `npm test` begins here: dependencies, the Temporal binaries and the browser of the console's test.
+// `npm test` begins here: dependencies, the Temporal binaries, moto and the browser of the console's test.
 import { ensureBrowser } from './browser.mjs';
-import { ensureDependencies, temporalCli, temporalTestServer, log } from './tools.mjs';
+import { ensureDependencies, motoServer, temporalCli, temporalTestServer, log } from './tools.mjs';
 
 ensureDependencies();
 log(`temporal CLI: ${temporalCli()}`);
 log(`temporal test server: ${temporalTestServer()}`);
+log(`S3 test server (moto): ${motoServer()}`);
 ensureBrowser();

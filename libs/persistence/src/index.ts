@@ -12,3 +12,4 @@ export * from './lib/register-store';
 export * from './lib/register-events';
 export type { RegisterEventRecord } from './lib/event-append';
 export * from './lib/document-store';
+export * from './lib/files';

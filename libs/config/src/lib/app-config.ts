@@ -2,6 +2,7 @@ import { DEFAULT_TASK_QUEUE, type Policy } from '@reform/contracts';
 import { isKnownTimeZone, parseDurationMs, readPolicy, type WorkingDayRules } from '@reform/domain';
 import { z } from 'zod';
 import { CONSOLE_VARIABLES, devLoginProblem } from './console.config';
+import { FILE_VARIABLES, fileSettings, fileStoreProblem, type FileSettings } from './files.config';
 import { authSettings, LOCAL_JWT_SECRET, SECURITY_VARIABLES, type AuthSettings } from './security.config';
 import { loadWorkingCalendar } from './working-days.config';
 
@@ -44,6 +45,7 @@ const schema = z.object({
   AUTH_JWT_SECRET: z.string().min(16, 'expected at least 16 characters').default(LOCAL_JWT_SECRET),
   ...SECURITY_VARIABLES,
   ...CONSOLE_VARIABLES,
+  ...FILE_VARIABLES,
   NOTIFY_WEBHOOK_URL: z.string().url('expected an http(s) URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** How often the reconciliation Schedule runs (对账). */
@@ -72,6 +74,8 @@ export type AppConfig = Omit<z.infer<typeof schema>, never> & {
   workingDays: WorkingDayRules;
   /** How tokens are verified: AUTH_JWT_SECRET, AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE and NODE_ENV. */
   auth: AuthSettings;
+  /** Where files are kept and how large they may be: FILE_STORE, FILE_MAX_BYTES and the S3_* variables. */
+  files: FileSettings;
 };
 
 export class ConfigError extends Error {}
@@ -89,13 +93,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const devLogin = devLoginProblem(parsed.data, env);
   if (devLogin) throw new ConfigError(devLogin);
+  const fileStore = fileStoreProblem(parsed.data);
+  if (fileStore) throw new ConfigError(fileStore);
   let policy: Policy;
   try {
     policy = readPolicy(env);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-  return { ...parsed.data, policy, workingDays: workingDayRules(parsed.data), auth: authSettings(parsed.data, env) };
+  return {
+    ...parsed.data,
+    policy,
+    workingDays: workingDayRules(parsed.data),
+    auth: authSettings(parsed.data, env),
+    files: fileSettings(parsed.data),
+  };
 }
 
 function workingDayRules(values: z.infer<typeof schema>): WorkingDayRules {

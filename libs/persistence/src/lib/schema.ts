@@ -5,6 +5,7 @@ import type {
   CaseStatus,
   DocumentKind,
   Drift,
+  FileType,
   FindingStatus,
   NotificationKind,
   OrgUnitKind,
@@ -13,7 +14,7 @@ import type {
 } from '@reform/contracts';
 
 /** The PostgreSQL types this schema uses, spelled as the migrations spell them. */
-export type PgType = 'uuid' | 'text' | 'int' | 'bigint' | 'boolean' | 'timestamptz' | 'jsonb';
+export type PgType = 'uuid' | 'text' | 'int' | 'bigint' | 'boolean' | 'timestamptz' | 'jsonb' | 'bytea';
 
 /** One column: its PostgreSQL type and nullability, and (type only) the value `pg` hands over for it. */
 export interface Column<Value> {
@@ -44,6 +45,7 @@ const bigint = () => column<string>('bigint');
 const bool = () => column<boolean>('boolean');
 const timestamptz = () => column<Date | string>('timestamptz');
 const jsonb = <T = Record<string, unknown>>() => column<T>('jsonb');
+const bytea = () => column<Buffer>('bytea');
 
 export type NotificationStatus = 'pending' | 'delivered' | 'recorded';
 
@@ -143,6 +145,22 @@ export const SCHEMA = {
     updated_at: timestamptz(),
     version: int(),
   },
+  blob_uploads: { id: uuid(), started_at: timestamptz() },
+  blob_chunks: { upload_id: uuid(), chunk_no: int(), data: bytea() },
+  blobs: { sha256: text(), upload_id: uuid(), size: bigint(), chunk_size: int(), stored_at: timestamptz() },
+  files: {
+    id: uuid(),
+    sha256: text(),
+    name: text(),
+    size: bigint(),
+    content_type: text(),
+    file_type: text<FileType>(),
+    uploaded_by: text(),
+    uploader_unit_id: nullable(text()),
+    uploaded_at: timestamptz(),
+  },
+  file_links: { file_id: uuid(), finding_id: uuid() },
+  file_downloads: { id: generated(bigint()), file_id: uuid(), actor: text(), at: timestamptz(), range: nullable(text()) },
   documents: {
     id: uuid(),
     kind: text<DocumentKind>(),

@@ -3,6 +3,7 @@ import { AuditHashChain1764400000000 } from './1764400000000-audit-hash-chain';
 import { Reconciliation1764600000000 } from './1764600000000-reconciliation';
 import { LedgerListIndexes1764700000000 } from './1764700000000-ledger-list-indexes';
 import { Organisation1764800000000 } from './1764800000000-organisation';
+import { Files1764900000000 } from './1764900000000-files';
 import { Documents1764900000001 } from './1764900000001-documents';
 
 export const MIGRATIONS = [
@@ -11,5 +12,6 @@ export const MIGRATIONS = [
   Reconciliation1764600000000,
   LedgerListIndexes1764700000000,
   Organisation1764800000000,
+  Files1764900000000,
   Documents1764900000001,
 ];

@@ -99,7 +99,7 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
       expect(first.body.id).not.toBe(second.body.id);
       expect(second.body.sha256).toBe(first.body.sha256);
       expect(await count('files')).toBe(before + 2);
-      const blobs = await database.dataSource.query(`SELECT count(*)::int AS n FROM file_blobs WHERE sha256 = $1`, [first.body.sha256]);
+      const blobs = await database.dataSource.query(`SELECT count(*)::int AS n FROM blobs WHERE sha256 = $1`, [first.body.sha256]);
       expect(blobs[0].n).toBe(1);
     });
 
@@ -129,16 +129,16 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
       ['a name with a backslash', 'C:\\evidence\\a.pdf', PDF, 400, 'VALIDATION_FAILED'],
       ['a name with a control character', 'a\u0001b.pdf', PDF, 400, 'VALIDATION_FAILED'],
     ])('%s → %i', async (_what, name, content, status, code) => {
-      const [files, chunks] = [await count('files'), await count('file_chunks')];
+      const [files, chunks] = [await count('files'), await count('blob_chunks')];
       const answer = await post(unitAUser, name, content);
       expect(answer.status).toBe(status);
       expectErrorBody(answer.body, status, /./, { code });
       if (status === 400) expect(answer.body.field).toBe('file');
-      expect([await count('files'), await count('file_chunks')]).toEqual([files, chunks]);
+      expect([await count('files'), await count('blob_chunks')]).toEqual([files, chunks]);
     });
 
     it('cuts off an upload that stalls (408) and keeps nothing of what it sent', async () => {
-      const [files, chunks] = [await count('files'), await count('file_chunks')];
+      const [files, chunks] = [await count('files'), await count('blob_chunks')];
       const { body, contentType } = multipart('slow.pdf', Buffer.concat([PDF, randomBytes(200_000)]));
       const url = new URL(stack.url(`${V1}/files`));
       const status = await new Promise<number>((resolve, reject) => {
@@ -153,7 +153,7 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
         request.write(body.subarray(0, 100_000)); // then nothing more
       });
       expect(status).toBe(408);
-      await eventually(async () => [await count('files'), await count('file_chunks')], (now) => now[0] === files && now[1] === chunks, 10_000);
+      await eventually(async () => [await count('files'), await count('blob_chunks')], (now) => now[0] === files && now[1] === chunks, 10_000);
     });
 
     it('refuses a body that is not multipart, or has no file part, naming the field', async () => {

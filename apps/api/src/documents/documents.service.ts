@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { DocumentFormat, DocumentList, IssuedDocumentView, Principal } from '@reform/contracts';
-import { DocumentStore, FileStore, FindingQueries, type StoredDocument, type StoredFileRecord } from '@reform/persistence';
+import { DocumentStore, FileStore, FindingQueries, type FileRecord, type StoredDocument } from '@reform/persistence';
 import { AccessScope } from '../auth/access-scope';
 import { NotFoundError } from '../errors/not-found.error';
 import { FindingsService } from '../findings/findings.service';
@@ -28,7 +28,7 @@ export class DocumentsService {
   }
 
   /** The frozen rendering in `format`: exactly the bytes whose SHA-256 DOCUMENT_ISSUED recorded. */
-  async rendering(document: StoredDocument, format: DocumentFormat): Promise<StoredFileRecord> {
+  async rendering(document: StoredDocument, format: DocumentFormat): Promise<FileRecord> {
     const file = await this.files.get(format === 'docx' ? document.docxFileId : document.pdfFileId);
     if (!file) throw new NotFoundError('document', document.id);
     return file;

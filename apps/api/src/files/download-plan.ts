@@ -14,9 +14,12 @@ export interface ByteRange {
   end: number;
 }
 
-export type DownloadPlan =
-  | { status: 200 | 206; range: ByteRange | undefined; headers: Record<string, string> }
-  | { status: 304 | 416; headers: Record<string, string> };
+export interface DownloadPlan {
+  status: 200 | 206 | 304 | 416;
+  /** The bytes to send on a 206. */
+  range?: ByteRange;
+  headers: Record<string, string>;
+}
 
 /**
  * How to answer a download: the whole file (200), one `Range` of it (206), "unchanged" when
@@ -37,7 +40,7 @@ export function planDownload(file: Servable, request: { range?: string; ifNoneMa
     'Content-Type': file.contentType,
     'Content-Disposition': contentDisposition(file.name, { type: 'attachment' }),
   };
-  const whole = { status: 200 as const, range: undefined, headers: { ...headers, 'Content-Length': String(file.size) } };
+  const whole: DownloadPlan = { status: 200, headers: { ...headers, 'Content-Length': String(file.size) } };
   if (request.range === undefined) return whole;
   const ranges = file.size === 0 ? -1 : parseRange(file.size, request.range, { combine: true });
   if (ranges === -2) return whole; // not a bytes range: ignored, as HTTP says

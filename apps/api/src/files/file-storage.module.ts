@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
-import { createBlobStore, DocumentStore, FileStore } from '@reform/persistence';
+import { createFileStore, DocumentStore, FileStore } from '@reform/persistence';
 import { DataSource } from 'typeorm';
 
 /** The file store on the configured driver (FILE_STORE), and the documents kept in it. */
@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
     {
       provide: FileStore,
       inject: [DataSource, AppConfigService],
-      useFactory: (dataSource: DataSource, config: AppConfigService) => new FileStore(dataSource, createBlobStore(config.values, dataSource)),
+      useFactory: (dataSource: DataSource, config: AppConfigService) => createFileStore(config.values.files.store, dataSource),
     },
     { provide: DocumentStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new DocumentStore(dataSource) },
   ],

@@ -25,7 +25,7 @@ export class FilesController {
   @Access({ roles: ['unit', 'officer', 'supervisor'], scope: 'all' })
   @ApiOperation({
     summary: '上传证据文件 — upload a file (multipart field `file`), streamed; the server computes its SHA-256',
-    description: `Types, told by content not by name: ${FILE_TYPES.join(', ')}. At most FILE_MAX_BYTES (default 25 MiB): over → 413; another type (a renamed executable) → 415; empty or a bad name → 400; an upload that stalls for 30 s → 408. Nothing of a refused upload is stored.`,
+    description: `Types, told by content not by name: ${FILE_TYPES.join(', ')}. At most FILE_MAX_BYTES (default 25 MiB): over → 413; another type (a renamed executable) → 415; empty or a bad name → 400; an upload that sends nothing for FILE_UPLOAD_IDLE_SECONDS (default 30) → 408. Nothing of a refused upload is stored.`,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })

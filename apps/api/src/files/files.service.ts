@@ -8,8 +8,9 @@ import {
   FileTooLargeError,
   FindingQueries,
   RangeNotSatisfiableError,
+  toStoredFile,
   UnsupportedFileTypeError,
-  type StoredFileRecord,
+  type FileRecord,
 } from '@reform/persistence';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
@@ -19,9 +20,6 @@ import { InvalidInputError } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
 import { planDownload } from './download-plan';
 import { receiveOneFile } from './multipart-upload';
-
-/** An upload that sends nothing for this long is cut off (408). */
-const UPLOAD_IDLE_MS = 30_000;
 
 /**
  * 证据文件: uploads streamed into the file store, and downloads served only to whoever may see a
@@ -37,37 +35,37 @@ export class FilesService {
   ) {}
 
   async upload(request: Request, user: Principal): Promise<StoredFile> {
-    const maxBytes = this.config.values.FILE_MAX_BYTES;
+    const { maxBytes, idleMs } = this.config.values.files;
     try {
-      const stored = await receiveOneFile(request, { maxBytes, idleMs: UPLOAD_IDLE_MS }, ({ name, stream }) =>
+      const stored = await receiveOneFile(request, { maxBytes, idleMs }, ({ name, stream }) =>
         this.files.receive(stream, { name, uploadedBy: user.id, uploaderUnitId: uploaderUnitOf(user), maxBytes }),
       );
-      return publicView(stored);
+      return toStoredFile(stored);
     } catch (error) {
       throw asRefusal(error);
     }
   }
 
   /** The file, if the caller may read it. */
-  async readable(id: string, user: Principal): Promise<StoredFileRecord> {
+  async readable(id: string, user: Principal): Promise<FileRecord> {
     const file = await this.files.get(id);
     if (!file || !(file.uploadedBy === user.id || (await this.seesAFindingOf(id, user)))) throw new NotFoundError('file', id);
     return file;
   }
 
   /** Streams the file (or its Range), records the download, and answers 304/416 where HTTP says so. */
-  async download(file: StoredFileRecord, user: Principal, request: Request, response: Response): Promise<void> {
+  async download(file: FileRecord, user: Principal, request: Request, response: Response): Promise<void> {
     const plan = planDownload(file, { range: request.headers.range, ifNoneMatch: request.headers['if-none-match'] });
     response.set(plan.headers);
     if (plan.status === 304) return void response.status(304).end();
     if (plan.status === 416) throw new FileRefusedError(416, `Range: outside the file's ${file.size} bytes`);
-    const range = plan.range ? `${plan.range.start}-${plan.range.end}` : null;
-    const bytes = await this.files.open(file, plan.range).catch((error: unknown) => {
+    const opened = await this.files.open(file.id, plan.range).catch((error: unknown) => {
       throw asRefusal(error);
     });
-    await this.files.recordDownload(file.id, user.id, range);
+    if (!opened) throw new NotFoundError('file', file.id);
+    await this.files.recordDownload(file.id, user.id, plan.range ?? null);
     response.status(plan.status);
-    await pipeline(bytes, response);
+    await pipeline(opened.body, response);
   }
 
   async downloads(id: string, user: Principal): Promise<FileDownloadList> {
@@ -81,7 +79,7 @@ export class FilesService {
     if (!file || file.uploaderUnitId === null || file.uploaderUnitId !== uploaderUnitOf(user)) {
       throw new InvalidInputError(`${field}: no file "${fileId}" was uploaded by your unit`, field);
     }
-    return publicView(file);
+    return toStoredFile(file);
   }
 
   private async seesAFindingOf(fileId: string, user: Principal): Promise<boolean> {
@@ -96,11 +94,6 @@ export class FilesService {
 /** The unit (for a unit user) or discipline-side org unit an upload is counted to. */
 function uploaderUnitOf(user: Principal): string | null {
   return (user.roles.includes('unit') ? user.unitId : user.orgUnitId) ?? null;
-}
-
-function publicView(file: StoredFile): StoredFile {
-  const { id, name, size, contentType, sha256, uploadedBy, uploadedAt } = file;
-  return { id, name, size, contentType, sha256, uploadedBy, uploadedAt };
 }
 
 /** The store's refusals as the API answers them; anything else passes unchanged. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
-import { createBlobStore, DocumentStore, FileStore } from '@reform/persistence';
+import { createFileStore, DocumentStore, FileStore } from '@reform/persistence';
 import { DataSource } from 'typeorm';
 import { DocumentActivitiesService } from './document-activities';
 
@@ -10,7 +10,7 @@ import { DocumentActivitiesService } from './document-activities';
     {
       provide: FileStore,
       inject: [DataSource, AppConfigService],
-      useFactory: (dataSource: DataSource, config: AppConfigService) => new FileStore(dataSource, createBlobStore(config.values, dataSource)),
+      useFactory: (dataSource: DataSource, config: AppConfigService) => createFileStore(config.values.files.store, dataSource),
     },
     { provide: DocumentStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new DocumentStore(dataSource) },
     DocumentActivitiesService,

@@ -12,6 +12,12 @@ export const FILE_VARIABLES = {
     .int('expected a whole number of bytes')
     .positive('expected a positive number of bytes')
     .default(DEFAULT_FILE_MAX_BYTES),
+  /** An upload that sends nothing for this many seconds is cut off (408) and nothing of it kept. */
+  FILE_UPLOAD_IDLE_SECONDS: z.coerce
+    .number({ invalid_type_error: 'expected a whole number of seconds' })
+    .int('expected a whole number of seconds')
+    .positive('expected a positive number of seconds')
+    .default(30),
   S3_ENDPOINT: z
     .string()
     .url('expected the http(s) URL of the S3 endpoint, such as http://127.0.0.1:9000')
@@ -31,6 +37,7 @@ export const FILE_VARIABLES = {
 type FileValues = {
   FILE_STORE: 'postgres' | 's3';
   FILE_MAX_BYTES: number;
+  FILE_UPLOAD_IDLE_SECONDS: number;
   S3_FORCE_PATH_STYLE: boolean;
 } & Partial<Record<(typeof S3_REQUIRED)[number], string>>;
 
@@ -39,6 +46,8 @@ const S3_REQUIRED = ['S3_ENDPOINT', 'S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID'
 /** Where files are kept and how large they may be: FILE_STORE, FILE_MAX_BYTES and the S3_* variables. */
 export interface FileSettings {
   maxBytes: number;
+  /** How long an upload may send nothing before it is cut off. */
+  idleMs: number;
   store:
     | { kind: 'postgres' }
     | {
@@ -55,10 +64,11 @@ export function fileStoreProblem(values: FileValues): string | undefined {
 }
 
 export function fileSettings(values: FileValues): FileSettings {
-  if (values.FILE_STORE !== 's3') return { maxBytes: values.FILE_MAX_BYTES, store: { kind: 'postgres' } };
+  const limits = { maxBytes: values.FILE_MAX_BYTES, idleMs: values.FILE_UPLOAD_IDLE_SECONDS * 1000 };
+  if (values.FILE_STORE !== 's3') return { ...limits, store: { kind: 'postgres' } };
   const value = (variable: (typeof S3_REQUIRED)[number]) => values[variable] ?? '';
   return {
-    maxBytes: values.FILE_MAX_BYTES,
+    ...limits,
     store: {
       kind: 's3',
       s3: {

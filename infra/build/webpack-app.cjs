@@ -1,8 +1,11 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { basename, join } = require('node:path');
 
-/** One webpack build for both Node apps: dist/apps/<name>/main.js, node_modules left external. */
-module.exports = (appDir) => ({
+/**
+ * One webpack build for both Node apps: dist/apps/<name>/main.js, node_modules left external.
+ * `assets` are files the app reads at run time, copied next to main.js (paths from the workspace root).
+ */
+module.exports = (appDir, { assets = [] } = {}) => ({
   output: {
     path: join(__dirname, '../../dist/apps', basename(appDir)),
     clean: true,
@@ -18,6 +21,7 @@ module.exports = (appDir) => ({
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
+      assets,
     }),
   ],
 });

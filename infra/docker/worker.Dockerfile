@@ -16,8 +16,10 @@ WORKDIR /app/dist/apps/worker
 COPY --from=build /workspace/dist/apps/worker/package.json /workspace/dist/apps/worker/package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
-# 3. Run as the unprivileged `node` user.
+# 3. Run as the unprivileged `node` user, with the CJK font the documents' PDFs embed (DOCUMENT_FONT's
+#    default, /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc; the templates ship in dist/apps/worker).
 FROM node:20-bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production WORKFLOW_BUNDLE=/app/dist/workflows/workflow-bundle.js WORKER_HEALTH_PORT=8081
 WORKDIR /app
 COPY --from=deps /app/dist/apps/worker/node_modules ./dist/apps/worker/node_modules

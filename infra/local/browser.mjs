@@ -11,7 +11,7 @@ const succeeds = (command, args) => spawnSync(command, args, { stdio: 'ignore' }
 const hasCjkFont = () => spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().length > 0;
 
 /** The apt-get to run as root: itself when we are root, else `sudo -n` if that works without a password. */
-function aptGet() {
+export function aptGet() {
   if (!succeeds('sh', ['-c', 'command -v apt-get'])) return null;
   if (process.getuid?.() === 0) return ['apt-get'];
   return succeeds('sudo', ['-n', 'true']) ? ['sudo', '-n', 'apt-get'] : null;

@@ -1,5 +1,6 @@
-// `npm test` begins here: dependencies, the Temporal binaries, moto and the browser of the console's test.
+// `npm test` begins here: dependencies, the Temporal binaries, moto, the browser of the console's test and the documents' font.
 import { ensureBrowser } from './browser.mjs';
+import { ensureDocumentFont } from './fonts.mjs';
 import { ensureDependencies, motoServer, temporalCli, temporalTestServer, log } from './tools.mjs';
 
 ensureDependencies();
@@ -7,3 +8,4 @@ log(`temporal CLI: ${temporalCli()}`);
 log(`temporal test server: ${temporalTestServer()}`);
 log(`S3 test server (moto): ${motoServer()}`);
 ensureBrowser();
+ensureDocumentFont();

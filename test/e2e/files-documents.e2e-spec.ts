@@ -45,7 +45,8 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
   const [unitAUser, unitBUser] = [unitUser(unitA), unitUser(unitB)];
 
   const count = async (table: string) => Number((await database.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
-  const upload = (headers: AuthHeaders, name: string, content: Buffer) => api.upload<StoredFile>(`${V1}/files`, { name, content }, {}, headers);
+  const upload = (headers: AuthHeaders, name: string, content: Buffer) =>
+    api.upload<StoredFile>(`${V1}/files`, { name, content }, {}, headers);
   const raw = async (path: string, headers: Record<string, string>) => {
     const response = await fetch(stack.url(path), { headers });
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
@@ -58,7 +59,9 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    stack = await Stack.start({ env: { ...SECONDS_POLICIES, DATABASE_URL: database.url, FILE_MAX_BYTES: String(MAX_BYTES), FILE_UPLOAD_IDLE_SECONDS: '2' } });
+    stack = await Stack.start({
+      env: { ...SECONDS_POLICIES, DATABASE_URL: database.url, FILE_MAX_BYTES: String(MAX_BYTES), FILE_UPLOAD_IDLE_SECONDS: '2' },
+    });
     api = new Api(stack.url(''));
     steps = new Steps(api);
     await api.registerUnits(unitA, unitB);
@@ -104,7 +107,11 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
     });
 
     it('answers 404 for a file to anyone but its uploader until it is evidence of a finding they may see', async () => {
-      const uploaded = await upload(unitAUser, '照片.png', Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(64)]));
+      const uploaded = await upload(
+        unitAUser,
+        '照片.png',
+        Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(64)]),
+      );
       expect(uploaded.body.contentType).toBe('image/png');
       for (const who of [unitBUser, supervisor, officer, auditor]) {
         const answer = await api.get(`${V1}/files/${uploaded.body.id}`, who);
@@ -143,7 +150,13 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
       const url = new URL(stack.url(`${V1}/files`));
       const status = await new Promise<number>((resolve, reject) => {
         const request = httpRequest(
-          { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...unitAUser, 'content-type': contentType, 'content-length': body.length } },
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: { ...unitAUser, 'content-type': contentType, 'content-length': body.length },
+          },
           (response) => {
             response.resume();
             resolve(response.statusCode ?? 0);
@@ -153,7 +166,11 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
         request.write(body.subarray(0, 100_000)); // then nothing more
       });
       expect(status).toBe(408);
-      await eventually(async () => [await count('files'), await count('blob_chunks')], (now) => now[0] === files && now[1] === chunks, 10_000);
+      await eventually(
+        async () => [await count('files'), await count('blob_chunks')],
+        (now) => now[0] === files && now[1] === chunks,
+        10_000,
+      );
     });
 
     it('refuses a body that is not multipart, or has no file part, naming the field', async () => {
@@ -176,8 +193,12 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
     it('takes a fileId the unit uploaded: the event shows {fileId, name, sha256}, and the supervisor may then read it', async () => {
       const finding = await steps.oneFinding(unitA);
       await steps.toRectifying(finding.id, unitAUser);
-      const file = (await upload(unitAUser, '整改照片.jpg', Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), randomBytes(100)]))).body;
-      const reported = await steps.report(finding.id, unitAUser, [{ fileId: file.id }, { name: 'v1.pdf', sha256: 'b'.repeat(64), uri: 'https://x/1' }]);
+      const file = (await upload(unitAUser, '整改照片.jpg', Buffer.concat([Buffer.from('ffd8ffe000104a464946', 'hex'), randomBytes(100)])))
+        .body;
+      const reported = await steps.report(finding.id, unitAUser, [
+        { fileId: file.id },
+        { name: 'v1.pdf', sha256: 'b'.repeat(64), uri: 'https://x/1' },
+      ]);
       expect(reported.status).toBe(200);
       const timeline = (await steps.finding(finding.id)).body.events;
       const event = timeline.find((each) => each.type === 'REPORT_SUBMITTED');
@@ -185,7 +206,11 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
         { fileId: file.id, name: '整改照片.jpg', sha256: file.sha256 },
         { name: 'v1.pdf', sha256: 'b'.repeat(64), uri: 'https://x/1' },
       ]);
-      await eventually(() => api.get(`${V1}/files/${file.id}`, supervisor), (answer) => answer.status === 200, 10_000);
+      await eventually(
+        () => api.get(`${V1}/files/${file.id}`, supervisor),
+        (answer) => answer.status === 200,
+        10_000,
+      );
       expect((await raw(`${V1}/files/${file.id}`, auditor)).status).toBe(200);
       expect((await api.get(`${V1}/files/${file.id}`, unitBUser)).status).toBe(404);
 
@@ -254,8 +279,15 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
       expect(xml).toContain(title);
       expect(xml).toContain(`单位 ${unitA}`);
 
-      const [issued] = await database.dataSource.query(`SELECT data FROM events WHERE entity_id = $1 AND type = 'DOCUMENT_ISSUED'`, [notice.id]);
-      expect(issued.data).toMatchObject({ docNo: notice.docNo, sha256Pdf: notice.sha256Pdf, sha256Docx: notice.sha256Docx, findingIds: [findingId] });
+      const [issued] = await database.dataSource.query(`SELECT data FROM events WHERE entity_id = $1 AND type = 'DOCUMENT_ISSUED'`, [
+        notice.id,
+      ]);
+      expect(issued.data).toMatchObject({
+        docNo: notice.docNo,
+        sha256Pdf: notice.sha256Pdf,
+        sha256Docx: notice.sha256Docx,
+        findingIds: [findingId],
+      });
 
       for (const path of [`${V1}/documents/${notice.id}`, `${V1}/findings/${findingId}/documents`]) {
         expect((await api.get(path, unitBUser)).status).toBe(404);
@@ -267,7 +299,14 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
       const dueAt = new Date(Date.now() + 2_000).toISOString();
       const opened = await steps.openCase([0, 1, 2, 3].map(() => ({ unitId: unitB, dueAt })));
       await eventually(
-        async () => Number((await database.dataSource.query(`SELECT count(*)::int AS n FROM documents WHERE kind = 'supervision_notice' AND frozen_at IS NOT NULL`))[0].n),
+        async () =>
+          Number(
+            (
+              await database.dataSource.query(
+                `SELECT count(*)::int AS n FROM documents WHERE kind = 'supervision_notice' AND frozen_at IS NOT NULL`,
+              )
+            )[0].n,
+          ),
         (n) => n >= opened.findings.length + 1,
         40_000,
       );
@@ -277,7 +316,9 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
       const byYear = new Map<number, number[]>();
       rows.forEach((row) => byYear.set(row.year, [...(byYear.get(row.year) ?? []), row.serial]));
       for (const serials of byYear.values()) expect(serials).toEqual(serials.map((_, index) => index + 1));
-      const perSource = await database.dataSource.query(`SELECT source_key, count(*)::int AS n FROM documents GROUP BY source_key HAVING count(*) > 1`);
+      const perSource = await database.dataSource.query(
+        `SELECT source_key, count(*)::int AS n FROM documents GROUP BY source_key HAVING count(*) > 1`,
+      );
       expect(perSource).toEqual([]);
     });
   });

@@ -23,7 +23,8 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
  * tests exercise what production runs.
  */
 export function configureHttp(app: NestExpressApplication, config: Pick<AppConfig, 'CORS_ORIGINS'>): void {
-  app.use(helmet());
+  // The console previews a document's PDF in a frame of a blob: URL it fetched with its token.
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-src': ["'self'", 'blob:'] } } }));
   // Closed unless CORS_ORIGINS names the browser origins allowed to call the API.
   if (config.CORS_ORIGINS?.length) {
     app.enableCors({

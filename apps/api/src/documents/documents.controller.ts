@@ -33,7 +33,8 @@ export class DocumentsController {
   @Get('documents/:id')
   @ApiOperation({
     summary: '下载文书 — the frozen PDF (default) or DOCX of a document',
-    description: 'The bytes are exactly those whose SHA-256 the audit event DOCUMENT_ISSUED recorded (sha256Pdf / sha256Docx). ETag and Range as for files.',
+    description:
+      'The bytes are exactly those whose SHA-256 the audit event DOCUMENT_ISSUED recorded (sha256Pdf / sha256Docx). ETag and Range as for files.',
   })
   @ApiResponse({ status: 200, description: 'the document', ...BINARY_ANSWER })
   @ApiResponse({ status: 206, description: 'the requested range of the document', ...BINARY_ANSWER })

@@ -7,7 +7,9 @@ describe('planDownload', () => {
     const plan = planDownload(file, {});
     expect(plan.status).toBe(200);
     expect(plan.headers).toMatchObject({ ETag: `"${file.sha256}"`, 'Content-Type': 'application/pdf', 'Content-Length': '1000' });
-    expect(plan.headers['Content-Disposition']).toContain("filename*=UTF-8''%E6%95%B4%E6%94%B9%E6%8A%A5%E5%91%8A%20%28%E7%BB%88%E7%A8%BF%29.pdf");
+    expect(plan.headers['Content-Disposition']).toContain(
+      "filename*=UTF-8''%E6%95%B4%E6%94%B9%E6%8A%A5%E5%91%8A%20%28%E7%BB%88%E7%A8%BF%29.pdf",
+    );
   });
 
   it('serves one range as 206 with its Content-Range, and a suffix range from the end', () => {

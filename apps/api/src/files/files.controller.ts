@@ -39,7 +39,8 @@ export class FilesController {
   @Access({ roles: ['unit', 'officer', 'supervisor', 'auditor'], scope: 'scoped' })
   @ApiOperation({
     summary: '下载文件 — the bytes, for whoever may see a finding the file is evidence of, or its uploader (else 404)',
-    description: 'ETag is the SHA-256; `Range: bytes=a-b` answers 206; `If-None-Match` with the ETag answers 304. Every download is recorded.',
+    description:
+      'ETag is the SHA-256; `Range: bytes=a-b` answers 206; `If-None-Match` with the ETag answers 304. Every download is recorded.',
   })
   @ApiResponse({ status: 200, description: 'the file', ...BINARY_ANSWER })
   @ApiResponse({ status: 206, description: 'the requested range of the file', ...BINARY_ANSWER })

@@ -52,7 +52,12 @@ export function receiveOneFile<T>(request: Request, limits: UploadLimits, receiv
       clearTimeout(idle);
       idle = setTimeout(() => {
         request.unpipe(parser);
-        fail(new FileRefusedError(408, `file: the upload sent nothing for ${Math.round(limits.idleMs / 1000)} s and was cut off; nothing was stored`));
+        fail(
+          new FileRefusedError(
+            408,
+            `file: the upload sent nothing for ${Math.round(limits.idleMs / 1000)} s and was cut off; nothing was stored`,
+          ),
+        );
       }, limits.idleMs);
     };
     armIdle();

@@ -25,6 +25,6 @@ describe('stepCommands', () => {
 
   it('copies evidence as plain objects', () => {
     const evidence = [{ name: 'a.pdf', sha256: 'f'.repeat(64), uri: 's3://a' }];
-    expect(stepCommands.report({ content: 'done', evidence })).toEqual({ type: 'submitReport', content: 'done', evidence });
+    expect(stepCommands.report({ content: 'done', evidence }, evidence)).toEqual({ type: 'submitReport', content: 'done', evidence });
   });
 });

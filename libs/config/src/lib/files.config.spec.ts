@@ -12,12 +12,13 @@ const s3 = {
 
 describe('loadConfig: file storage', () => {
   it('keeps files in PostgreSQL, at most 25 MiB each, by default', () => {
-    expect(loadConfig(base).files).toEqual({ maxBytes: 26_214_400, store: { kind: 'postgres' } });
+    expect(loadConfig(base).files).toEqual({ maxBytes: 26_214_400, idleMs: 30_000, store: { kind: 'postgres' } });
   });
 
   it('reads the S3 settings when FILE_STORE=s3', () => {
     expect(loadConfig({ ...base, ...s3, S3_FORCE_PATH_STYLE: 'true', FILE_MAX_BYTES: '1048576' }).files).toEqual({
       maxBytes: 1_048_576,
+      idleMs: 30_000,
       store: {
         kind: 's3',
         s3: {

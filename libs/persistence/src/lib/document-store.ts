@@ -86,16 +86,20 @@ export class DocumentStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         Object.values(row),
       );
-      await sql(
-        `INSERT INTO document_findings (document_id, finding_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-        [row.id, [...new Set(request.findings.map((finding) => finding.id))]],
-      );
+      await sql(`INSERT INTO document_findings (document_id, finding_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+        row.id,
+        [...new Set(request.findings.map((finding) => finding.id))],
+      ]);
       return { id: row.id, docNo: row.doc_no, year: row.year, serial: row.serial, frozen: false };
     });
   }
 
   /** Freezes a reserved document with its two renderings; a second call changes nothing and appends nothing. */
-  freeze(reservation: ReservedDocument, request: DocumentRequest, renderings: { pdf: FrozenRendering; docx: FrozenRendering }): Promise<boolean> {
+  freeze(
+    reservation: ReservedDocument,
+    request: DocumentRequest,
+    renderings: { pdf: FrozenRendering; docx: FrozenRendering },
+  ): Promise<boolean> {
     return inTransaction(this.dataSource, async (sql) => {
       const frozen = await sql<DocumentRow>(
         `UPDATE documents SET pdf_file_id = $2, sha256_pdf = $3, docx_file_id = $4, sha256_docx = $5, frozen_at = now()
@@ -190,4 +194,3 @@ function storedDocument(row: DocumentRow & { finding_ids: string[] }): StoredDoc
     findingIds: row.finding_ids,
   };
 }
-

@@ -243,6 +243,7 @@ export const en: Dict = {
     downloadDocx: 'Download DOCX',
     preview: 'Preview',
     closePreview: 'Close preview',
+    openInWindow: 'Open in a new window',
     previewOf: (title: string) => `${title} (PDF preview)`,
   },
   span: (days: number, hours: number, minutes: number) =>

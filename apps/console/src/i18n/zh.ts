@@ -229,6 +229,7 @@ export const zh = {
     downloadDocx: '下载 DOCX',
     preview: '预览',
     closePreview: '关闭预览',
+    openInWindow: '在新窗口中打开',
     previewOf: (title: string) => `${title}（PDF 预览）`,
   },
   span: (days: number, hours: number, minutes: number) =>

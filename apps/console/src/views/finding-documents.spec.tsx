@@ -61,6 +61,7 @@ describe('FindingDocuments', () => {
     fireEvent.click(within(notice).getByRole('button', { name: '预览' }));
     const frame = await screen.findByTitle('关于纪督〔2030〕1号的文书（PDF 预览）');
     expect(frame.getAttribute('src')).toBe('blob:doc-1');
+    expect(screen.getByRole('link', { name: '在新窗口中打开' }).getAttribute('href')).toBe('blob:doc-1');
     expect((vi.mocked(URL.createObjectURL).mock.calls[0][0] as Blob).type).toBe('application/pdf');
 
     fireEvent.click(screen.getByRole('button', { name: '关闭预览' }));

@@ -68,7 +68,11 @@ export function FindingDocuments({ findingId }: { findingId: string }) {
         <div className="document-preview">
           <button type="button" className="secondary small" onClick={() => setPreview(null)}>
             {t.documents.closePreview}
-          </button>
+          </button>{' '}
+          {/* For a browser that will not show a PDF inside a frame (or a policy that forbids framing blob: URLs). */}
+          <a href={preview.url} target="_blank" rel="noreferrer">
+            {t.documents.openInWindow}
+          </a>
           <iframe title={t.documents.previewOf(preview.document.title)} src={preview.url} />
         </div>
       )}

@@ -155,18 +155,20 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
       .filter({ hasText: `${findingTitle}：已处理。` })
       .waitFor();
 
-    // The unit reports (整改报告) with one evidence entry, its digest computed in the browser.
-    const evidence = Buffer.from('津补贴发放双人复核制度（试行）');
+    // The unit reports (整改报告) with one evidence file, uploaded with a progress bar; the server's digest is shown.
+    const evidence = Buffer.from('%PDF-1.4\n% 津补贴发放双人复核制度（试行）\n%%EOF\n');
     await refreshUntil(unit, () => unit.page.locator('h1 .badge', { hasText: '整改中' }).isVisible());
     await unit.page.getByLabel('整改报告（完成情况）').fill('已追回违规款项，修订制度并组织学习。');
-    await unit.page.getByLabel('选择文件以计算摘要').setInputFiles({ name: '复核制度.pdf', mimeType: 'application/pdf', buffer: evidence });
-    const digest = createHash('sha256').update(evidence).digest('hex');
     await unit.page
-      .getByLabel('SHA-256 摘要')
-      .and(unit.page.locator(`[value="${digest}"]`))
+      .getByLabel('选择文件上传（可多选）')
+      .setInputFiles({ name: '复核制度.pdf', mimeType: 'application/pdf', buffer: evidence });
+    const digest = createHash('sha256').update(evidence).digest('hex');
+    const uploaded = unit.page.getByRole('list', { name: '已上传的证据' });
+    await uploaded
+      .getByTitle(digest)
+      .filter({ hasText: `${digest.slice(0, 12)}…` })
       .waitFor();
-    expect(await unit.page.getByLabel('文件名').inputValue()).toBe('复核制度.pdf');
-    await unit.page.getByLabel('存放位置（URI）').fill('file:///evidence/fuhe-zhidu.pdf');
+    await uploaded.getByText('复核制度.pdf', { exact: true }).waitFor();
     await screenshot(unit, 'unit-report-with-evidence');
     await unit.page.getByRole('button', { name: '提交报告' }).click();
     await unit.page.locator('h1 .badge', { hasText: '待验收' }).waitFor();
@@ -195,6 +197,16 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     // Each step names who took it, from the people register.
     await timeline.getByTitle('unit-wang').filter({ hasText: '王芳' }).first().waitFor();
     await timeline.getByTitle('sup-sun').filter({ hasText: '孙丽' }).first().waitFor();
+    // The report's evidence is a link: fetched with the token, saved under its own name, the same bytes.
+    const [saved] = await Promise.all([
+      officer.page.waitForEvent('download'),
+      timeline.getByRole('link', { name: '复核制度.pdf' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toBe('复核制度.pdf');
+    expect(await readFile(await saved.path())).toEqual(evidence);
+    // No rung of the ladder was reached, so no document was issued.
+    await officer.page.getByRole('heading', { name: '文书' }).waitFor();
+    await officer.page.getByText('暂无文书。').waitFor();
     await screenshot(officer, 'officer-finding-timeline');
 
     // The supervisor's dashboard and ledger, and the English switch.

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { stubXhr } from '../testing/fake-xhr';
 import { ApiError, createApi, withQuery } from './client';
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -73,5 +74,42 @@ describe('createApi', () => {
 
   it('leaves empty filters out of the query', () => {
     expect(withQuery('/ledger', { status: '', unitId: undefined, overdue: false })).toBe('/ledger?overdue=false');
+  });
+});
+
+describe('uploadWithProgress', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('posts the form with the token through XMLHttpRequest, reports progress and reads the JSON answer', async () => {
+    const sent = stubXhr();
+    const form = new FormData();
+    const progress = vi.fn();
+    const answer = createApi(() => 'tok').uploadWithProgress('/files', form, progress);
+    const [xhr] = sent;
+    expect([xhr.method, xhr.url, xhr.headers['authorization'], xhr.body]).toEqual(['POST', '/api/v1/files', 'Bearer tok', form]);
+    xhr.progress(5, 10);
+    expect(progress).toHaveBeenCalledWith({ loaded: 5, total: 10 });
+    xhr.respond(201, { id: 'file-1' });
+    await expect(answer).resolves.toEqual({ id: 'file-1' });
+  });
+
+  it("keeps the refusal's code, signs out on 401, and aborts on the signal", async () => {
+    const sent = stubXhr();
+    const signOut = vi.fn();
+    const api = createApi(() => 'tok', signOut);
+    const refused = api.uploadWithProgress('/files', new FormData(), vi.fn());
+    sent[0].respond(415, { statusCode: 415, message: 'not an accepted type', code: 'UNSUPPORTED_MEDIA_TYPE' });
+    await expect(refused).rejects.toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+
+    const expired = api.uploadWithProgress('/files', new FormData(), vi.fn());
+    sent[1].respond(401, { statusCode: 401, message: 'token has expired' });
+    await expect(expired).rejects.toMatchObject({ status: 401 });
+    expect(signOut).toHaveBeenCalled();
+
+    const controller = new AbortController();
+    const cancelled = api.uploadWithProgress('/files', new FormData(), vi.fn(), controller.signal);
+    controller.abort();
+    await expect(cancelled).rejects.toMatchObject({ status: 0, code: 'ABORTED' });
+    expect(sent[2].aborted).toBe(true);
   });
 });

@@ -1,17 +1,8 @@
-/** What went wrong with a request, in the API's own words (`message`); status 0 when it never arrived. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    /** On 409: where the entity stands now. */
-    readonly state?: string,
-    /** On 400: the first offending field, as a path (`findings[0].unitId`). */
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+import { ApiError, errorFromBody } from './api-error';
+import { xhrUpload, type UploadProgress } from './upload';
+
+export { ApiError } from './api-error';
+export type { UploadProgress } from './upload';
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
@@ -27,6 +18,8 @@ export interface Api {
   put<T>(path: string, body: unknown): Promise<T>;
   /** A multipart POST (a file upload); the browser sets the content type with its boundary. */
   upload<T>(path: string, form: FormData): Promise<T>;
+  /** A multipart POST that reports how much of the body has been sent; `signal` aborts it. */
+  uploadWithProgress<T>(path: string, form: FormData, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<T>;
   download(path: string, query: Query, accept: string): Promise<Download>;
 }
 
@@ -82,6 +75,16 @@ export function createApi(token: () => string | null, onUnauthorized: () => void
     async upload<T>(path: string, form: FormData) {
       return jsonOf<T>(await send('POST', path, form));
     },
+    async uploadWithProgress<T>(path: string, form: FormData, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal) {
+      const auth = token();
+      const headers: Record<string, string> = { accept: 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) };
+      try {
+        return await xhrUpload<T>(`${API_BASE}${path}`, form, headers, onProgress, signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401 && auth) onUnauthorized();
+        throw error;
+      }
+    },
     async download(path: string, query: Query, accept: string) {
       const response = await send('GET', withQuery(path, query), undefined, {}, accept);
       return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition')) };
@@ -95,17 +98,7 @@ async function jsonOf<T>(response: Response): Promise<T> {
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
-  const text = await response.text().catch(() => '');
-  try {
-    const body = JSON.parse(text) as { message?: unknown; status?: unknown; field?: unknown };
-    if (typeof body.message === 'string') {
-      const string = (value: unknown) => (typeof value === 'string' ? value : undefined);
-      return new ApiError(response.status, body.message, string(body.status), string(body.field));
-    }
-  } catch {
-    // not JSON: a proxy's page or an empty body
-  }
-  return new ApiError(response.status, response.statusText || `HTTP ${response.status}`);
+  return errorFromBody(response.status, response.statusText, await response.text().catch(() => ''));
 }
 
 /** The UTF-8 name from `filename*=`, else `filename=`, else a generic one. */

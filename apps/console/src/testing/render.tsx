@@ -29,6 +29,7 @@ export function fakeApi(given: Record<string, Answer>) {
     post: vi.fn((path: string, body: unknown) => answer(`POST ${path}`, body)),
     put: vi.fn((path: string, body: unknown) => answer(`PUT ${path}`, body)),
     upload: vi.fn((path: string, form: FormData) => answer(`POST ${path}`, form)),
+    uploadWithProgress: vi.fn((path: string, form: FormData) => answer(`POST ${path}`, form)),
     download: vi.fn(),
   };
   return api as typeof api & Api;

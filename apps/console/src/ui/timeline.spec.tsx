@@ -1,5 +1,5 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { event, fakeApi, renderAs, USERS } from '../testing/render';
 import { Timeline } from './timeline';
 
@@ -24,5 +24,35 @@ describe('Timeline', () => {
     renderAs(USERS.supervisor, fakeApi({ 'GET /org-units': { items: [] } }), <Timeline events={events} />, 'en');
     expect(screen.getByTitle('system').textContent).toBe('System');
     expect(screen.getByTitle('U-FIN').textContent).toBe('U-FIN');
+  });
+
+  describe('evidence', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('links an uploaded file, fetched with the token and saved under its name; v1 evidence stays its name and digest', async () => {
+      const api = fakeApi({});
+      api.download.mockResolvedValue({ blob: new Blob(['%PDF']), filename: 'ignored.pdf' });
+      const saved: string[] = [];
+      URL.createObjectURL = vi.fn(() => 'blob:evidence');
+      URL.revokeObjectURL = vi.fn();
+      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        saved.push(`${this.download} ${this.href}`);
+      });
+      const report = event(4, 'REPORT_SUBMITTED', 1, {
+        content: '已整改',
+        evidence: [
+          { fileId: 'file-1', name: '整改台账.pdf', sha256: 'a1'.repeat(32) },
+          { name: '会议纪要.pdf', sha256: 'c3'.repeat(32), uri: 'https://oa.example/1' },
+        ],
+      });
+      renderAs(USERS.supervisor, api, <Timeline events={[report]} />);
+
+      const link = screen.getByRole('link', { name: '整改台账.pdf' });
+      expect(link.getAttribute('href')).toBe('/api/v1/files/file-1');
+      expect(screen.getByText('会议纪要.pdf (c3c3c3c3c3c3…)').closest('a')).toBeNull();
+      fireEvent.click(link);
+      await waitFor(() => expect(saved).toEqual(['整改台账.pdf blob:evidence']));
+      expect(api.download).toHaveBeenCalledWith('/files/file-1', {}, '*/*');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { TimelineEvent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { ActorName, useUnitName } from '../org/names';
+import { EvidenceList } from './evidence-list';
 
 const DATES = new Set(['dueAt', 'newDueAt', 'requestedDueAt', 'planDueAt', 'since']);
 
@@ -38,6 +39,10 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
           <dt>{t.eventData[key] ?? key}</dt>
           {ORG_UNITS.has(key) && typeof value === 'string' ? (
             <dd title={value}>{unitName(value)}</dd>
+          ) : key === 'evidence' && Array.isArray(value) ? (
+            <dd>
+              <EvidenceList items={value} />
+            </dd>
           ) : (
             <dd>{render(key, value, dates, t.approvalKind as Record<string, string>)}</dd>
           )}
@@ -50,10 +55,5 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
 function render(key: string, value: unknown, dates: (iso: string) => string, kinds: Record<string, string>): string {
   if (DATES.has(key) && typeof value === 'string') return dates(value);
   if (key === 'pendingApproval' && typeof value === 'string') return kinds[value] ?? value;
-  if (key === 'evidence' && Array.isArray(value)) {
-    return value
-      .map((item: { name?: string; sha256?: string }) => `${item.name ?? '?'} (${String(item.sha256 ?? '').slice(0, 12)}…)`)
-      .join('；');
-  }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -1,8 +1,8 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import type { FindingView } from '../api/types';
-import { event, fakeApi, finding, renderAs, USERS } from '../testing/render';
+import { event, fakeApi, finding, hoursFromNow, renderAs, USERS } from '../testing/render';
 import { FindingPage } from './finding-page';
 
 const withEvents = (f: FindingView) => ({ ...f, events: [event(1, 'ASSIGNED', 5, { dueAt: f.dueAt }, 'officer-li')] });
@@ -53,5 +53,28 @@ describe('FindingPage', () => {
       }),
     );
     expect(screen.getByRole('list', { name: '时间线' }).textContent).toContain('交办');
+  });
+
+  it("shows the finding's documents beside its timeline", async () => {
+    const api = fakeApi({
+      'GET /findings/f-1': withEvents(finding()),
+      'GET /findings/f-1/documents': {
+        items: [
+          {
+            id: 'd-1',
+            kind: 'recommendation',
+            docNo: '纪建〔2030〕3号',
+            title: '纪检监察建议书',
+            sha256Pdf: 'd4'.repeat(32),
+            sha256Docx: 'e5'.repeat(32),
+            issuedAt: hoursFromNow(-2),
+          },
+        ],
+      },
+    });
+    renderAs(USERS.supervisor, api, <FindingPage id="f-1" />);
+    const section = (await screen.findByRole('heading', { name: '文书' })).closest('section') as HTMLElement;
+    expect(await within(section).findByText('纪建〔2030〕3号')).toBeTruthy();
+    expect(api.get).toHaveBeenCalledWith('/findings/f-1/documents');
   });
 });

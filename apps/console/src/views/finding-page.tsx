@@ -11,6 +11,7 @@ import { Countdown } from '../ui/countdown';
 import { LiveStatus } from '../ui/live-status';
 import { Timeline } from '../ui/timeline';
 import { DecisionPanel } from './decision-panel';
+import { FindingDocuments } from './finding-documents';
 import { ExtensionForm, PlanForm, ReportForm } from './unit-forms';
 
 /** 问题 — one finding: its facts, what the signed-in user can do now, and its timeline. */
@@ -65,6 +66,7 @@ export function FindingPage({ id }: { id: string }) {
               <Actions finding={finding} user={user} onDone={done} />
             </div>
             <div>
+              <FindingDocuments findingId={finding.id} />
               <h2>{t.finding.timeline}</h2>
               <Timeline events={finding.events} />
             </div>

@@ -9,6 +9,7 @@ import { Link } from '../router';
 import { ErrorNote } from '../ui/error-note';
 import { LiveStatus } from '../ui/live-status';
 import { OrgUnitSelect } from '../ui/org-unit-select';
+import { saveBlob } from '../ui/save-blob';
 
 const STATUSES: FindingStatus[] = ['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING', 'REPORT_SUBMITTED', 'CLOSED'];
 const ACCOUNTABILITY: Accountability[] = ['none', 'proposed', 'referred', 'rejected'];
@@ -59,11 +60,7 @@ export function Ledger() {
     setExportError(undefined);
     try {
       const { blob, filename } = await api.download('/ledger', query, accept);
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = filename;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      saveBlob(blob, filename);
     } catch (error) {
       setExportError(error);
     } finally {

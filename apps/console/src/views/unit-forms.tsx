@@ -1,11 +1,14 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Evidence, FindingView } from '../api/types';
+import type { FindingView, LinkedEvidence } from '../api/types';
 import { useApp } from '../app-context';
+import { useUploads } from '../hooks/use-uploads';
 import { useI18n } from '../i18n/i18n';
 import { localInputToIso } from '../ui/dates';
 import { ErrorNote } from '../ui/error-note';
 import { Field } from '../ui/field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
+import { EvidenceUpload } from './evidence-upload';
+import { LinkedEvidenceFields } from './linked-evidence';
 
 type Done = (finding: FindingView) => void;
 
@@ -84,28 +87,23 @@ export function PlanForm({ finding, onDone }: { finding: FindingView; onDone: Do
   );
 }
 
-const emptyEvidence = (): Evidence => ({ name: '', sha256: '', uri: '' });
-
-async function sha256Of(file: File): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** 整改报告 — what was done, with one entry per evidence file (its name, SHA-256 and where it is kept). */
+/** 整改报告 — what was done, with its evidence: files uploaded here (sent as `{fileId}`) and, rarely, v1's files kept elsewhere. */
 export function ReportForm({ finding, onDone }: { finding: FindingView; onDone: Done }) {
   const { t } = useI18n();
   const [content, setContent] = useState('');
-  const [evidence, setEvidence] = useState<Evidence[]>(() => [emptyEvidence()]);
+  const files = useUploads();
+  const [linked, setLinked] = useState<LinkedEvidence[]>([]);
   const step = useStep(finding, 'report', (path) => path === 'content' || path === 'evidence' || /^evidence\.\d+\.\w+$/.test(path), onDone);
-  const set = (index: number, change: Partial<Evidence>) =>
-    setEvidence((all) => all.map((item, i) => (i === index ? { ...item, ...change } : item)));
-  const canHash = typeof crypto !== 'undefined' && !!crypto.subtle;
+  // The report lists the stored files first, then the linked ones: an error's index says which.
+  const evidence = [...files.stored.map((file) => ({ fileId: file.id })), ...linked];
+  const storedKeys = files.uploads.filter((upload) => upload.stored).map((upload) => upload.key);
+  const at = (index: number, field: string) => step.errors.byField[`evidence.${index}.${field}`];
 
   return (
     <StepForm
       title={t.unit.report}
       submit={t.unit.submitReport}
-      busy={step.busy}
+      busy={step.busy || files.sending}
       errors={step.errors}
       onSubmit={() => void step.send({ content, evidence })}
     >
@@ -113,44 +111,16 @@ export function ReportForm({ finding, onDone }: { finding: FindingView; onDone: 
         <textarea rows={4} value={content} onChange={(e) => setContent(e.target.value)} />
       </Field>
       {step.errors.byField['evidence'] && <p className="field-error">{step.errors.byField['evidence']}</p>}
-      {evidence.map((item, index) => {
-        const at = (field: string) => step.errors.byField[`evidence.${index}.${field}`];
-        return (
-          <fieldset key={index} className="evidence">
-            <legend>{t.unit.evidenceN(index + 1)}</legend>
-            {canHash && (
-              <Field label={t.unit.fromFile}>
-                <input
-                  type="file"
-                  onChange={(e) => {
-                    const file = e.target.files?.[0];
-                    if (file) void sha256Of(file).then((sha256) => set(index, { sha256, name: item.name || file.name }));
-                  }}
-                />
-              </Field>
-            )}
-            <div className="row">
-              <Field label={t.unit.evidenceName} error={at('name')}>
-                <input value={item.name} onChange={(e) => set(index, { name: e.target.value })} />
-              </Field>
-              <Field label={t.unit.evidenceSha} error={at('sha256')}>
-                <input className="mono" value={item.sha256} onChange={(e) => set(index, { sha256: e.target.value.trim() })} />
-              </Field>
-              <Field label={t.unit.evidenceUri} error={at('uri')}>
-                <input value={item.uri} onChange={(e) => set(index, { uri: e.target.value })} />
-              </Field>
-            </div>
-            {evidence.length > 1 && (
-              <button type="button" className="link" onClick={() => setEvidence((all) => all.filter((_, i) => i !== index))}>
-                {t.unit.removeEvidence}
-              </button>
-            )}
-          </fieldset>
-        );
-      })}
-      <button type="button" className="secondary" onClick={() => setEvidence((all) => [...all, emptyEvidence()])}>
-        {t.unit.addEvidence}
-      </button>
+      <EvidenceUpload
+        uploads={files.uploads}
+        onPick={files.add}
+        onRemove={files.remove}
+        errorOf={(key) => {
+          const index = storedKeys.indexOf(key);
+          return index < 0 ? undefined : at(index, 'fileId');
+        }}
+      />
+      <LinkedEvidenceFields items={linked} onChange={setLinked} errorAt={(index, field) => at(files.stored.length + index, field)} />
     </StepForm>
   );
 }

@@ -1,4 +1,4 @@
-import type { DocumentList, FileDownloadList, IssuedDocumentView, StoredFile } from '@reform/contracts';
+import type { DocumentList, ErrorCode, FileDownloadList, IssuedDocumentView, StoredFile } from '@reform/contracts';
 import JSZip from 'jszip';
 import { createHash, randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
@@ -54,7 +54,7 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
   const post = async (headers: AuthHeaders, name: string, content: Buffer) => {
     const { body, contentType } = multipart(name, content);
     const response = await fetch(stack.url(`${V1}/files`), { method: 'POST', headers: { ...headers, 'content-type': contentType }, body });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
   beforeAll(async () => {
@@ -131,7 +131,7 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
       ['a name with a path → 400', '../../etc/passwd.pdf', PDF, 400, 'VALIDATION_FAILED'],
       ['a name with a backslash → 400', 'C:\\evidence\\a.pdf', PDF, 400, 'VALIDATION_FAILED'],
       ['a name with a control character → 400', 'a\u0001b.pdf', PDF, 400, 'VALIDATION_FAILED'],
-    ])('%s', async (_what, name, content, status, code) => {
+    ] as Array<[string, string, Buffer, number, ErrorCode]>)('%s', async (_what, name, content, status, code) => {
       const [files, chunks] = [await count('files'), await count('blob_chunks')];
       const answer = await post(unitAUser, name, content);
       expect(answer.status).toBe(status);

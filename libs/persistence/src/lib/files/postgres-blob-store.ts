@@ -74,13 +74,25 @@ export class PostgresBlobStore implements BlobStore {
     return removed;
   }
 
-  /** Inserts each chunk before pulling more bytes, so memory stays at one chunk whatever the size. */
+  /**
+   * Holds at most one chunk being filled while the one before it is inserted, so the source is read
+   * while the database writes and memory stays at two chunks whatever the size.
+   */
   private async writeChunks(uploadId: string, bytes: AsyncIterable<Buffer>): Promise<void> {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let chunkNo = 0;
-    const insert = (data: Buffer) =>
-      this.dataSource.query('INSERT INTO blob_chunks (upload_id, chunk_no, data) VALUES ($1, $2, $3)', [uploadId, chunkNo++, data]);
+    let inserting: Promise<unknown> = Promise.resolve();
+    const insert = async (data: Buffer) => {
+      await inserting;
+      inserting = this.dataSource.query('INSERT INTO blob_chunks (upload_id, chunk_no, data) VALUES ($1, $2, $3)', [
+        uploadId,
+        chunkNo++,
+        data,
+      ]);
+      // A failed insert surfaces at the next await of `inserting`; until then it must not count as unhandled.
+      inserting.catch(() => undefined);
+    };
     for await (const piece of bytes) {
       pending.push(piece);
       pendingBytes += piece.length;
@@ -92,6 +104,7 @@ export class PostgresBlobStore implements BlobStore {
       }
     }
     if (pendingBytes > 0) await insert(Buffer.concat(pending, pendingBytes));
+    await inserting;
   }
 
   private async *readChunks(uploadId: string, chunkBytes: number, range: ByteRange): AsyncGenerator<Buffer> {

@@ -27,7 +27,9 @@ export function copyIn(client: Client, sql: string, chunks: AsyncIterable<Buffer
           connection.endCopyFrom();
         })().catch(reject);
       },
-      handleCommandComplete() {},
+      handleCommandComplete() {
+        // The rows are counted by nobody; readyForQuery ends the COPY.
+      },
       handleError(error: Error) {
         failed = error;
       },

@@ -11,7 +11,7 @@ import { HashingLimit } from './hashing-limit';
  * 1 MiB: a 25 MiB upload is 25 rows and one insert round trip per MiB, so the round trips cost
  * little next to the bytes; a Range read fetches at most two partial chunks, sliced by the database
  * (the column is stored uncompressed, so `substring` reads only the slices it needs); and a put
- * holds one chunk in memory, well under the 50 MiB the API may grow by.
+ * holds two chunks in memory (one being inserted, one filling), well under the 50 MiB the API may grow by.
  */
 export const PG_CHUNK_BYTES = 1024 * 1024;
 

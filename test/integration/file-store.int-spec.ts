@@ -81,8 +81,9 @@ describe('PostgresBlobStore and FileStore', () => {
     ];
     for (const range of ranges) {
       const opened = await files.open(file.id, range);
+      if (!opened) throw new Error('the file is gone');
       // Buffer.equals: toEqual walks megabytes byte by byte.
-      expect((await readAll(opened!.body)).equals(bytes.subarray(range.start, range.end + 1))).toBe(true);
+      expect((await readAll(opened.body)).equals(bytes.subarray(range.start, range.end + 1))).toBe(true);
     }
     await expect(files.open(file.id, { start: 0, end: bytes.length })).rejects.toBeInstanceOf(RangeNotSatisfiableError);
     await expect(files.open(file.id, { start: 5, end: 4 })).rejects.toBeInstanceOf(RangeNotSatisfiableError);
@@ -125,7 +126,8 @@ describe('PostgresBlobStore and FileStore', () => {
     const bytes = aPdf(1000);
     const file = await files.storeBuffer(bytes, { name: '整改通知书.pdf', contentType: 'application/pdf', uploadedBy: 'system' });
     expect(file).toMatchObject({ sha256: sha256Of(bytes), size: bytes.length, fileType: 'pdf', uploaderUnitId: null });
-    expect(await readAll((await files.open(file.id))!.body)).toEqual(bytes);
+    const opened = await files.open(file.id);
+    expect(opened && (await readAll(opened.body)).equals(bytes)).toBe(true);
   });
 
   it('sweeps staging uploads abandoned long ago, and no blob', async () => {

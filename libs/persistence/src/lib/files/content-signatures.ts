@@ -51,7 +51,7 @@ export function isRunnableArchive(entryNames: readonly string[]): boolean {
 }
 
 // Controls other than tab, LF and CR, including DEL and the C1 range (which only binary turns into).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const TEXT_CONTROLS = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/u;
 
 /**

@@ -2,7 +2,7 @@
 export const MAX_FILE_NAME_CHARACTERS = 255;
 
 // C0, DEL and C1 controls, and the bidirectional overrides and isolates that make `evil‮fdp.exe` read as `evil.exe.pdf`.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 
 /** Why `name` cannot be kept as a file's name, or null when it can. */

@@ -11,7 +11,7 @@ import { HashingLimit } from './hashing-limit';
  * 1 MiB: a 25 MiB upload is 25 rows and one insert round trip per MiB, so the round trips cost
  * little next to the bytes; a Range read fetches at most two partial chunks, sliced by the database
  * (the column is stored uncompressed, so `substring` reads only the slices it needs); and a put
- * holds one chunk in memory, well under the 50 MiB the API may grow by.
+ * holds two chunks in memory (one being inserted, one filling), well under the 50 MiB the API may grow by.
  */
 export const PG_CHUNK_BYTES = 1024 * 1024;
 
@@ -74,13 +74,25 @@ export class PostgresBlobStore implements BlobStore {
     return removed;
   }
 
-  /** Inserts each chunk before pulling more bytes, so memory stays at one chunk whatever the size. */
+  /**
+   * Holds at most one chunk being filled while the one before it is inserted, so the source is read
+   * while the database writes and memory stays at two chunks whatever the size.
+   */
   private async writeChunks(uploadId: string, bytes: AsyncIterable<Buffer>): Promise<void> {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     let chunkNo = 0;
-    const insert = (data: Buffer) =>
-      this.dataSource.query('INSERT INTO blob_chunks (upload_id, chunk_no, data) VALUES ($1, $2, $3)', [uploadId, chunkNo++, data]);
+    let inserting: Promise<unknown> = Promise.resolve();
+    const insert = async (data: Buffer) => {
+      await inserting;
+      inserting = this.dataSource.query('INSERT INTO blob_chunks (upload_id, chunk_no, data) VALUES ($1, $2, $3)', [
+        uploadId,
+        chunkNo++,
+        data,
+      ]);
+      // A failed insert surfaces at the next await of `inserting`; until then it must not count as unhandled.
+      inserting.catch(() => undefined);
+    };
     for await (const piece of bytes) {
       pending.push(piece);
       pendingBytes += piece.length;
@@ -92,6 +104,7 @@ export class PostgresBlobStore implements BlobStore {
       }
     }
     if (pendingBytes > 0) await insert(Buffer.concat(pending, pendingBytes));
+    await inserting;
   }
 
   private async *readChunks(uploadId: string, chunkBytes: number, range: ByteRange): AsyncGenerator<Buffer> {

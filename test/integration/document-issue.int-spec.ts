@@ -2,6 +2,8 @@ import type { AppConfigService } from '@reform/config';
 import type { DocumentRequest } from '@reform/contracts';
 import { createFileStore, DocumentStore } from '@reform/persistence';
 import { randomUUID } from 'node:crypto';
+// The worker's activity is tested in place: apps are not importable libraries.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { DocumentActivitiesService } from '../../apps/worker/src/documents/document-activities';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -4,7 +4,9 @@ import { Client, Connection } from '@temporalio/client';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Pool } from 'pg';
 import { BenchApi } from './api';
+import { measureRendering } from './documents';
 import { bundleEngineWorkflows, Engine } from './engine';
+import { downloadRatio, measureFiles, uploadRatio } from './files';
 import { measureIntake } from './intake';
 import { parseOptions } from './options';
 import { BENCH_UNITS, registerBenchOrganisation } from './organisation';
@@ -51,6 +53,21 @@ async function main(): Promise<void> {
     const api = new BenchApi(target.apiUrl);
     await registerBenchOrganisation(api);
     say(`registered ${BENCH_UNITS.length} units and an office supervising some of them (PUT /org-units/:id)`);
+    // First, while the API is idle: its resident memory before the upload is the baseline.
+    say(`files: ${options.fileMiB} MiB through POST /files and GET /files/:id, beside a bare COPY in and out…`);
+    const files = await measureFiles(
+      target.apiUrl,
+      target.databaseUrl,
+      target.processes().get('api')?.[0],
+      options.fileMiB,
+      options.fileRuns,
+      say,
+    );
+    say(
+      `  → upload ${round(files.uploadMiBps)} MiB/s (${uploadRatio(files)} of COPY), download ${round(files.downloadMiBps)} MiB/s (${downloadRatio(files)}); API RSS +${round(Math.max(files.uploadRssGrowthMiB, files.downloadRssGrowthMiB))} MiB over ${round(files.apiIdleRssMiB)}`,
+    );
+    const rendering = await measureRendering(options.renderings);
+    say(`  → rendering a document (compose, DOCX and PDF): p50 ${rendering.p50Ms} ms, p99 ${rendering.p99Ms} ms of ${options.renderings}`);
     const intake = await measureIntake(api, engine, options, say, () => cpuByRole(target) as Record<string, number>);
     say(
       `  → intake ${round(intake.best.perSec)} findings/s at ${intake.best.concurrency} (p99 ${round(intake.best.p99Ms)} ms); engine ${round(intake.engineBest.perSec)} workflows/s`,
@@ -77,7 +94,7 @@ async function main(): Promise<void> {
     say(`  → engine storm drain ${round(engineStorm.drainMs)} ms, missing ${engineStorm.missing}`);
     const reads = await measureReads(api, pool, options, say);
     api.close();
-    const results = { options, machine: machineLine, intake, precision, enginePrecision, storm, engineStorm, reads };
+    const results = { options, machine: machineLine, intake, precision, enginePrecision, storm, engineStorm, reads, files, rendering };
     process.stderr.write(`\n${humanReport(results)}\n\n`);
     summary = JSON.stringify(summaryJson(results));
   } finally {

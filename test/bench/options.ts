@@ -11,6 +11,11 @@ export interface BenchSizes {
   stormCaseSize: number;
   rows: number;
   readSamples: number;
+  /** The size of the file uploaded and downloaded through the API, and how many times. */
+  fileMiB: number;
+  fileRuns: number;
+  /** How many documents are rendered for the rendering time. */
+  renderings: number;
 }
 
 export interface BenchOptions extends BenchSizes {
@@ -40,6 +45,9 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
     stormCaseSize: 50,
     rows: 100_000,
     readSamples: 200,
+    fileMiB: 100,
+    fileRuns: 2,
+    renderings: 200,
   },
   quick: {
     mode: 'quick',
@@ -52,6 +60,9 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
     stormCaseSize: 50,
     rows: 100_000,
     readSamples: 60,
+    fileMiB: 100,
+    fileRuns: 1,
+    renderings: 50,
   },
   tiny: {
     mode: 'tiny',
@@ -64,6 +75,9 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
     stormCaseSize: 25,
     rows: 2_000,
     readSamples: 5,
+    fileMiB: 4,
+    fileRuns: 1,
+    renderings: 6,
   },
 };
 

@@ -1,3 +1,4 @@
+import { downloadRatio, uploadRatio, type FilesResult } from './files';
 import type { IntakeResult } from './intake';
 import type { BenchOptions } from './options';
 import type { ReadsResult } from './reads';
@@ -13,6 +14,8 @@ export interface BenchResults {
   storm: StormResult;
   engineStorm: EngineStormResult;
   reads: ReadsResult;
+  files: FilesResult;
+  rendering: { p50Ms: number; p99Ms: number };
 }
 
 /** The machine-readable summary: the last line of stdout, with the keys the issue names. */
@@ -47,6 +50,18 @@ export function summaryJson(r: BenchResults) {
       jurisdictionListP99Ms: round(r.reads.jurisdiction.p99Ms),
       jurisdictionSqlP99Ms: round(r.reads.jurisdiction.sqlP99Ms),
     },
+    files: {
+      mib: r.files.mib,
+      uploadMiBps: round(r.files.uploadMiBps),
+      copyInMiBps: round(r.files.copyInMiBps),
+      uploadRatio: uploadRatio(r.files),
+      downloadMiBps: round(r.files.downloadMiBps),
+      copyOutMiBps: round(r.files.copyOutMiBps),
+      downloadRatio: downloadRatio(r.files),
+      apiIdleRssMiB: round(r.files.apiIdleRssMiB),
+      apiRssGrowthMiB: round(apiRssGrowth(r.files)),
+    },
+    documents: { renderP50Ms: r.rendering.p50Ms, renderP99Ms: r.rendering.p99Ms },
     worker: {
       openWorkflows: r.storm.openWorkflows,
       rssMiB: round(r.storm.rssMiB),
@@ -57,6 +72,12 @@ export function summaryJson(r: BenchResults) {
 
 /** The issue's goal for a jurisdiction-scoped GET /findings over 100,000 findings, as for the unscoped list. */
 const JURISDICTION_TARGET_P99_MS = 20;
+/** Issue 15's goals: a file streams through the API in +50 MiB of RSS, at half a bare COPY or better; a document renders in 300 ms p99. */
+const FILE_RSS_GROWTH_MIB = 50;
+const FILE_THROUGHPUT_RATIO = 0.5;
+const RENDER_TARGET_P99_MS = 300;
+
+const apiRssGrowth = (files: FilesResult) => Math.max(files.uploadRssGrowthMiB, files.downloadRssGrowthMiB);
 
 const f = (value: number | null | undefined, unit = '') =>
   value === null || value === undefined || Number.isNaN(value) ? '—' : `${round(value)}${unit}`;
@@ -116,6 +137,31 @@ export function humanReport(r: BenchResults): string {
         `${f(r.reads.summarySqlP99Ms, ' ms')} p99 (bare SQL)`,
         f(ratio(r.reads.summaryP99Ms, r.reads.summarySqlP99Ms)),
       ],
+      [
+        `upload ${r.files.mib} MiB (POST /files)`,
+        f(r.files.uploadMiBps, ' MiB/s'),
+        `${f(r.files.copyInMiBps, ' MiB/s')} (bare COPY in)`,
+        f(json.files.uploadRatio),
+      ],
+      [
+        `download ${r.files.mib} MiB (GET /files/:id)`,
+        f(r.files.downloadMiBps, ' MiB/s'),
+        `${f(r.files.copyOutMiBps, ' MiB/s')} (bare COPY out)`,
+        f(json.files.downloadRatio),
+      ],
+      [
+        '  API RSS growth up / down',
+        `${f(r.files.uploadRssGrowthMiB, ' MiB')} / ${f(r.files.downloadRssGrowthMiB, ' MiB')}`,
+        `over ${f(r.files.apiIdleRssMiB, ' MiB')} idle`,
+        '',
+      ],
+      [
+        '  blob store put, in-process',
+        f(r.files.storePutMiBps, ' MiB/s'),
+        `RSS +${f(r.files.storeRssGrowthMiB, ' MiB')}`,
+        f(ratio(r.files.storePutMiBps, r.files.copyInMiBps)),
+      ],
+      [`document render p50 / p99`, `${f(r.rendering.p50Ms, ' ms')} / ${f(r.rendering.p99Ms, ' ms')}`, '', ''],
       ['worker peak RSS', f(r.storm.rssMiB, ' MiB'), `${r.storm.openWorkflows} open workflows`, ''],
       ['workflow tasks/s in the storm', f(r.storm.workflowTasksPerSec), '', ''],
     ]),
@@ -165,6 +211,16 @@ export function humanReport(r: BenchResults): string {
     warnings.push(
       `GET /findings in a jurisdiction: p99 ${f(r.reads.jurisdiction.p99Ms, ' ms')}, over the ${JURISDICTION_TARGET_P99_MS} ms goal`,
     );
+  if (apiRssGrowth(r.files) > FILE_RSS_GROWTH_MIB)
+    warnings.push(`files: the API's RSS grew ${f(apiRssGrowth(r.files), ' MiB')}, over the +${FILE_RSS_GROWTH_MIB} MiB goal`);
+  for (const [direction, value] of [
+    ['upload', json.files.uploadRatio],
+    ['download', json.files.downloadRatio],
+  ] as const)
+    if (value < FILE_THROUGHPUT_RATIO)
+      warnings.push(`files: ${direction} at ${value} of a bare COPY, under the ${FILE_THROUGHPUT_RATIO} goal`);
+  if (r.rendering.p99Ms > RENDER_TARGET_P99_MS)
+    warnings.push(`documents: rendering p99 ${f(r.rendering.p99Ms, ' ms')}, over the ${RENDER_TARGET_P99_MS} ms goal`);
   for (const warning of warnings) out.push(`warning: ${warning}`);
   return out.join('\n');
 }

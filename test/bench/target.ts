@@ -74,6 +74,8 @@ export class Target {
       SKIP_BUILD: options.skipBuild ? '1' : '0',
       // One benchmark user sends thousands of reads a minute; the per-user limit stays on, far above that.
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // Room for the benchmark's large file, whatever the default limit.
+      FILE_MAX_BYTES: String(Math.max(options.fileMiB * 2, 25) * 1024 * 1024),
     };
     if (options.timerShift) env['TEMPORAL_TIMER_MAX_TIME_SHIFT'] = options.timerShift;
     if (options.profileDir) env['APP_NODE_ARGS'] = `--cpu-prof --cpu-prof-dir=${options.profileDir}`;

@@ -5,7 +5,7 @@ const ROOT = join(__dirname, '../..');
 
 /** Runs the benchmark at its tiny size against a stack of its own, as `npm run bench -- --tiny` does. */
 function runTinyBench(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: 'test/tsconfig.json' };
+  const env: NodeJS.ProcessEnv = { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' };
   for (const name of ['DATA_DIR', 'DATABASE_URL', 'TEMPORAL_ADDRESS', 'PORT']) delete env[name];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'test/bench/main.ts', '--tiny', '--skip-build'], { cwd: ROOT, env });
@@ -49,8 +49,22 @@ describe('the benchmark (npm run bench) at its tiny size', () => {
         jurisdictionListP99Ms: positive,
         jurisdictionSqlP99Ms: positive,
       },
+      files: {
+        mib: 4,
+        uploadMiBps: positive,
+        copyInMiBps: positive,
+        uploadRatio: positive,
+        downloadMiBps: positive,
+        copyOutMiBps: positive,
+        downloadRatio: positive,
+        apiIdleRssMiB: positive,
+        apiRssGrowthMiB: expect.any(Number),
+      },
+      documents: { renderP50Ms: positive, renderP99Ms: positive },
       worker: { openWorkflows: positive, rssMiB: positive, workflowTasksPerSec: positive },
     });
+    // The API streamed the file: its memory grew by far less than the file's size.
+    expect(result.files.apiIdleRssMiB).toBeGreaterThan(20);
     expect(result.intake.findingsPerSec).toBeGreaterThan(0);
     expect(result.intake.engineWorkflowsPerSec).toBeGreaterThan(0);
     expect(result.reads.rows).toBeGreaterThanOrEqual(2000);

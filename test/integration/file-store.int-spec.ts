@@ -68,6 +68,16 @@ describe('PostgresBlobStore and FileStore', () => {
     expect(first).toMatchObject({ name: 'report.pdf', uploadedBy: 'officer-1', uploaderUnitId: 'unit-finance' });
   });
 
+  it('fails a read whose chunk is gone rather than sending a short file', async () => {
+    const { stream } = randomStream(9 * MiB + 5);
+    const blob = await blobs.put(stream, { maxBytes: 10 * MiB });
+    await db.dataSource.query(
+      'DELETE FROM blob_chunks WHERE chunk_no = 6 AND upload_id = (SELECT upload_id FROM blobs WHERE sha256 = $1)',
+      [blob.sha256],
+    );
+    await expect(readAll(await blobs.open(blob.sha256))).rejects.toThrow(/blob chunk 6 of upload .* is missing/);
+  });
+
   it('reads ranges across chunk boundaries and at both ends', async () => {
     const bytes = aPdf(3 * MiB);
     const file = await files.receive(streamOf(bytes), upload);

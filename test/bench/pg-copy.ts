@@ -42,6 +42,36 @@ export function copyIn(client: Client, sql: string, chunks: AsyncIterable<Buffer
   });
 }
 
+/**
+ * Runs `COPY ... TO STDOUT` on `client` and counts the bytes it sends, keeping none: the bare
+ * protocol's read speed.
+ */
+export function copyOut(client: Client, sql: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let failed: Error | null = null;
+    let bytes = 0;
+    const submittable = {
+      submit(connection: { query(text: string): void }) {
+        connection.query(sql);
+      },
+      handleCopyData(message: { chunk: Buffer }) {
+        bytes += message.chunk.length;
+      },
+      handleCommandComplete() {
+        // counted as the data came
+      },
+      handleError(error: Error) {
+        failed = error;
+      },
+      handleReadyForQuery() {
+        if (failed) reject(failed);
+        else resolve(bytes);
+      },
+    };
+    (client as unknown as { query(submittable: object): void }).query(submittable);
+  });
+}
+
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
 /** COPY's binary format for one bytea column: a header, a tuple per chunk, the trailer. */

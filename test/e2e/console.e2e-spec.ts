@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Stack } from '../support/stack';
+import { bearer } from '../support/tokens';
 
 const ROOT = join(__dirname, '../..');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -248,4 +249,54 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
       [officer, unit, supervisor, verifier, admin].flatMap((desk) => desk.problems.map((problem) => `${desk.name}: ${problem}`)),
     ).toEqual([]);
   }, 420_000);
+
+  it('an overdue finding: its 督办通知书 is listed for unit and supervisor, previewed, and downloaded as PDF and DOCX', async () => {
+    const title = `公务接待超标准 ${Date.now().toString(36)}`;
+    // Due in two seconds: the first rung of the ladder issues the supervision notice at the deadline.
+    const opened = await fetch((stack as Stack).url('/api/v1/cases'), {
+      method: 'POST',
+      headers: {
+        ...bearer({ sub: 'officer-li', name: '李明', roles: ['officer'], orgUnitId: 'OFF-1' }),
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        title: '某局公务接待超标准案',
+        summary: '审计发现该局公务接待多次超出标准。',
+        source: 'inspection',
+        findings: [{ title, description: '接待清单与审批单不符。', unitId: 'U-FIN', dueAt: new Date(Date.now() + 2_000).toISOString() }],
+      }),
+    });
+    expect(opened.status).toBe(201);
+    const { findings } = (await opened.json()) as { findings: Array<{ id: string }> };
+    const findingUrl = (stack as Stack).url(`/findings/${findings[0].id}`);
+
+    const supervisor = await signIn('赵强');
+    await supervisor.page.goto(findingUrl);
+    const notice = supervisor.page.getByRole('listitem', { name: /^督办通知书 纪督〔\d{4}〕\d+号$/ });
+    await refreshUntil(supervisor, () => notice.isVisible());
+    const docNo = (await notice.getByText(/^纪督〔\d{4}〕\d+号$/).textContent()) as string;
+    await screenshot(supervisor, 'supervisor-finding-documents');
+    const [pdf] = await Promise.all([supervisor.page.waitForEvent('download'), notice.getByRole('button', { name: '下载 PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    expect((await readFile(await pdf.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const [docx] = await Promise.all([supervisor.page.waitForEvent('download'), notice.getByRole('button', { name: '下载 DOCX' }).click()]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    // A DOCX is a zip: its first bytes are the local file header's signature.
+    expect((await readFile(await docx.path())).subarray(0, 2).toString('latin1')).toBe('PK');
+    await notice.getByRole('button', { name: '预览' }).click();
+    const frame = supervisor.page.locator('.document-preview iframe');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    await screenshot(supervisor, 'supervisor-document-preview');
+    await supervisor.page.getByRole('button', { name: '关闭预览' }).click();
+    await frame.waitFor({ state: 'detached' });
+
+    // The unit it is addressed to sees the same document on its finding.
+    const unit = await signIn('王芳');
+    await unit.page.goto(findingUrl);
+    await unit.page.getByRole('listitem', { name: `督办通知书 ${docNo}` }).waitFor();
+    await screenshot(unit, 'unit-finding-documents');
+
+    expect([supervisor, unit].flatMap((desk) => desk.problems.map((problem) => `${desk.name}: ${problem}`))).toEqual([]);
+  }, 180_000);
 });

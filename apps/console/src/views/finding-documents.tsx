@@ -92,7 +92,9 @@ function DocumentRow({
   const { t, dateTime } = useI18n();
   return (
     <li aria-label={`${t.documents.kind[document.kind]} ${document.docNo}`}>
-      <strong>{t.documents.kind[document.kind]}</strong> <span>{document.title}</span>
+      <strong>{t.documents.kind[document.kind]}</strong>
+      {/* A title that only repeats the kind is said once. */}
+      {document.title !== t.documents.kind[document.kind] && <span> {document.title}</span>}
       <dl className="facts">
         <div>
           <dt>{t.documents.docNo}</dt>

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FileStorageModule } from '../files/file-storage.module';
+import { FileStorageModule } from '@reform/persistence';
 import { FilesModule } from '../files/files.module';
 import { FindingsModule } from '../findings/findings.module';
 import { ReadModelModule } from '../read-model/read-model.module';

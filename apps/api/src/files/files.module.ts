@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FileStorageModule } from '@reform/persistence';
 import { ReadModelModule } from '../read-model/read-model.module';
-import { FileStorageModule } from './file-storage.module';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
 

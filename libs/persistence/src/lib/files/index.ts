@@ -7,3 +7,4 @@ export * from './file-store';
 export * from './postgres-blob-store';
 export * from './s3-blob-store';
 export * from './sniff-content';
+export * from './file-storage.module';

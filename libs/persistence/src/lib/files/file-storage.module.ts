@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
-import { createFileStore, DocumentStore, FileStore } from '@reform/persistence';
 import { DataSource } from 'typeorm';
+import { DocumentStore } from '../document-store';
+import { createFileStore } from './create-blob-store';
+import { FileStore } from './file-store';
 
-/** The file store on the configured driver (FILE_STORE), and the documents kept in it. */
+/** The file store on the configured driver (FILE_STORE), and the documents kept in it: one for the API and the worker alike. */
 @Module({
   providers: [
     {

@@ -116,6 +116,8 @@ export async function measureFiles(
 
 export const uploadRatio = (r: FilesResult) => ratio(r.uploadMiBps, r.copyInMiBps);
 export const downloadRatio = (r: FilesResult) => ratio(r.downloadMiBps, r.copyOutMiBps);
+/** The API's larger RSS growth over idle, upload or download. */
+export const apiRssGrowth = (r: FilesResult) => Math.max(r.uploadRssGrowthMiB, r.downloadRssGrowthMiB);
 
 /** POST /files of `bytes` bytes of a PDF, streamed with the socket's backpressure; the stored file's id. */
 function uploadFile(apiUrl: string, bytes: number): Promise<string> {

@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { BenchApi } from './api';
 import { measureRendering } from './documents';
 import { bundleEngineWorkflows, Engine } from './engine';
-import { downloadRatio, measureFiles, uploadRatio } from './files';
+import { apiRssGrowth, downloadRatio, measureFiles, uploadRatio } from './files';
 import { measureIntake } from './intake';
 import { parseOptions } from './options';
 import { BENCH_UNITS, registerBenchOrganisation } from './organisation';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       say,
     );
     say(
-      `  → upload ${round(files.uploadMiBps)} MiB/s (${uploadRatio(files)} of COPY), download ${round(files.downloadMiBps)} MiB/s (${downloadRatio(files)}); API RSS +${round(Math.max(files.uploadRssGrowthMiB, files.downloadRssGrowthMiB))} MiB over ${round(files.apiIdleRssMiB)}`,
+      `  → upload ${round(files.uploadMiBps)} MiB/s (${uploadRatio(files)} of COPY), download ${round(files.downloadMiBps)} MiB/s (${downloadRatio(files)}); API RSS +${round(apiRssGrowth(files))} MiB over ${round(files.apiIdleRssMiB)}`,
     );
     const rendering = await measureRendering(options.renderings);
     say(`  → rendering a document (compose, DOCX and PDF): p50 ${rendering.p50Ms} ms, p99 ${rendering.p99Ms} ms of ${options.renderings}`);

@@ -1,4 +1,4 @@
-import { downloadRatio, uploadRatio, type FilesResult } from './files';
+import { apiRssGrowth, downloadRatio, uploadRatio, type FilesResult } from './files';
 import type { IntakeResult } from './intake';
 import type { BenchOptions } from './options';
 import type { ReadsResult } from './reads';
@@ -76,8 +76,6 @@ const JURISDICTION_TARGET_P99_MS = 20;
 const FILE_RSS_GROWTH_MIB = 50;
 const FILE_THROUGHPUT_RATIO = 0.5;
 const RENDER_TARGET_P99_MS = 300;
-
-const apiRssGrowth = (files: FilesResult) => Math.max(files.uploadRssGrowthMiB, files.downloadRssGrowthMiB);
 
 const f = (value: number | null | undefined, unit = '') =>
   value === null || value === undefined || Number.isNaN(value) ? '—' : `${round(value)}${unit}`;

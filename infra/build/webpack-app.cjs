@@ -3,9 +3,10 @@ const { basename, join } = require('node:path');
 
 /**
  * One webpack build for both Node apps: dist/apps/<name>/main.js, node_modules left external.
- * `assets` are files the app reads at run time, copied next to main.js (paths from the workspace root).
+ * `assets` are files the app reads at run time, copied next to main.js; `additionalEntryPoints` are
+ * more scripts built beside it, such as worker threads' (both with paths from the workspace root).
  */
-module.exports = (appDir, { assets = [] } = {}) => ({
+module.exports = (appDir, { assets = [], additionalEntryPoints = [] } = {}) => ({
   output: {
     path: join(__dirname, '../../dist/apps', basename(appDir)),
     clean: true,
@@ -22,6 +23,7 @@ module.exports = (appDir, { assets = [] } = {}) => ({
       generatePackageJson: true,
       sourceMap: true,
       assets,
+      additionalEntryPoints,
     }),
   ],
 });

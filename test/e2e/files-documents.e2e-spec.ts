@@ -318,4 +318,44 @@ describe('files and documents: evidence stored, downloaded, audited; documents i
       expect(perSource).toEqual([]);
     });
   });
+
+  // Last: it restarts the stack.
+  describe('a crash of every process mid-render', () => {
+    it('loses no document and issues none twice: a number reserved before the crash is issued once after it', async () => {
+      const dueAt = new Date(Date.now() + 2_000).toISOString();
+      const opened = await steps.openCase([0, 1, 2, 3, 4, 5].map(() => ({ unitId: unitA, dueAt })));
+      const findingIds = opened.findings.map((finding) => finding.id);
+      const notices = async (): Promise<Array<{ id: string; source_key: string; doc_no: string; frozen: boolean }>> =>
+        database.dataSource.query(
+          `SELECT d.id, d.source_key, d.doc_no, d.frozen_at IS NOT NULL AS frozen FROM documents d
+           JOIN document_findings df ON df.document_id = d.id
+           WHERE df.finding_id = ANY($1) AND d.kind = 'supervision_notice'`,
+          [findingIds],
+        );
+      // Documents render one at a time: while the first are frozen, one is numbered and rendering.
+      let mid: Awaited<ReturnType<typeof notices>> = [];
+      const deadline = Date.now() + 40_000;
+      while (!mid.some((notice) => !notice.frozen) && Date.now() < deadline) {
+        mid = await notices();
+        if (!mid.some((notice) => !notice.frozen)) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await stack.crash();
+      const rendering = mid.filter((notice) => !notice.frozen);
+      expect(rendering).toHaveLength(1);
+
+      stack = await Stack.start({ dataDir: stack.dataDir, env: stack.env }, stack.ports);
+      api = new Api(stack.url(''));
+      const after = await eventually(notices, (rows) => rows.length === findingIds.length && rows.every((row) => row.frozen), 90_000);
+      expect(new Set(after.map((row) => row.source_key)).size).toBe(findingIds.length);
+      expect(after.find((row) => row.id === rendering[0].id)).toMatchObject({ doc_no: rendering[0].doc_no, frozen: true });
+      const issued: Array<{ entity_id: string }> = await database.dataSource.query(
+        `SELECT entity_id FROM events WHERE type = 'DOCUMENT_ISSUED' AND entity_id = ANY($1)`,
+        [after.map((row) => row.id)],
+      );
+      expect(issued.map((event) => event.entity_id).sort()).toEqual(after.map((row) => row.id).sort());
+      const served = await raw(`${V1}/documents/${rendering[0].id}`, supervisor);
+      expect(served.status).toBe(200);
+      expect(served.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+  });
 });

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 // The worker's activity is tested in place: apps are not importable libraries.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { DocumentActivitiesService } from '../../apps/worker/src/documents/document-activities';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { InlineDocumentRenderer } from '../../apps/worker/src/documents/document-renderer';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const request = (sourceKey: string): DocumentRequest => ({
@@ -29,6 +31,7 @@ describe('issueDocument: numbered once, rendered and frozen once, whatever the r
       new DocumentStore(db.dataSource),
       createFileStore({ kind: 'postgres' }, db.dataSource),
       config,
+      new InlineDocumentRenderer(),
     );
   });
   afterAll(async () => {

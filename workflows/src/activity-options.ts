@@ -12,9 +12,13 @@ export const NOTIFICATION: ActivityOptions = {
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10m' },
 };
 
-/** Rendering and freezing a document: idempotent by its source, so retried until it is issued. */
+/**
+ * Rendering and freezing a document: idempotent by its source, so retried until it is issued; the
+ * activity heartbeats, so a render whose worker died is taken up again within ten seconds.
+ */
 export const DOCUMENT_ISSUE: ActivityOptions = {
   startToCloseTimeout: '1m',
+  heartbeatTimeout: '10s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 };
 

@@ -1,7 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { findingViewQuery, findingWorkflowId } from '@reform/contracts';
+import { documentTaskQueue, findingViewQuery, findingWorkflowId } from '@reform/contracts';
 import { findingWorkflow } from './finding.workflow';
+import { createDocumentWorker } from './testing/document-worker';
 import { RecordingActivities } from './testing/recording-activities';
 import { timeSkippingServerPath } from './testing/temporal-binaries';
 import { DAY, findingInput, findingSeed } from './testing/workflow-fixtures';
@@ -32,14 +33,17 @@ describe('findingWorkflow timers (time-skipping)', () => {
       workflowBundle,
       activities: store.activities(),
     });
-    return worker.runUntil(run(taskQueue));
+    const documents = await createDocumentWorker(env.nativeConnection, taskQueue, store.activities());
+    return documents.runUntil(worker.runUntil(run(taskQueue)));
   }
 
   it('sends one plan-overdue notice, one reminder, then escalates 1 → 2 → 3 and stops at 3', async () => {
     const store = new RecordingActivities();
+    let findingQueue = '';
     const now = await env.currentTimeMs();
     const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString() });
     await withWorker(store, async (taskQueue) => {
+      findingQueue = taskQueue;
       const handle = await env.client.workflow.start(findingWorkflow, {
         taskQueue,
         workflowId: findingWorkflowId(seed.id),
@@ -92,6 +96,8 @@ describe('findingWorkflow timers (time-skipping)', () => {
         recipientUnitId: seed.unitId,
       })),
     );
+    // Rendered on the documents' own queue, off the one the projections share.
+    expect(new Set(documents.map((document) => document.taskQueue))).toEqual(new Set([documentTaskQueue(findingQueue)]));
   });
 
   it('fires the deadline on time: OVERDUE is recorded at dueAt, not later', async () => {

@@ -11,6 +11,7 @@ import {
 } from '@temporalio/workflow';
 import {
   caseWorkflowId,
+  documentTaskQueue,
   findingCommandUpdate,
   findingRecordQuery,
   findingStatusSignal,
@@ -29,7 +30,6 @@ import { asFailure } from './failures';
 // Only the listed projections: reconciliation counts these as in flight while they retry.
 const { projectFinding, projectFindingEffects } = proxyActivities<Pick<ReformActivities, FindingProjectionActivity>>(DATABASE_WRITE);
 const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
-const { issueDocument } = proxyActivities<Pick<ReformActivities, 'issueDocument'>>(DOCUMENT_ISSUE);
 
 /**
  * Since this patch the projection of events that notify someone also records the notifications
@@ -60,6 +60,11 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
     deliveries.add(delivery);
   };
   const send = (notification: Notification) => track(notify(notification));
+  // The queue is not among what replay compares, so histories that issued on the workflow's own queue replay unchanged.
+  const { issueDocument } = proxyActivities<Pick<ReformActivities, 'issueDocument'>>({
+    ...DOCUMENT_ISSUE,
+    taskQueue: documentTaskQueue(workflowInfo().taskQueue),
+  });
   const issue = (request: DocumentRequest) => track(issueDocument(request));
 
   const tellCase = async (finished: boolean) => {

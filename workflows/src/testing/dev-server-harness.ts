@@ -4,19 +4,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createDocumentWorker } from './document-worker';
 import { RecordingActivities } from './recording-activities';
 import { devServerAddress, temporalCliPath } from './temporal-binaries';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleOptions } = require('../../bundle.cjs');
 
-/** One worker with recording activities on the shared dev server, a fresh task queue per spec file. */
+/** A worker with recording activities (and its documents' one) on the shared dev server, a fresh task queue per spec file. */
 export class DevServerHarness {
   readonly store = new RecordingActivities();
   readonly taskQueue = `wf-${Math.random().toString(36).slice(2)}`;
   client!: Client;
-  private worker!: Worker;
-  private running!: Promise<void>;
+  private workers: Worker[] = [];
+  private running!: Promise<unknown>;
   private connections: { close(): Promise<void> }[] = [];
 
   /** `activities` join (or replace) the recording ones, for workflows that need others. */
@@ -26,17 +27,21 @@ export class DevServerHarness {
     const connection = await Connection.connect({ address });
     this.connections.push(native, connection);
     this.client = new Client({ connection });
-    this.worker = await Worker.create({
-      connection: native,
-      taskQueue: this.taskQueue,
-      workflowBundle: bundle ?? (await bundleWorkflowCode(bundleOptions())),
-      activities: { ...this.store.activities(), ...activities },
-    });
-    this.running = this.worker.run();
+    const all = { ...this.store.activities(), ...activities };
+    this.workers = [
+      await Worker.create({
+        connection: native,
+        taskQueue: this.taskQueue,
+        workflowBundle: bundle ?? (await bundleWorkflowCode(bundleOptions())),
+        activities: all,
+      }),
+      await createDocumentWorker(native, this.taskQueue, all),
+    ];
+    this.running = Promise.all(this.workers.map((worker) => worker.run()));
   }
 
   async stop(): Promise<void> {
-    this.worker?.shutdown();
+    for (const worker of this.workers) worker.shutdown();
     await this.running;
     for (const connection of this.connections) await connection.close();
   }

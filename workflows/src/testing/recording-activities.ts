@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { DocumentRequest, EventRecord, FindingRecord, Notification, ReformActivities } from '@reform/contracts';
 
 /**
@@ -10,7 +11,8 @@ export class RecordingActivities {
   readonly cases = new Map<string, { status: string; version: number; code: string }>();
   readonly notifications = new Map<string, Notification>();
   /** Documents by source key, numbered in the order first asked for, as the real store numbers them. */
-  readonly documents = new Map<string, DocumentRequest & { docNo: string }>();
+  /** Each issued document with the task queue its activity ran on. */
+  readonly documents = new Map<string, DocumentRequest & { docNo: string; taskQueue: string }>();
   /** The year each case's code was counted in. */
   readonly years = new Map<string, number>();
   private codes = 0;
@@ -59,7 +61,11 @@ export class RecordingActivities {
         this.notifications.set(notification.key, notification);
       },
       issueDocument: async (request) => {
-        const issued = this.documents.get(request.sourceKey) ?? { ...request, docNo: `〔TEST〕${this.documents.size + 1}号` };
+        const issued = this.documents.get(request.sourceKey) ?? {
+          ...request,
+          docNo: `〔TEST〕${this.documents.size + 1}号`,
+          taskQueue: Context.current().info.taskQueue,
+        };
         this.documents.set(request.sourceKey, issued);
         return { documentId: request.sourceKey, docNo: issued.docNo };
       },

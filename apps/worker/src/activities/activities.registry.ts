@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import type { ReconciliationActivities, ReformActivities } from '@reform/contracts';
 import { DocumentActivitiesService } from '../documents/document-activities';
 import { ReconciliationActivitiesService } from '../reconciliation/reconciliation.activities';
@@ -12,11 +13,17 @@ export class ActivitiesRegistry {
     private readonly projection: ProjectionActivitiesService,
     private readonly notification: NotificationActivitiesService,
     private readonly reconciliation: ReconciliationActivitiesService,
-    private readonly documents: DocumentActivitiesService,
+    private readonly documentActivities: DocumentActivitiesService,
   ) {}
 
+  /** What the documents task queue serves: rendering only. */
+  documents(): Pick<ReformActivities, 'issueDocument'> {
+    return { issueDocument: heartbeating(this.documentActivities.issueDocument.bind(this.documentActivities)) };
+  }
+
+  /** Everything, issueDocument included for activities scheduled on the main queue before it had its own. */
   all(): ReformActivities & ReconciliationActivities {
-    const { projection, notification, reconciliation, documents } = this;
+    const { projection, notification, reconciliation, documentActivities: documents } = this;
     return {
       projectCaseOpened: projection.projectCaseOpened.bind(projection),
       projectFindingAdded: projection.projectFindingAdded.bind(projection),
@@ -24,7 +31,7 @@ export class ActivitiesRegistry {
       projectFindingEffects: projection.projectFindingEffects.bind(projection),
       projectCase: projection.projectCase.bind(projection),
       notify: notification.notify.bind(notification),
-      issueDocument: documents.issueDocument.bind(documents),
+      issueDocument: heartbeating(documents.issueDocument.bind(documents)),
       beginReconciliation: reconciliation.beginReconciliation.bind(reconciliation),
       reconcileFindings: reconciliation.reconcileFindings.bind(reconciliation),
       reconcileCases: reconciliation.reconcileCases.bind(reconciliation),
@@ -32,4 +39,24 @@ export class ActivitiesRegistry {
       finishReconciliation: reconciliation.finishReconciliation.bind(reconciliation),
     };
   }
+}
+
+/** How often a long activity tells Temporal it is alive; DOCUMENT_ISSUE's heartbeatTimeout is a few of these. */
+const HEARTBEAT_EVERY_MS = 2_000;
+
+/**
+ * Heartbeats while `activity` runs, so that one whose worker died is retried within the
+ * heartbeat timeout instead of its whole start-to-close timeout. Rendering runs on a thread of its
+ * own, so the heartbeats are not held up behind it.
+ */
+function heartbeating<A extends unknown[], R>(activity: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    const context = Context.current();
+    const timer = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
+    try {
+      return await activity(...args);
+    } finally {
+      clearInterval(timer);
+    }
+  };
 }

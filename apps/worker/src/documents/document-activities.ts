@@ -1,19 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
 import { ROOT_ORG_UNIT_ID, type DocumentActivities, type DocumentRequest, type IssuedDocument } from '@reform/contracts';
-import {
-  compose,
-  defaultDocumentTemplatesDir,
-  formatDocNo,
-  loadDocumentFont,
-  loadDocumentTemplates,
-  renderDocx,
-  renderPdf,
-  type DocumentFont,
-  type DocumentTemplates,
-} from '@reform/documents';
+import { compose, defaultDocumentTemplatesDir, formatDocNo, loadDocumentTemplates, type DocumentTemplates } from '@reform/documents';
 import { caseCodeYear } from '@reform/domain';
 import { DocumentStore, FileStore } from '@reform/persistence';
+import { DocumentRenderer } from './document-renderer';
 
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -26,14 +17,14 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 @Injectable()
 export class DocumentActivitiesService implements DocumentActivities {
   private readonly logger = new Logger(DocumentActivitiesService.name);
-  /** Loaded at start: a malformed template or a missing font stops the worker with the file's name. */
+  /** Loaded at start: a malformed template stops the worker with the file's name (the renderer does so for the font). */
   private readonly templates: DocumentTemplates = loadDocumentTemplates(defaultDocumentTemplatesDir());
-  private readonly font: DocumentFont = loadDocumentFont();
 
   constructor(
     private readonly documents: DocumentStore,
     private readonly files: FileStore,
     private readonly config: AppConfigService,
+    private readonly renderer: DocumentRenderer,
   ) {}
 
   async issueDocument(request: DocumentRequest): Promise<IssuedDocument> {
@@ -59,7 +50,7 @@ export class DocumentActivitiesService implements DocumentActivities {
       issuedAt: request.issuedAt,
       timeZone,
     });
-    const [pdf, docx] = await Promise.all([renderPdf(layout, this.font), renderDocx(layout)]);
+    const { pdf, docx } = await this.renderer.render(layout);
     const name = `${reservation.docNo} ${template.title}`;
     const pdfFile = await this.files.storeBuffer(pdf, { name: `${name}.pdf`, contentType: PDF, uploadedBy: 'system' });
     const docxFile = await this.files.storeBuffer(docx, { name: `${name}.docx`, contentType: DOCX, uploadedBy: 'system' });

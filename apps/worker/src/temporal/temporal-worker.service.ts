@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { AppConfigService } from '@reform/config';
+import { documentTaskQueue } from '@reform/contracts';
 import { temporalConnectionOptions } from '@reform/temporal';
 import { ActivitiesRegistry } from '../activities/activities.registry';
 import { workflowBundlePath } from './workflow-bundle-path';
@@ -8,12 +9,17 @@ import { workerTuning } from './worker-tuning';
 
 const CONNECT_RETRY_MS = 1000;
 
-/** Hosts the Temporal worker: created on init, run on bootstrap, drained on shutdown. */
+/**
+ * Hosts the Temporal workers: the main one (workflows and their activities) and one for documents
+ * on their own task queue, with DOCUMENT_RENDER_SLOTS slots. Created on init, run on bootstrap,
+ * drained on shutdown.
+ */
 @Injectable()
 export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(TemporalWorkerService.name);
   private worker?: Worker;
-  private running?: Promise<void>;
+  private documentWorker?: Worker;
+  private running?: Promise<unknown>;
 
   constructor(
     private readonly config: AppConfigService,
@@ -33,23 +39,35 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
       shutdownGraceTime: '20s',
       ...workerTuning({ maxCachedWorkflows: this.config.values.TEMPORAL_MAX_CACHED_WORKFLOWS }),
     });
-    this.logger.log(`worker ready on ${address}, namespace ${namespace}, task queue ${taskQueue}`);
+    this.documentWorker = await Worker.create({
+      connection,
+      namespace,
+      taskQueue: documentTaskQueue(taskQueue),
+      activities: this.activities.documents(),
+      shutdownGraceTime: '20s',
+      maxConcurrentActivityTaskExecutions: this.config.values.DOCUMENT_RENDER_SLOTS,
+    });
+    this.logger.log(`worker ready on ${address}, namespace ${namespace}, task queues ${taskQueue} and ${documentTaskQueue(taskQueue)}`);
   }
 
   onApplicationBootstrap(): void {
-    this.running = this.worker?.run().catch((error: Error) => {
-      this.logger.error(`worker stopped: ${error.message}`);
-      process.exitCode = 1;
-    });
+    const run = (worker: Worker | undefined, name: string) =>
+      worker?.run().catch((error: Error) => {
+        this.logger.error(`${name} stopped: ${error.message}`);
+        process.exitCode = 1;
+      });
+    this.running = Promise.all([run(this.worker, 'worker'), run(this.documentWorker, 'document worker')]);
   }
 
-  /** The SDK worker's state, or STARTING before it exists; the probes read it. */
+  /** The main worker's state, unless the document worker is not running; STARTING before they exist. The probes read it. */
   state(): ReturnType<Worker['getState']> | 'STARTING' {
-    return this.worker?.getState() ?? 'STARTING';
+    if (!this.worker || !this.documentWorker) return 'STARTING';
+    const documents = this.documentWorker.getState();
+    return documents === 'RUNNING' ? this.worker.getState() : documents;
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    for (const worker of [this.worker, this.documentWorker]) if (worker?.getState() === 'RUNNING') worker.shutdown();
     await this.running;
   }
 

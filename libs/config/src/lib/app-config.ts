@@ -31,6 +31,13 @@ const schema = z.object({
     .int('expected a whole number')
     .min(0, 'expected 0 or more')
     .optional(),
+  /** Documents the worker renders at once, on their own task queue (README, Performance). */
+  DOCUMENT_RENDER_SLOTS: z.coerce
+    .number({ invalid_type_error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'expected 1 or more')
+    .max(32, 'expected at most 32')
+    .default(1),
   /** How far V8 lets the worker's heaps grow past what survived their last full collection (README, Performance). */
   WORKER_HEAP_GROWTH_PERCENT: z.coerce
     .number({ invalid_type_error: 'expected a whole number of percent' })

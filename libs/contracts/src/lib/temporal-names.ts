@@ -3,6 +3,13 @@ import type { ReconciliationActivities } from './reconciliation';
 
 export const DEFAULT_TASK_QUEUE = 'case-reform';
 
+/**
+ * The task queue documents are rendered on, beside the one their workflows run on: rendering is
+ * CPU-heavy, and on its own queue a few slots of its own take it, so that a deadline storm's
+ * projections are not queued behind hundreds of PDFs.
+ */
+export const documentTaskQueue = (taskQueue: string): string => `${taskQueue}-documents`;
+
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const findingWorkflowId = (findingId: string): string => `finding-${findingId}`;
 

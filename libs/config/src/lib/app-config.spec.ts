@@ -89,6 +89,11 @@ describe('loadConfig: reconciliation and the worker settings', () => {
     expect(loadConfig({ ...base, WORKER_HEAP_GROWTH_PERCENT: '40' }).WORKER_HEAP_GROWTH_PERCENT).toBe(40);
   });
 
+  it('renders one document at a time unless DOCUMENT_RENDER_SLOTS says otherwise', () => {
+    expect(loadConfig(base).DOCUMENT_RENDER_SLOTS).toBe(1);
+    expect(loadConfig({ ...base, DOCUMENT_RENDER_SLOTS: '3' }).DOCUMENT_RENDER_SLOTS).toBe(3);
+  });
+
   it.each([
     [{ RECONCILE_EVERY: 'hourly' }, /^RECONCILE_EVERY="hourly": expected an ISO-8601 duration/],
     [{ RECONCILE_EVERY: 'PT0S' }, /^RECONCILE_EVERY="PT0S": expected an ISO-8601 duration of at least a second/],
@@ -96,6 +101,8 @@ describe('loadConfig: reconciliation and the worker settings', () => {
     [{ WORKER_HEAP_GROWTH_PERCENT: '5' }, /^WORKER_HEAP_GROWTH_PERCENT="5": expected 0 \(V8 decides\) or a percentage from 10 to 400/],
     [{ WORKER_HEAP_GROWTH_PERCENT: '1000' }, /^WORKER_HEAP_GROWTH_PERCENT="1000": expected 0/],
     [{ WORKER_HEAP_GROWTH_PERCENT: 'lots' }, /^WORKER_HEAP_GROWTH_PERCENT="lots": expected a whole number of percent/],
+    [{ DOCUMENT_RENDER_SLOTS: '0' }, /^DOCUMENT_RENDER_SLOTS="0": expected 1 or more/],
+    [{ DOCUMENT_RENDER_SLOTS: 'two' }, /^DOCUMENT_RENDER_SLOTS="two": expected a whole number/],
   ])('names the variable for %j', (override, message) => {
     expect(() => loadConfig({ ...base, ...override })).toThrow(message);
   });

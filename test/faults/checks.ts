@@ -33,7 +33,16 @@ interface Evidence {
   events: Map<string, StoredEvent[]>;
   notifications: Map<string, string>;
   workflows: Map<string, { status: string; record?: Record<string, unknown> }>;
+  /** The documents of these findings by source (`<findingId>:<seq>`): frozen or not, DOCUMENT_ISSUED how often. */
+  documents: Map<string, StoredDocument[]>;
   readAt: number;
+}
+
+interface StoredDocument {
+  source_key: string;
+  doc_no: string;
+  frozen: boolean;
+  issued: number;
 }
 
 /**
@@ -98,6 +107,12 @@ async function gather(
     'SELECT key, status FROM notifications WHERE finding_id = ANY($1::uuid[])',
     [ids],
   );
+  const documents = await db.query<StoredDocument>(
+    `SELECT d.source_key, d.doc_no, d.frozen_at IS NOT NULL AS frozen,
+       (SELECT count(*) FROM events e WHERE e.entity_id = d.id AND e.type = 'DOCUMENT_ISSUED')::int AS issued
+     FROM documents d WHERE d.id IN (SELECT document_id FROM document_findings WHERE finding_id = ANY($1::uuid[]))`,
+    [ids],
+  );
   const workflows = new Map<string, { status: string; record?: Record<string, unknown> }>();
   await temporal(async (client) => {
     await eachLimited(ids, 8, async (id) => {
@@ -111,13 +126,12 @@ async function gather(
       }
     });
   });
-  const byFinding = new Map<string, StoredEvent[]>();
-  for (const event of events) byFinding.set(event.entity_id, [...(byFinding.get(event.entity_id) ?? []), event]);
   return {
     rows: new Map(rows.map((row) => [row.id, row])),
-    events: byFinding,
+    events: groupBy<StoredEvent & { entity_id: string }>(events, (event) => event.entity_id),
     notifications: new Map(notifications.map((n) => [n.key, n.status])),
     workflows,
+    documents: groupBy(documents, (document) => document.source_key),
     readAt,
   };
 }
@@ -172,6 +186,12 @@ function checkFinding(finding: FindingPlan, evidence: Evidence, policy: Policy):
     if (diff.length) problems.push(`the workflow's state disagrees with the timeline: ${diff.join('; ')}`);
   }
 
+  // Every rung of the ladder issued its document (督办通知书, 约谈通知书, 问责建议书), frozen.
+  for (const escalated of events.filter((event) => event.type === 'ESCALATED')) {
+    const issued = (evidence.documents.get(`${finding.id}:${escalated.seq}`) ?? []).filter((document) => document.frozen);
+    if (issued.length === 0) problems.push(`ESCALATED (seq ${escalated.seq}, level ${escalated.data['level']}) has no issued document`);
+  }
+
   // Every notification is delivered or visibly pending in the outbox.
   for (const notification of replay.notifications) {
     const status = evidence.notifications.get(notification.key);
@@ -196,6 +216,14 @@ function countDuplicates(findings: FindingPlan[], evidence: Evidence): { count: 
         count += times - 1;
         notes.push(`finding #${finding.index} ${finding.id}: ${key} stored ${times} times`);
       }
+    }
+  }
+  // A retried or crashed render must neither number a second document nor freeze one twice.
+  for (const [source, documents] of evidence.documents) {
+    const extra = documents.length - 1 + documents.reduce((sum, document) => sum + Math.max(document.issued - 1, 0), 0);
+    if (extra > 0) {
+      count += extra;
+      notes.push(`document of ${source}: ${documents.map((d) => `${d.doc_no} issued ${d.issued} times`).join(', ')}`);
     }
   }
   return { count, notes };
@@ -297,4 +325,10 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
       while (next < items.length) await work(items[next++]);
     }),
   );
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }

@@ -7,8 +7,7 @@ import {
   defaultDocumentTemplatesDir,
   loadDocumentFont,
   loadDocumentTemplates,
-  renderDocx,
-  renderPdf,
+  renderDocument,
   sampleDocumentFacts,
 } from '@reform/documents';
 import { writeFileSync } from 'node:fs';
@@ -24,7 +23,7 @@ export async function measureRendering(n = 50): Promise<{ p50Ms: number; p99Ms: 
   const renderOne = async (i: number) => {
     const kind = DOCUMENT_KINDS[i % DOCUMENT_KINDS.length];
     const layout = compose(templates[kind], { ...sampleDocumentFacts(kind), docNo: `纪督〔2026〕${i + 1}号` });
-    await Promise.all([renderDocx(layout), renderPdf(layout, font)]);
+    await renderDocument(layout, font);
   };
   for (let i = 0; i < WARM_UP; i++) await renderOne(i);
   const samples: number[] = [];
@@ -43,8 +42,9 @@ export async function writeSamples(dir = '/tmp'): Promise<string[]> {
   const written: string[] = [];
   for (const kind of DOCUMENT_KINDS) {
     const layout = compose(templates[kind], sampleDocumentFacts(kind));
-    writeFileSync(`${dir}/doc-${kind}.pdf`, await renderPdf(layout, font));
-    writeFileSync(`${dir}/doc-${kind}.docx`, await renderDocx(layout));
+    const { pdf, docx } = await renderDocument(layout, font);
+    writeFileSync(`${dir}/doc-${kind}.pdf`, pdf);
+    writeFileSync(`${dir}/doc-${kind}.docx`, docx);
     written.push(`${dir}/doc-${kind}.pdf`, `${dir}/doc-${kind}.docx`);
   }
   return written;

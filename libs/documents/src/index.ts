@@ -10,4 +10,5 @@ export * from './lib/compose/compose';
 export * from './lib/render/document-font';
 export * from './lib/render/render-docx';
 export * from './lib/render/render-pdf';
+export * from './lib/render/render-document';
 export * from './lib/testing/sample-facts';

@@ -1,7 +1,7 @@
 import type { OnModuleDestroy } from '@nestjs/common';
-import { loadDocumentFont, renderDocx, renderPdf, type DocumentFont, type DocumentLayout } from '@reform/documents';
+import { loadDocumentFont, renderDocument, type DocumentFont, type DocumentLayout, type Renderings } from '@reform/documents';
 import { Worker } from 'node:worker_threads';
-import type { Renderings, RenderThreadMessage } from './render-protocol';
+import type { RenderThreadMessage } from './render-protocol';
 
 /** Where a renderer says that a thread failed: the worker's Nest logger. */
 export interface RendererLog {
@@ -33,9 +33,8 @@ export abstract class DocumentRenderer implements OnModuleDestroy {
 export class InlineDocumentRenderer extends DocumentRenderer {
   private readonly font: DocumentFont = loadDocumentFont();
 
-  async render(layout: DocumentLayout): Promise<Renderings> {
-    const [pdf, docx] = await Promise.all([renderPdf(layout, this.font), renderDocx(layout)]);
-    return { pdf, docx };
+  render(layout: DocumentLayout): Promise<Renderings> {
+    return renderDocument(layout, this.font);
   }
 
   async close(): Promise<void> {

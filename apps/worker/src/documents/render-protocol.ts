@@ -12,12 +12,6 @@ export type RenderThreadMessage =
   | { type: 'rendered'; id: number; pdf: Uint8Array; docx: Uint8Array }
   | { type: 'render-failed'; id: number; message: string };
 
-/** The PDF and DOCX of one layout. */
-export interface Renderings {
-  pdf: Buffer;
-  docx: Buffer;
-}
-
 /**
  * The render threads' nice value: on Linux a thread's own, so rendering gets the CPU that the
  * projections, the workflows and PostgreSQL leave, and a deadline storm's OVERDUE rows come first.

@@ -1,4 +1,4 @@
-import { loadDocumentFont, renderDocx, renderPdf, type DocumentFont } from '@reform/documents';
+import { loadDocumentFont, renderDocument, type DocumentFont } from '@reform/documents';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { RENDER_THREAD_NICE, type RenderJob, type RenderThreadMessage } from './render-protocol';
@@ -24,7 +24,7 @@ try {
 
 port.on('message', async ({ id, layout }: RenderJob) => {
   try {
-    const [pdf, docx] = await Promise.all([renderPdf(layout, font as DocumentFont), renderDocx(layout)]);
+    const { pdf, docx } = await renderDocument(layout, font as DocumentFont);
     const buffers = [pdf, docx].map(
       (buffer) => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
     );

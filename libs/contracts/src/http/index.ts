@@ -15,3 +15,4 @@ export * from './service.shapes';
 export * from './error.shapes';
 export * from './organisation.shapes';
 export * from './file.shapes';
+export * from './recommendation.shapes';

@@ -88,3 +88,38 @@ export type FindingStep =
 
 /** A step as it reaches the finding's workflow: what, and who asks. */
 export type FindingCommand = FindingStep & { actor: Actor };
+
+/** 提交审核 — the drafter sends a draft for sign-off. */
+export interface SubmitRecommendation {
+  type: 'submit';
+}
+/** A draft's text and reply deadline changed (DRAFT only, e.g. after a return). */
+export interface EditRecommendation {
+  type: 'edit';
+  title?: string;
+  causeAnalysis?: string;
+  measures?: string;
+  replyDueAt?: string;
+}
+/** 审核签发 — a supervisor (not the drafter) approves, issuing it, or returns it with a comment. */
+export interface SignOffRecommendation {
+  type: 'signOff';
+  decision: 'approve' | 'return';
+  comment: string;
+}
+/** 签收 — the unit signs for an issued recommendation. */
+export interface SignReceipt {
+  type: 'signReceipt';
+  signedBy: string;
+  statement: string;
+}
+/** 书面回复 — the unit's written answer with a plan for every finding. */
+export interface ReplyToRecommendation {
+  type: 'reply';
+  content: string;
+  signedBy: string;
+  plans: Array<{ findingId: string; content: string }>;
+}
+
+export type RecommendationStep = SubmitRecommendation | EditRecommendation | SignOffRecommendation | SignReceipt | ReplyToRecommendation;
+export type RecommendationCommand = RecommendationStep & { actor: Actor };

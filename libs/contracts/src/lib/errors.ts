@@ -7,6 +7,8 @@ export const FAILURE_TYPES = {
   recusal: 'RecusalRequired',
   invalidCommand: 'InvalidCommand',
   caseClosed: 'CaseClosed',
+  /** A finding's plan comes only through its recommendation's written reply (书面回复) until that is given. */
+  replyAwaited: 'ReplyAwaited',
 } as const;
 export type FailureType = (typeof FAILURE_TYPES)[keyof typeof FAILURE_TYPES];
 
@@ -41,6 +43,8 @@ export const ERROR_CODES = [
   'REQUEST_TIMEOUT',
   /** 409: the step is not allowed in the entity's current `status`. */
   'STEP_NOT_ALLOWED',
+  /** 409: the finding belongs to an issued recommendation whose written reply (书面回复) is awaited: its plan comes with the reply. */
+  'REPLY_AWAITED',
   /** 409: the case is CLOSED; nothing can be added to it. */
   'CASE_CLOSED',
   /** 409: the entity's workflow has ended; it takes no more steps. */

@@ -5,6 +5,8 @@ export interface Policy {
   escalationStepMs: number;
   approvalSlaMs: number;
   followUpAfterMs: number;
+  /** 签收 due this long after a recommendation is issued. */
+  receiptDueMs: number;
 }
 
 export const POLICY_ENV = {
@@ -13,6 +15,7 @@ export const POLICY_ENV = {
   escalationStepMs: 'POLICY_ESCALATION_STEP',
   approvalSlaMs: 'POLICY_APPROVAL_SLA',
   followUpAfterMs: 'POLICY_FOLLOW_UP_AFTER',
+  receiptDueMs: 'POLICY_RECEIPT_DUE',
 } as const satisfies Record<keyof Policy, string>;
 
 export const POLICY_DEFAULTS = {
@@ -21,4 +24,5 @@ export const POLICY_DEFAULTS = {
   POLICY_ESCALATION_STEP: 'P7D',
   POLICY_APPROVAL_SLA: 'P3D',
   POLICY_FOLLOW_UP_AFTER: 'P90D',
+  POLICY_RECEIPT_DUE: 'P3D',
 } as const;

@@ -1,8 +1,8 @@
-import type { CaseView, FindingView } from './responses';
+import type { CaseView, FindingView, RecommendationView } from './responses';
 import type { Actor } from './views';
 import type { ApprovalKind, DocumentKind, EventType } from './vocabulary';
 
-export type EntityType = 'case' | 'finding' | 'document';
+export type EntityType = 'case' | 'finding' | 'recommendation' | 'document';
 
 /** An event as it is stored: per-entity `seq` makes a retried write land once. */
 export interface EventRecord {
@@ -70,21 +70,57 @@ export const NOTIFICATION_KINDS = [
   'ACCOUNTABILITY_PROPOSED',
   'APPROVAL_OVERDUE',
   'FOLLOW_UP_DUE',
+  'RECOMMENDATION_ISSUED',
+  'RECEIPT_OVERDUE',
+  'REPLY_OVERDUE',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export type Recipient = { kind: 'unit'; unitId: string } | { kind: 'supervisors' };
+/** Whom a notification is for: a unit, the supervisors, or a discipline-side office (a recommendation's tracking office). */
+export type Recipient = { kind: 'unit'; unitId: string } | { kind: 'supervisors' } | { kind: 'office'; orgUnitId: string };
 
 /** One message to deliver; `key` makes a retried send record once. */
 export interface Notification {
   key: string;
   kind: NotificationKind;
-  findingId: string;
+  /** The finding it concerns; null for one about a recommendation as a whole. */
+  findingId: string | null;
+  /** The recommendation it concerns, if any. */
+  recommendationId?: string | null;
   caseId: string;
   recipient: Recipient;
   subject: string;
   at: string;
   data: Record<string, unknown>;
+}
+
+/** The recommendation row of the read model; `version` (its last event's seq) orders concurrent writes. */
+export interface RecommendationRecord extends RecommendationView {
+  version: number;
+}
+
+/**
+ * What the case workflow writes when a recommendation is drafted, in one transaction: the
+ * recommendation, its findings in DRAFT (version 0: no event of their own yet), the case's
+ * FINDING_ADDED events and the recommendation's RECOMMENDATION_DRAFTED.
+ */
+export interface RecommendationDraftedProjection {
+  caseId: string;
+  caseVersion: number;
+  recommendation: RecommendationRecord;
+  findings: FindingRecord[];
+  events: EventRecord[];
+}
+
+/**
+ * A recommendation's new state, its events and notifications; at issue also its findings' first
+ * rows (ASSIGNED, with their ASSIGNED events among `events`), all in one transaction.
+ */
+export interface RecommendationProjection {
+  recommendation: RecommendationRecord;
+  events: EventRecord[];
+  notifications: Notification[];
+  findings: FindingRecord[];
 }
 
 /** Activities the projection side implements; workflows import this type only. */
@@ -99,6 +135,9 @@ export interface ProjectionActivities {
    */
   projectFindingEffects(input: FindingEffectsProjection): Promise<{ deliver: string[] }>;
   projectCase(input: CaseProjection): Promise<void>;
+  projectRecommendationDrafted(input: RecommendationDraftedProjection): Promise<void>;
+  /** Answers the keys of the notifications still to deliver, as projectFindingEffects does. */
+  projectRecommendation(input: RecommendationProjection): Promise<{ deliver: string[] }>;
 }
 
 export interface NotificationActivities {
@@ -127,6 +166,10 @@ export interface DocumentRequest {
   findings: DocumentFinding[];
   /** When the workflow decided to issue it: fixes the document's date and its number's year. */
   issuedAt: string;
+  /** A 建议书's own text: 问题成因, 整改建议 and 回复时限 (ISO). */
+  causeAnalysis?: string;
+  measures?: string;
+  replyDueAt?: string;
 }
 
 export interface IssuedDocument {

@@ -12,6 +12,7 @@ export const documentTaskQueue = (taskQueue: string): string => `${taskQueue}-do
 
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const findingWorkflowId = (findingId: string): string => `finding-${findingId}`;
+export const recommendationWorkflowId = (recommendationId: string): string => `recommendation-${recommendationId}`;
 
 /**
  * Workflow types as Temporal knows them: the names workflows/src/index.ts exports its functions
@@ -20,6 +21,7 @@ export const findingWorkflowId = (findingId: string): string => `finding-${findi
 export const WORKFLOW_TYPES = {
   case: 'caseWorkflow',
   finding: 'findingWorkflow',
+  recommendation: 'recommendationWorkflow',
   reconciliation: 'reconciliationWorkflow',
 } as const;
 export type WorkflowType = (typeof WORKFLOW_TYPES)[keyof typeof WORKFLOW_TYPES];
@@ -31,6 +33,8 @@ export const ACTIVITY_TYPES = {
   projectFinding: 'projectFinding',
   projectFindingEffects: 'projectFindingEffects',
   projectCase: 'projectCase',
+  projectRecommendationDrafted: 'projectRecommendationDrafted',
+  projectRecommendation: 'projectRecommendation',
   notify: 'notify',
   issueDocument: 'issueDocument',
   beginReconciliation: 'beginReconciliation',

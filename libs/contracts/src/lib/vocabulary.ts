@@ -1,10 +1,17 @@
-/** 整改状态 — where a finding stands in its rectification. */
-export const FINDING_STATUSES = ['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING', 'REPORT_SUBMITTED', 'CLOSED'] as const;
+/** 整改状态 — where a finding stands in its rectification; `DRAFT` while its recommendation is unissued (no timer runs). */
+export const FINDING_STATUSES = ['DRAFT', 'ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING', 'REPORT_SUBMITTED', 'CLOSED'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];
 
 /** 案件状态 — a case is closed when all its findings are. */
 export const CASE_STATUSES = ['OPEN', 'CLOSED'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * 纪检监察建议书 — where a recommendation stands: drafted, awaiting sign-off, issued, signed for
+ * (签收), answered in writing (书面回复), closed with its last finding.
+ */
+export const RECOMMENDATION_STATUSES = ['DRAFT', 'PENDING_SIGNOFF', 'ISSUED', 'RECEIVED', 'REPLIED', 'CLOSED'] as const;
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 
 /** 案件来源 — where the case came from. */
 export const CASE_SOURCES = ['inspection', 'audit', 'review', 'report', 'other'] as const;
@@ -53,6 +60,24 @@ export type FindingEventType = (typeof FINDING_EVENT_TYPES)[number];
 export const CASE_EVENT_TYPES = ['CASE_OPENED', 'FINDING_ADDED', 'CASE_CLOSED'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
+/**
+ * Events of a recommendation's own timeline; its reply reminder and a sign-off past the approval
+ * SLA are the finding's `REMINDER_SENT` and `APPROVAL_OVERDUE`.
+ */
+export const RECOMMENDATION_EVENT_TYPES = [
+  'RECOMMENDATION_DRAFTED',
+  'RECOMMENDATION_EDITED',
+  'RECOMMENDATION_SUBMITTED',
+  'RECOMMENDATION_RETURNED',
+  'RECOMMENDATION_ISSUED',
+  'RECEIPT_SIGNED',
+  'RECEIPT_OVERDUE',
+  'REPLY_SUBMITTED',
+  'REPLY_OVERDUE',
+  'RECOMMENDATION_CLOSED',
+] as const;
+export type RecommendationEventType = (typeof RECOMMENDATION_EVENT_TYPES)[number] | 'REMINDER_SENT' | 'APPROVAL_OVERDUE';
+
 /** Events of the registers (组织机构, 人员): each write of an org unit or a person, in the audit log's hash chain. */
 export const REGISTER_EVENT_TYPES = ['ORG_UNIT_SAVED', 'PERSON_SAVED'] as const;
 export type RegisterEventType = (typeof REGISTER_EVENT_TYPES)[number];
@@ -61,10 +86,11 @@ export type RegisterEventType = (typeof REGISTER_EVENT_TYPES)[number];
 export const DOCUMENT_EVENT_TYPES = ['DOCUMENT_ISSUED'] as const;
 export type DocumentEventType = (typeof DOCUMENT_EVENT_TYPES)[number];
 
-export type EventType = FindingEventType | CaseEventType | RegisterEventType | DocumentEventType;
+export type EventType = FindingEventType | CaseEventType | RecommendationEventType | RegisterEventType | DocumentEventType;
 export const EVENT_TYPES: readonly EventType[] = [
   ...FINDING_EVENT_TYPES,
   ...CASE_EVENT_TYPES,
+  ...RECOMMENDATION_EVENT_TYPES,
   ...REGISTER_EVENT_TYPES,
   ...DOCUMENT_EVENT_TYPES,
 ];

@@ -19,6 +19,7 @@ const SECONDS_POLICY: Policy = {
   escalationStepMs: 60_000,
   approvalSlaMs: 60_000,
   followUpAfterMs: 1_500,
+  receiptDueMs: 1_500,
 };
 
 describe('caseWorkflow with its findings (dev server, policies of seconds)', () => {

@@ -11,20 +11,35 @@ import {
 } from '@temporalio/workflow';
 import {
   addFindingUpdate,
+  addRecommendationUpdate,
   caseOpenedUpdate,
   findingStatusSignal,
   findingWorkflowId,
+  recommendationWorkflowId,
   type AddFindingInput,
+  type AddRecommendationInput,
   type CaseWorkflowInput,
   type FindingSeed,
   type ReformActivities,
 } from '@reform/contracts';
-import { assignedState, CaseBook, caseCodeYear, chinaStandardYear, findingRecord } from '@reform/domain';
+import {
+  assignedState,
+  CaseBook,
+  caseCodeYear,
+  chinaStandardYear,
+  draftedEvent,
+  draftedState,
+  draftFindingRecords,
+  findingRecord,
+  recommendationRecord,
+  recommendationView,
+} from '@reform/domain';
 import { DATABASE_WRITE, HISTORY_LIMIT } from './activity-options';
 import { asFailure } from './failures';
 import { findingWorkflow } from './finding.workflow';
+import { recommendationWorkflow } from './recommendation.workflow';
 
-const { projectCaseOpened, projectFindingAdded, projectCase } = proxyActivities<ReformActivities>(DATABASE_WRITE);
+const { projectCaseOpened, projectFindingAdded, projectCase, projectRecommendationDrafted } = proxyActivities<ReformActivities>(DATABASE_WRITE);
 
 /**
  * Since this patch the case code's year is counted in the business's zone (TZ_BUSINESS, passed in
@@ -75,6 +90,37 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     },
     {
       validator: (_input: AddFindingInput) => {
+        try {
+          book.checkAddFinding(opened);
+        } catch (error) {
+          throw asFailure(error);
+        }
+      },
+    },
+  );
+
+  // A new handler leaves old histories as they were: they never received this update.
+  setHandler(
+    addRecommendationUpdate,
+    async ({ recommendation, actor, policy }) => {
+      const events = recommendation.findings.map((seed) => book.addDraftFinding(seed, actor.id));
+      const drafted = draftedState(recommendation, open.openedBy.id);
+      await projectRecommendationDrafted({
+        caseId: open.caseId,
+        caseVersion: book.state.version,
+        recommendation: recommendationRecord(drafted),
+        findings: draftFindingRecords(recommendation, open.openedBy.id),
+        events: [...events, draftedEvent(recommendation)],
+      });
+      await startChild(recommendationWorkflow, {
+        workflowId: recommendationWorkflowId(recommendation.id),
+        args: [{ seed: recommendation, caseOpenedBy: open.openedBy.id, policy }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+      return recommendationView(drafted);
+    },
+    {
+      validator: (_input: AddRecommendationInput) => {
         try {
           book.checkAddFinding(opened);
         } catch (error) {

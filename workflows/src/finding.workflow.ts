@@ -16,8 +16,11 @@ import {
   findingRecordQuery,
   findingStatusSignal,
   findingViewQuery,
+  recommendationWorkflowId,
+  replyPlanSignal,
   type FindingProjectionActivity,
   type FindingView,
+  type FindingStatusSignal,
   type DocumentRequest,
   type FindingWorkflowInput,
   type Notification,
@@ -67,13 +70,22 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
   });
   const issue = (request: DocumentRequest) => track(issueDocument(request));
 
+  /** The case (and the recommendation carrying the finding, if any) hear when it closes, reopens or ends. */
   const tellCase = async (finished: boolean) => {
     reportedStatus = state.status;
     const signal = { findingId: state.seed.id, status: state.status, finished };
-    await getExternalWorkflowHandle(caseWorkflowId(state.seed.caseId))
-      .signal(findingStatusSignal, signal)
-      .catch((error: Error) => log.warn('case did not take the status signal', { error: error.message }));
+    const { caseId, recommendationId } = state.seed;
+    await Promise.all([
+      getExternalWorkflowHandle(caseWorkflowId(caseId))
+        .signal(findingStatusSignal, signal)
+        .catch((error: Error) => log.warn('case did not take the status signal', { error: error.message })),
+      recommendationId ? tellRecommendation(recommendationId, signal) : undefined,
+    ]);
   };
+  const tellRecommendation = (recommendationId: string, signal: FindingStatusSignal) =>
+    getExternalWorkflowHandle(recommendationWorkflowId(recommendationId))
+      .signal(findingStatusSignal, signal)
+      .catch((error: Error) => log.warn('recommendation did not take the status signal', { error: error.message }));
 
   const record = async (effects: Effects) => {
     if (effects.events.length === 0) return;
@@ -114,6 +126,14 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
       },
     },
   );
+
+  // Only a recommendation's finding is sent this, so histories without one replay unchanged.
+  setHandler(replyPlanSignal, async ({ content, actor }) => {
+    steps += 1;
+    await record(lifecycle.takeReplyPlan(content, actor, Date.now()));
+    const signal = { findingId: state.seed.id, status: state.status, finished: false, replyTaken: true };
+    await tellRecommendation(state.seed.recommendationId ?? '', signal);
+  });
 
   const historyLimit = input.historyLimit ?? HISTORY_LIMIT;
   const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;

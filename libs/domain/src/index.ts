@@ -10,3 +10,5 @@ export * from './lib/case/case-code';
 export * from './lib/organisation/org-tree';
 export * from './lib/organisation/jurisdiction';
 export * from './lib/documents/escalation-documents';
+export * from './lib/recommendation/recommendation-state';
+export * from './lib/recommendation/recommendation-lifecycle';

@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { DocumentRequest, EventRecord, FindingRecord, Notification, ReformActivities } from '@reform/contracts';
+import type { DocumentRequest, EventRecord, FindingRecord, Notification, RecommendationRecord, ReformActivities } from '@reform/contracts';
 
 /**
  * Typed in-memory activities for workflow specs: they keep what the real projection would,
@@ -9,6 +9,7 @@ export class RecordingActivities {
   readonly events = new Map<string, EventRecord>();
   readonly findings = new Map<string, FindingRecord>();
   readonly cases = new Map<string, { status: string; version: number; code: string }>();
+  readonly recommendations = new Map<string, RecommendationRecord>();
   readonly notifications = new Map<string, Notification>();
   /** Documents by source key, numbered in the order first asked for, as the real store numbers them. */
   /** Each issued document with the task queue its activity ran on. */
@@ -48,8 +49,19 @@ export class RecordingActivities {
       projectFindingEffects: async ({ finding, events, notifications }) => {
         this.putEvents(events);
         this.putFinding(finding);
-        for (const notification of notifications)
-          if (!this.notifications.has(notification.key)) this.notifications.set(notification.key, notification);
+        this.putNotifications(notifications);
+        return { deliver: [] };
+      },
+      projectRecommendationDrafted: async ({ recommendation, findings, events }) => {
+        this.putRecommendation(recommendation);
+        findings.forEach((finding) => this.putFinding(finding));
+        this.putEvents(events);
+      },
+      projectRecommendation: async ({ recommendation, findings, events, notifications }) => {
+        this.putEvents(events);
+        this.putRecommendation(recommendation);
+        findings.forEach((finding) => this.putFinding(finding));
+        this.putNotifications(notifications);
         return { deliver: [] };
       },
       projectCase: async ({ caseId, status, version, events }) => {
@@ -75,6 +87,15 @@ export class RecordingActivities {
   private putFinding(finding: FindingRecord): void {
     const current = this.findings.get(finding.id);
     if (!current || current.version < finding.version) this.findings.set(finding.id, finding);
+  }
+
+  private putRecommendation(recommendation: RecommendationRecord): void {
+    const current = this.recommendations.get(recommendation.id);
+    if (!current || current.version < recommendation.version) this.recommendations.set(recommendation.id, recommendation);
+  }
+
+  private putNotifications(notifications: Notification[]): void {
+    for (const notification of notifications) if (!this.notifications.has(notification.key)) this.notifications.set(notification.key, notification);
   }
 
   private putEvents(events: EventRecord[]): void {

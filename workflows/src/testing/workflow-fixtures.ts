@@ -9,6 +9,7 @@ export const DAYS_POLICY: Policy = {
   escalationStepMs: 7 * DAY,
   approvalSlaMs: 3 * DAY,
   followUpAfterMs: 90 * DAY,
+  receiptDueMs: 3 * DAY,
 };
 
 export function findingSeed(nowMs: number, overrides: Partial<FindingSeed> = {}): FindingSeed {

@@ -174,4 +174,6 @@ export interface CarriedRecommendationState {
   closedAt: string | null;
   updatedAt: string;
   seq: number;
+  /** Bumped on every change, events or not (a finding reopened), to order projection writes. */
+  version: number;
 }

@@ -41,9 +41,17 @@ export class CaseBook {
 
   /** A new finding: FINDING_ADDED for the case, ASSIGNED (seq 1) for the finding. */
   addFinding(seed: FindingSeed, actor: string): EventRecord[] {
+    return [this.addDraftFinding(seed, actor), assignedEvent(seed, actor)];
+  }
+
+  /** A finding of a recommendation's draft: it keeps the case open, but is assigned only when the recommendation is issued. */
+  addDraftFinding(seed: FindingSeed, actor: string): EventRecord {
     this.state.findingIds.push(seed.id);
-    const added = this.event('FINDING_ADDED', seed.createdAt, actor, { findingId: seed.id, title: seed.title });
-    return [added, assignedEvent(seed, actor)];
+    return this.event('FINDING_ADDED', seed.createdAt, actor, {
+      findingId: seed.id,
+      title: seed.title,
+      ...(seed.recommendationId ? { recommendationId: seed.recommendationId } : {}),
+    });
   }
 
   /** Records a finding's status; answers the CASE_CLOSED event when this closed the case. */

@@ -1,4 +1,4 @@
-import type { FindingCommand, FindingRecord, FindingView, Policy } from '@reform/contracts';
+import type { Actor, FindingCommand, FindingRecord, FindingView, Policy } from '@reform/contracts';
 import { EffectsRecorder, type Effects } from './finding-effects';
 import { fireDueTimers, nextWakeAt } from './finding-timers';
 import { findingRecord, findingView, type FindingState } from './finding-state';
@@ -31,6 +31,20 @@ export class FindingLifecycle {
     fireDueTimers(this.state, fx, this.policy, nowMs);
     const step = STEPS[command.type] as { apply(context: StepContext, command: FindingCommand): void };
     step.apply({ state: this.state, fx, policy: this.policy, nowMs }, command);
+    return fx.effects;
+  }
+
+  /**
+   * The plan its recommendation's written reply gives it: taken as the unit's submitted plan
+   * when the finding still waits for it, else nothing (a replayed signal). Never refused: the
+   * recommendation checked the reply, and until it the finding cannot leave ASSIGNED.
+   */
+  takeReplyPlan(content: string, actor: Actor, nowMs: number): Effects {
+    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
+    fireDueTimers(this.state, fx, this.policy, nowMs);
+    const waiting = this.state.replyAwaited === true && this.state.status === 'ASSIGNED';
+    this.state.replyAwaited = false;
+    if (waiting) STEPS.submitPlan.apply({ state: this.state, fx, policy: this.policy, nowMs }, { type: 'submitPlan', content, actor });
     return fx.effects;
   }
 

@@ -12,14 +12,18 @@ export function assignedEvent(seed: FindingSeed, actor: string): EventRecord {
     caseId: seed.caseId,
     seq: 1,
     type: 'ASSIGNED',
-    at: seed.createdAt,
+    at: seed.assignedAt ?? seed.createdAt,
     actor,
     data: { unitId: seed.unitId, dueAt: seed.dueAt, responsiblePerson: seed.responsiblePerson ?? null },
   };
 }
 
-/** The state right after assignment: the ASSIGNED event is seq 1. */
+/**
+ * The state right after assignment: the ASSIGNED event is seq 1. A recommendation's finding is
+ * assigned at issue, its plan due with the reply, and takes its plan only from the reply.
+ */
 export function assignedState(seed: FindingSeed, caseOpenedBy: string, planDueMs: number): FindingState {
+  const assignedAt = seed.assignedAt ?? seed.createdAt;
   return {
     seed,
     caseOpenedBy,
@@ -32,14 +36,15 @@ export function assignedState(seed: FindingSeed, caseOpenedBy: string, planDueMs
     planSubmittedBy: null,
     reportSubmittedBy: null,
     requestedDueAt: null,
-    planDueAt: new Date(Date.parse(seed.createdAt) + planDueMs).toISOString(),
+    planDueAt: seed.planDueAt ?? new Date(Date.parse(assignedAt) + planDueMs).toISOString(),
     remindedForDueAt: null,
     nextEscalationAt: null,
     followUpAt: null,
     closedAt: null,
-    updatedAt: seed.createdAt,
+    updatedAt: assignedAt,
     seq: 1,
     followUpHeld: false,
+    ...(seed.recommendationId ? { replyAwaited: true } : {}),
   };
 }
 
@@ -60,7 +65,7 @@ export function findingView(state: FindingState): FindingView {
     accountability: state.accountability,
     pendingApproval: state.pending[0]?.kind ?? null,
     trackingOfficeId: seed.trackingOfficeId ?? null,
-    recommendationId: null,
+    recommendationId: seed.recommendationId ?? null,
     interviewId: null,
     createdAt: seed.createdAt,
     updatedAt: state.updatedAt,
@@ -75,4 +80,10 @@ export function findingRecord(state: FindingState): FindingRecord {
     pendingSince: state.pending[0]?.since ?? null,
     openedBy: state.caseOpenedBy,
   };
+}
+
+/** A recommendation's finding before issue (草稿): its row only, version 0, no event and no workflow yet. */
+export function draftFindingRecord(seed: FindingSeed, caseOpenedBy: string): FindingRecord {
+  const record = findingRecord(assignedState(seed, caseOpenedBy, 0));
+  return { ...record, status: 'DRAFT', version: 0, updatedAt: seed.createdAt };
 }

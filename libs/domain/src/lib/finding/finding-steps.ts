@@ -41,7 +41,10 @@ function waitFor(context: StepContext, kind: ApprovalKind, requestedBy: string):
 /** Rules for every step: `check` refuses before anything is recorded, `apply` records it. */
 export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
   submitPlan: {
-    check: (state) => requireStatus(state, 'submitting a plan', 'ASSIGNED'),
+    check: (state) => {
+      requireStatus(state, 'submitting a plan', 'ASSIGNED');
+      if (state.replyAwaited) throw Rejection.replyAwaited(state.seed.recommendationId ?? '');
+    },
     apply: ({ state, fx, ...context }, command) => {
       state.status = 'PLAN_SUBMITTED';
       state.planSubmittedBy = command.actor.id;

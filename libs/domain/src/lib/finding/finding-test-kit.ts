@@ -25,6 +25,7 @@ export const POLICY: Policy = {
   escalationStepMs: 7 * DAY,
   approvalSlaMs: 2 * DAY,
   followUpAfterMs: 90 * DAY,
+  receiptDueMs: 4 * DAY,
 };
 /** The first deadline: day 30. */
 export const DUE = day(30);

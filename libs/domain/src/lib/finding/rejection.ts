@@ -10,14 +10,23 @@ export class Rejection extends Error {
     super(message);
   }
 
-  static notNow(step: string, status: string, why?: string): Rejection {
-    return new Rejection(FAILURE_TYPES.stepNotAllowed, `${step} is not allowed while the finding is ${status}${why ? `: ${why}` : ''}`, {
+  static notNow(step: string, status: string, why?: string, entity: 'finding' | 'recommendation' = 'finding'): Rejection {
+    return new Rejection(FAILURE_TYPES.stepNotAllowed, `${step} is not allowed while the ${entity} is ${status}${why ? `: ${why}` : ''}`, {
       status,
     });
   }
 
   static recusal(step: string): Rejection {
     return new Rejection(FAILURE_TYPES.recusal, `${step} must be decided by someone other than the user who made the request (回避)`);
+  }
+
+  /** A recommendation's finding takes its plan from the recommendation's written reply, not on its own. */
+  static replyAwaited(recommendationId: string): Rejection {
+    return new Rejection(
+      FAILURE_TYPES.replyAwaited,
+      `the plan of this finding comes with the written reply (书面回复) to recommendation ${recommendationId}, which has not been given yet`,
+      { status: 'ASSIGNED' },
+    );
   }
 
   static invalid(field: string, message: string): Rejection {

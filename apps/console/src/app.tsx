@@ -18,6 +18,9 @@ import { Ledger } from './views/ledger';
 import { MyFindings } from './views/my-findings';
 import { OrgAdmin } from './views/org-admin';
 import { PeopleAdmin } from './views/people-admin';
+import { RecommendationForm } from './views/recommendation-form';
+import { RecommendationList } from './views/recommendation-list';
+import { RecommendationPage } from './views/recommendation-page';
 import { SignIn } from './views/sign-in';
 
 interface NavItem {
@@ -32,6 +35,7 @@ const NAV: NavItem[] = [
   { to: '/approvals', label: 'approvals', roles: ['supervisor'] },
   { to: '/cases/new', label: 'newCase', roles: ['officer'] },
   { to: '/cases', label: 'cases', roles: ['officer', 'supervisor', 'auditor'] },
+  { to: '/recommendations', label: 'recommendations', roles: ['officer', 'supervisor', 'auditor', 'unit'] },
   { to: '/escalations', label: 'escalations', roles: ['officer', 'supervisor', 'auditor'] },
   { to: '/ledger', label: 'ledger', roles: ['officer', 'supervisor', 'unit', 'auditor'] },
   { to: '/dashboard', label: 'dashboard', roles: ['officer', 'supervisor', 'auditor'] },
@@ -41,9 +45,12 @@ const NAV: NavItem[] = [
 
 const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/cases/new', () => <CaseForm />],
+  ['/cases/:id/recommendations/new', ({ id }) => <RecommendationForm caseId={id} />],
   ['/cases/:id', ({ id }) => <CasePage id={id} />],
   ['/cases', () => <CaseList />],
   ['/findings/:id', ({ id }) => <FindingPage id={id} />],
+  ['/recommendations/:id', ({ id }) => <RecommendationPage id={id} />],
+  ['/recommendations', () => <RecommendationList />],
   ['/my', () => <MyFindings />],
   ['/approvals', () => <ApprovalQueue />],
   ['/escalations', () => <EscalationBoard />],

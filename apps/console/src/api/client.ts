@@ -16,6 +16,7 @@ export interface Api {
   get<T>(path: string, query?: Query): Promise<T>;
   post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
   /** A multipart POST (a file upload); the browser sets the content type with its boundary. */
   upload<T>(path: string, form: FormData): Promise<T>;
   /** A multipart POST that reports how much of the body has been sent; `signal` aborts it. */
@@ -71,6 +72,9 @@ export function createApi(token: () => string | null, onUnauthorized: () => void
     },
     async put<T>(path: string, body: unknown) {
       return jsonOf<T>(await send('PUT', path, body));
+    },
+    async patch<T>(path: string, body: unknown) {
+      return jsonOf<T>(await send('PATCH', path, body));
     },
     async upload<T>(path: string, form: FormData) {
       return jsonOf<T>(await send('POST', path, form));

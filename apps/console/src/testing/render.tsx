@@ -1,22 +1,27 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import { ApiError, type Api } from '../api/client';
-import type { FindingView, TimelineEvent } from '../api/types';
+import { ApiError, type Api, type Query } from '../api/client';
+import type { FindingView, RecommendationView, TimelineEvent } from '../api/types';
 import { AppContext } from '../app-context';
 import { I18nProvider, type Lang } from '../i18n/i18n';
 import { OrgProvider } from '../org/org-context';
 import type { User } from '../session';
 import { orgUnits } from './org';
 
+/** A function answer is given the body of a POST, PUT or PATCH, the query of a GET. */
 type Answer = unknown | ((body: unknown) => unknown);
 
 /**
  * An Api whose answers are given per `METHOD /path` (query left out); an ApiError answer is thrown.
- * GET /org-units answers the demo register unless the test says otherwise.
+ * GET /org-units answers the demo register, GET /recommendations an empty page, unless the test says otherwise.
  */
 export function fakeApi(given: Record<string, Answer>) {
-  const answers: Record<string, Answer> = { 'GET /org-units': { items: orgUnits() }, ...given };
+  const answers: Record<string, Answer> = {
+    'GET /org-units': { items: orgUnits() },
+    'GET /recommendations': { items: [], total: 0 },
+    ...given,
+  };
   const answer = async (key: string, body?: unknown) => {
     if (!(key in answers)) throw new ApiError(404, `no fake answer for ${key}`);
     const value = answers[key];
@@ -25,9 +30,10 @@ export function fakeApi(given: Record<string, Answer>) {
     return result;
   };
   const api = {
-    get: vi.fn((path: string) => answer(`GET ${path}`)),
+    get: vi.fn((path: string, query?: Query) => answer(`GET ${path}`, query)),
     post: vi.fn((path: string, body: unknown) => answer(`POST ${path}`, body)),
     put: vi.fn((path: string, body: unknown) => answer(`PUT ${path}`, body)),
+    patch: vi.fn((path: string, body: unknown) => answer(`PATCH ${path}`, body)),
     upload: vi.fn((path: string, form: FormData) => answer(`POST ${path}`, form)),
     uploadWithProgress: vi.fn((path: string, form: FormData) => answer(`POST ${path}`, form)),
     download: vi.fn(),
@@ -35,10 +41,11 @@ export function fakeApi(given: Record<string, Answer>) {
   return api as typeof api & Api;
 }
 
-export const USERS: Record<'officer' | 'supervisor' | 'unit' | 'admin', User> = {
+export const USERS: Record<'officer' | 'supervisor' | 'unit' | 'auditor' | 'admin', User> = {
   officer: { id: 'officer-li', name: '李明', roles: ['officer'], orgUnitId: 'OFF-1' },
   supervisor: { id: 'sup-zhao', name: '赵强', roles: ['supervisor'], orgUnitId: 'ROOT' },
   unit: { id: 'unit-wang', name: '王芳', roles: ['unit'], unitId: 'U-FIN' },
+  auditor: { id: 'aud-sun', name: '孙丽', roles: ['auditor'] },
   admin: { id: 'admin-liu', name: '刘洋', roles: ['admin'] },
 };
 
@@ -89,4 +96,33 @@ export function event(
   actorName: string | null = null,
 ): TimelineEvent {
   return { seq, type: type as TimelineEvent['type'], at: hoursFromNow(-hoursAgo), actor, actorName, data };
+}
+
+export function recommendation(overrides: Partial<RecommendationView> = {}): RecommendationView {
+  return {
+    id: 'r-1',
+    caseId: 'c-1',
+    unitId: 'U-FIN',
+    trackingOfficeId: 'OFF-1',
+    docNo: null,
+    documentId: null,
+    title: '关于加强津补贴发放管理的纪检监察建议书',
+    causeAnalysis: '制度执行不严',
+    measures: '健全审批制度',
+    replyDueAt: hoursFromNow(24 * 30),
+    status: 'DRAFT',
+    findingIds: ['f-1', 'f-2'],
+    draftedBy: 'officer-li',
+    returnComment: null,
+    submittedAt: null,
+    issuedAt: null,
+    receiptDueAt: null,
+    receipt: null,
+    reply: null,
+    overdue: { receipt: false, reply: false },
+    createdAt: hoursFromNow(-48),
+    updatedAt: hoursFromNow(-1),
+    closedAt: null,
+    ...overrides,
+  };
 }

@@ -1,5 +1,6 @@
-import type { Accountability, FindingStatus, FindingView } from '../api/types';
+import type { Accountability, FindingStatus, FindingView, RecommendationStatus } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import type { RecommendationOverdue } from './time-left';
 
 export function StatusBadge({ status }: { status: FindingStatus }) {
   const { t } = useI18n();
@@ -31,6 +32,23 @@ export function FindingBadges({ finding }: { finding: FindingView }) {
       <OverdueBadge finding={finding} />
       <LevelBadge level={finding.escalationLevel} />
       <AccountabilityBadge accountability={finding.accountability} />
+    </span>
+  );
+}
+
+export function RecommendationStatusBadge({ status }: { status: RecommendationStatus }) {
+  const { t } = useI18n();
+  return <span className={`badge rec-${status.toLowerCase()}`}>{t.recStatus[status]}</span>;
+}
+
+/** A recommendation's state and, in red, a receipt or reply overdue (`recommendationOverdue`). */
+export function RecommendationBadges({ status, overdue }: { status: RecommendationStatus; overdue: RecommendationOverdue }) {
+  const { t } = useI18n();
+  return (
+    <span className="badges">
+      <RecommendationStatusBadge status={status} />
+      {overdue.receipt && <span className="badge overdue">{t.rec.overdueReceipt}</span>}
+      {overdue.reply && <span className="badge overdue">{t.rec.overdueReply}</span>}
     </span>
   );
 }

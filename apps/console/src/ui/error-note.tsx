@@ -7,6 +7,8 @@ export function describeError(error: unknown, t: Dict): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? `${t.errors.unknown}: ${error.message}` : t.errors.unknown;
   const status = error.status;
   if (status === 0) return t.errors.network;
+  const byCode = error.code ? t.errors.byCode[error.code] : undefined;
+  if (byCode) return byCode;
   if (status === 401) return `${t.errors.unauthorized} (${error.message})`;
   if (status >= 500) return `${t.errors.server} (${error.message})`;
   const kind =
@@ -15,11 +17,16 @@ export function describeError(error: unknown, t: Dict): string {
       : status === 404
         ? t.errors.notFound
         : status === 409
-          ? t.errors.conflict(error.state ? ((t.status as Record<string, string>)[error.state] ?? error.state) : '—')
+          ? t.errors.conflict(error.state ? stateName(error.state, t) : '—')
           : status === 429
             ? t.errors.tooMany
             : t.errors.invalid;
   return `${kind}：${error.message}`;
+}
+
+/** A finding's state, else a recommendation's, else the bare code. */
+function stateName(state: string, t: Dict): string {
+  return (t.status as Record<string, string>)[state] ?? (t.recStatus as Record<string, string>)[state] ?? state;
 }
 
 /** Announced to screen readers as it appears. */

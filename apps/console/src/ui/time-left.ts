@@ -1,4 +1,4 @@
-import type { FindingView } from '../api/types';
+import type { FindingView, RecommendationView } from '../api/types';
 
 export interface TimeLeft {
   overdue: boolean;
@@ -23,4 +23,22 @@ const CLOCK_RUNS = new Set(['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING']);
 export function isOverdue(finding: Pick<FindingView, 'overdue' | 'status' | 'dueAt'>, now: number): boolean {
   if (finding.status === 'CLOSED') return false;
   return finding.overdue || (CLOCK_RUNS.has(finding.status) && Date.parse(finding.dueAt) < now);
+}
+
+export interface RecommendationOverdue {
+  receipt: boolean;
+  reply: boolean;
+}
+
+/** 逾期未签收 / 逾期未回复: as the API says, or because the deadline passed since the last refresh. */
+export function recommendationOverdue(
+  recommendation: Pick<RecommendationView, 'overdue' | 'status' | 'receiptDueAt' | 'replyDueAt'>,
+  now: number,
+): RecommendationOverdue {
+  const { status, overdue } = recommendation;
+  const passed = (iso: string | null) => iso !== null && Date.parse(iso) < now;
+  return {
+    receipt: overdue.receipt || (status === 'ISSUED' && passed(recommendation.receiptDueAt)),
+    reply: overdue.reply || ((status === 'ISSUED' || status === 'RECEIVED') && passed(recommendation.replyDueAt)),
+  };
 }

@@ -3,9 +3,9 @@ import { useI18n } from '../i18n/i18n';
 import { ActorName, useUnitName } from '../org/names';
 import { EvidenceList } from './evidence-list';
 
-const DATES = new Set(['dueAt', 'newDueAt', 'requestedDueAt', 'planDueAt', 'since']);
+const DATES = new Set(['dueAt', 'newDueAt', 'requestedDueAt', 'planDueAt', 'since', 'replyDueAt', 'receiptDueAt']);
 
-/** 时间线 — a finding's events, oldest first, as a vertical list. */
+/** 时间线 — a finding's (or a recommendation's) events, oldest first, as a vertical list. */
 export function Timeline({ events, label }: { events: TimelineEvent[]; label?: string }) {
   const { t, dateTime } = useI18n();
   return (
@@ -26,11 +26,19 @@ export function Timeline({ events, label }: { events: TimelineEvent[]; label?: s
 
 /** Data keys that hold an org unit's id: shown by name, the id on hover. */
 const ORG_UNITS = new Set(['unitId', 'trackingOfficeId']);
+/** Ids a reader has no use for here (the issued document is downloaded from its page). */
+const HIDDEN = new Set(['documentId']);
+
+/** A written reply's plans, `[{findingId, content}]`: each plan's text. */
+const planTexts = (value: unknown[]): string[] =>
+  value.map((plan) => (typeof plan === 'object' && plan !== null && 'content' in plan ? String(plan.content) : JSON.stringify(plan)));
 
 function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso: string) => string }) {
   const { t } = useI18n();
   const unitName = useUnitName();
-  const entries = Object.entries(data).filter(([, value]) => value !== null && value !== undefined && value !== '');
+  const entries = Object.entries(data).filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '');
+  // A recommendation waits on a sign-off, a kind of approval findings do not have.
+  const kinds: Record<string, string> = { ...t.approvalKind, signoff: t.rec.signoff };
   if (entries.length === 0) return null;
   return (
     <dl className="event-data">
@@ -43,8 +51,16 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
             <dd>
               <EvidenceList items={value} />
             </dd>
+          ) : key === 'plans' && Array.isArray(value) ? (
+            <dd>
+              <ol className="plans">
+                {planTexts(value).map((text, index) => (
+                  <li key={index}>{text}</li>
+                ))}
+              </ol>
+            </dd>
           ) : (
-            <dd>{render(key, value, dates, t.approvalKind as Record<string, string>)}</dd>
+            <dd>{render(key, value, dates, kinds)}</dd>
           )}
         </div>
       ))}

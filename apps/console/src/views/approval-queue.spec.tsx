@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
-import { event, fakeApi, finding, renderAs, USERS } from '../testing/render';
+import { event, fakeApi, finding, hoursFromNow, recommendation, renderAs, USERS } from '../testing/render';
 import { ApprovalQueue } from './approval-queue';
 
 // Three decisions waiting: a plan asked for 30 h ago, a report asked for 50 h ago, and an extension
@@ -86,5 +86,25 @@ describe('ApprovalQueue', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       '无权执行此操作：the officer who opened the case may not verify its findings',
     );
+  });
+
+  it('lists the recommendations pending sign-off, oldest first, each linking to its page', async () => {
+    const pending = (id: string, title: string, hours: number) =>
+      recommendation({ id, title, status: 'PENDING_SIGNOFF', submittedAt: hoursFromNow(-hours) });
+    const api = fakeApi({
+      'GET /approvals': {
+        items: [],
+        total: 0,
+        recommendations: [pending('r-new', '新提交的建议书', 2), pending('r-old', '早提交的建议书', 30)],
+      },
+    });
+    renderAs(USERS.supervisor, api, <ApprovalQueue />);
+    const list = await screen.findByRole('list', { name: '待签发的建议书' });
+    const entries = within(list).getAllByTestId('queue-recommendation');
+    expect(entries.map((entry) => entry.getAttribute('aria-label'))).toEqual(['早提交的建议书', '新提交的建议书']);
+    expect(within(entries[0]).getByRole('link', { name: '早提交的建议书' }).getAttribute('href')).toBe('/recommendations/r-old');
+    expect(within(entries[0]).getByText(/已等待 1 天 6 小时/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('审批队列 (2)');
+    expect(screen.queryByText('审批队列为空。')).toBeNull();
   });
 });

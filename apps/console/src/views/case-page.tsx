@@ -6,8 +6,9 @@ import { UnitName } from '../org/names';
 import { Link } from '../router';
 import { FindingBadges } from '../ui/badges';
 import { LiveStatus } from '../ui/live-status';
+import { CaseRecommendations } from './case-recommendations';
 
-/** 案件 — one case, its summary and every finding with where it stands. */
+/** 案件 — one case, its summary, every finding with where it stands, and its recommendations. */
 export function CasePage({ id }: { id: string }) {
   const { api } = useApp();
   const { t, dateTime } = useI18n();
@@ -76,6 +77,7 @@ export function CasePage({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
+          <CaseRecommendations caseId={found.id} status={found.status} />
         </>
       )}
     </section>

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorNote } from '../ui/error-note';
 import { saveBlob } from '../ui/save-blob';
 
-const MIME: Record<DocumentFormat, string> = {
+export const MIME: Record<DocumentFormat, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };

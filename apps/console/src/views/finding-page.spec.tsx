@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import type { FindingView } from '../api/types';
-import { event, fakeApi, finding, hoursFromNow, renderAs, USERS } from '../testing/render';
+import { event, fakeApi, finding, hoursFromNow, recommendation, renderAs, USERS } from '../testing/render';
 import { FindingPage } from './finding-page';
 
 const withEvents = (f: FindingView) => ({ ...f, events: [event(1, 'ASSIGNED', 5, { dueAt: f.dueAt }, 'officer-li')] });
@@ -76,5 +76,47 @@ describe('FindingPage', () => {
     const section = (await screen.findByRole('heading', { name: '文书' })).closest('section') as HTMLElement;
     expect(await within(section).findByText('纪建〔2030〕3号')).toBeTruthy();
     expect(api.get).toHaveBeenCalledWith('/findings/f-1/documents');
+  });
+
+  it('links a finding to its recommendation, and offers no step while that is a draft', async () => {
+    const draft = finding({ status: 'DRAFT', recommendationId: 'r-1' });
+    renderAs(USERS.unit, fakeApi({ 'GET /findings/f-1': withEvents(draft) }), <FindingPage id="f-1" />);
+    expect((await screen.findByRole('link', { name: '所属建议书 →' })).getAttribute('href')).toBe('/recommendations/r-1');
+    expect(screen.getByText(/该问题所属的建议书尚未签发/)).toBeTruthy();
+    expect(screen.getByText('草稿/待签发', { selector: '.badge' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '提交方案' })).toBeNull();
+    expect(screen.queryByText('申请延期', { selector: 'summary' })).toBeNull();
+  });
+
+  it('points its unit to the written reply instead of the plan form until the reply is given', async () => {
+    const assigned = finding({ recommendationId: 'r-1' });
+    const api = fakeApi({
+      'GET /findings/f-1': withEvents(assigned),
+      'GET /recommendations/r-1': recommendation({ status: 'RECEIVED' }),
+    });
+    const view = renderAs(USERS.unit, api, <FindingPage id="f-1" />);
+    const note = await screen.findByTestId('reply-awaited');
+    expect(within(note).getByRole('link', { name: '前往建议书 →' }).getAttribute('href')).toBe('/recommendations/r-1');
+    expect(screen.queryByRole('button', { name: '提交方案' })).toBeNull();
+    view.unmount();
+
+    // Replied: a returned plan is resubmitted here, one finding at a time.
+    const replied = fakeApi({
+      'GET /findings/f-1': withEvents(assigned),
+      'GET /recommendations/r-1': recommendation({ status: 'REPLIED' }),
+    });
+    renderAs(USERS.unit, replied, <FindingPage id="f-1" />);
+    expect(await screen.findByRole('button', { name: '提交方案' })).toBeTruthy();
+  });
+
+  it('says in words that the plan comes with the reply when the API answers REPLY_AWAITED', async () => {
+    const api = fakeApi({
+      'GET /findings/f-1': withEvents(finding()),
+      'GET /findings/f-1/documents': { items: [] },
+      'POST /findings/f-1/plan': new ApiError(409, 'the plan comes with the written reply', 'ASSIGNED', undefined, 'REPLY_AWAITED'),
+    });
+    renderAs(USERS.unit, api, <FindingPage id="f-1" />);
+    fireEvent.click(await screen.findByRole('button', { name: '提交方案' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('该问题属于纪检监察建议书，整改方案须随建议书的书面回复一并提交。');
   });
 });

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { FindingView, FindingWithEvents } from '../api/types';
+import type { FindingView, FindingWithEvents, RecommendationView } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive, useNow } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
@@ -35,9 +35,10 @@ export function FindingPage({ id }: { id: string }) {
           <h1 id="finding-title">
             {finding.title} <FindingBadges finding={finding} />
           </h1>
-          {hasRole(user, 'officer', 'supervisor', 'auditor') && (
-            <p>
-              <Link to={`/cases/${finding.caseId}`}>{t.finding.case} →</Link>
+          {(hasRole(user, 'officer', 'supervisor', 'auditor') || finding.recommendationId) && (
+            <p className="actions">
+              {hasRole(user, 'officer', 'supervisor', 'auditor') && <Link to={`/cases/${finding.caseId}`}>{t.finding.case} →</Link>}
+              {finding.recommendationId && <Link to={`/recommendations/${finding.recommendationId}`}>{t.rec.ofFinding} →</Link>}
             </p>
           )}
           <div className="two-columns">
@@ -90,8 +91,18 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function Actions({ finding, user, onDone }: { finding: FindingView; user: User; onDone: (finding: FindingView) => void }) {
   const { t } = useI18n();
   const forUnit = hasRole(user, 'unit') && user.unitId === finding.unitId;
+  // A finding of an unissued recommendation takes no step: only its draft is edited.
+  if (finding.status === 'DRAFT') return <p className="notice">{t.rec.draftNote}</p>;
   const forms = [];
-  if (forUnit && finding.status === 'ASSIGNED') forms.push(<PlanForm key="plan" finding={finding} onDone={onDone} />);
+  if (forUnit && finding.status === 'ASSIGNED') {
+    forms.push(
+      finding.recommendationId ? (
+        <RecommendationPlan key="plan" finding={finding} recommendationId={finding.recommendationId} onDone={onDone} />
+      ) : (
+        <PlanForm key="plan" finding={finding} onDone={onDone} />
+      ),
+    );
+  }
   if (forUnit && finding.status === 'RECTIFYING') forms.push(<ReportForm key="report" finding={finding} onDone={onDone} />);
   if (hasRole(user, 'supervisor') && finding.pendingApproval) forms.push(<DecisionPanel key="decide" finding={finding} onDone={onDone} />);
   const mayExtend =
@@ -105,4 +116,35 @@ function Actions({ finding, user, onDone }: { finding: FindingView; user: User; 
     );
   }
   return forms.length ? <>{forms}</> : <p>{t.finding.noActions}</p>;
+}
+
+/** Replied or closed: the reply gave the first plan, so a returned one is resubmitted here, as in v1. */
+const REPLIED = new Set<RecommendationView['status']>(['REPLIED', 'CLOSED']);
+
+/**
+ * Until its recommendation's written reply (书面回复) is given, a finding's plan comes only with the
+ * reply: a note pointing there instead of the plan form. Should the recommendation not load, the
+ * plan form, whose REPLY_AWAITED refusal says the same in words.
+ */
+function RecommendationPlan({
+  finding,
+  recommendationId,
+  onDone,
+}: {
+  finding: FindingView;
+  recommendationId: string;
+  onDone: (finding: FindingView) => void;
+}) {
+  const { api } = useApp();
+  const { t } = useI18n();
+  const live = useLive(() => api.get<RecommendationView>(`/recommendations/${encodeURIComponent(recommendationId)}`), [recommendationId]);
+  if (!live.data && live.loading) return <p>{t.app.loading}</p>;
+  if (live.data && !REPLIED.has(live.data.status)) {
+    return (
+      <p className="notice" data-testid="reply-awaited">
+        {t.rec.replyAwaitedNote} <Link to={`/recommendations/${recommendationId}`}>{t.rec.goToRecommendation} →</Link>
+      </p>
+    );
+  }
+  return <PlanForm finding={finding} onDone={onDone} />;
 }

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, finding, hoursFromNow, renderAs, USERS } from '../testing/render';
+import type { RecommendationView } from '../api/types';
+import { fakeApi, finding, hoursFromNow, recommendation, renderAs, USERS } from '../testing/render';
 import { MyFindings } from './my-findings';
 
 const items = [
@@ -54,5 +55,40 @@ describe('MyFindings', () => {
     await waitFor(() => expect(cards()).toHaveLength(6));
     expect(within(card('十天后到期')).getByText('10 d 5 h left')).toBeTruthy();
     expect(within(card('已经逾期')).getByText('overdue by 2 d 3 h')).toBeTruthy();
+  });
+});
+
+describe('MyFindings, recommendations', () => {
+  it('puts the issued recommendations awaiting receipt or reply on top, red when overdue', async () => {
+    const byStatus: Record<string, RecommendationView[]> = {
+      ISSUED: [
+        recommendation({
+          id: 'r-1',
+          title: '待签收的建议书',
+          status: 'ISSUED',
+          receiptDueAt: hoursFromNow(-2),
+          overdue: { receipt: true, reply: false },
+        }),
+      ],
+      RECEIVED: [recommendation({ id: 'r-2', title: '待回复的建议书', status: 'RECEIVED', replyDueAt: hoursFromNow(24 * 5) })],
+    };
+    const api = fakeApi({
+      'GET /findings': { items, total: items.length },
+      'GET /recommendations': (query: unknown) => {
+        const status = (query as { status: string }).status;
+        return { items: byStatus[status] ?? [], total: byStatus[status]?.length ?? 0 };
+      },
+    });
+    renderAs(USERS.unit, api, <MyFindings />);
+    const list = await screen.findByRole('list', { name: '待签收、待回复的建议书' });
+    const [first, second] = within(list).getAllByTestId('my-recommendation');
+    expect(within(first).getByRole('link').textContent).toBe('待签收的建议书');
+    expect(first.className).toContain('overdue');
+    expect(within(first).getByText('逾期未签收')).toBeTruthy();
+    expect(within(first).getByText(/前签收$/)).toBeTruthy();
+    expect(second.className).not.toContain('overdue');
+    expect(within(second).getByText(/前书面回复$/)).toBeTruthy();
+    // Above the findings.
+    expect(list.compareDocumentPosition(screen.getAllByTestId('my-finding')[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 });

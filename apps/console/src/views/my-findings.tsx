@@ -7,6 +7,7 @@ import { FindingBadges } from '../ui/badges';
 import { Countdown } from '../ui/countdown';
 import { LiveStatus } from '../ui/live-status';
 import { isOverdue } from '../ui/time-left';
+import { AwaitingRecommendations } from './awaiting-recommendations';
 
 const MAX_PAGE_SIZE = 200;
 
@@ -19,7 +20,7 @@ export function byDeadline(findings: FindingView[]): { open: FindingView[]; clos
   return { open, closed };
 }
 
-/** 我的整改事项 — a unit's findings with a countdown to each deadline and overdue ones marked. */
+/** 我的整改事项 — a unit's recommendations awaiting it, then its findings with a countdown to each deadline and overdue ones marked. */
 export function MyFindings() {
   const { api } = useApp();
   const { t, dateTime } = useI18n();
@@ -52,6 +53,7 @@ export function MyFindings() {
       <h1 id="my-title">{t.unit.title}</h1>
       <p className="intro">{t.unit.intro}</p>
       <LiveStatus live={live} />
+      <AwaitingRecommendations />
       {live.data && live.data.items.length === 0 && <p>{t.unit.empty}</p>}
       {open.length > 0 && (
         <>

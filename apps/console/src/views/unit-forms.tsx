@@ -31,7 +31,7 @@ function useStep(finding: FindingView, path: string, isField: (path: string) => 
   return { errors, busy, send };
 }
 
-function StepForm({
+export function StepForm({
   title,
   busy,
   submit,

@@ -15,6 +15,7 @@ const DEFAULT_POLICIES = {
   POLICY_ESCALATION_STEP: 'P7D',
   POLICY_APPROVAL_SLA: 'P3D',
   POLICY_FOLLOW_UP_AFTER: 'P90D',
+  POLICY_RECEIPT_DUE: 'P3D',
 };
 
 export type Role = 'api' | 'worker' | 'temporal' | 'postgres';

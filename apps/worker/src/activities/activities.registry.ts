@@ -30,6 +30,8 @@ export class ActivitiesRegistry {
       projectFinding: projection.projectFinding.bind(projection),
       projectFindingEffects: projection.projectFindingEffects.bind(projection),
       projectCase: projection.projectCase.bind(projection),
+      projectRecommendationDrafted: projection.projectRecommendationDrafted.bind(projection),
+      projectRecommendation: projection.projectRecommendation.bind(projection),
       notify: notification.notify.bind(notification),
       issueDocument: heartbeating(documents.issueDocument.bind(documents)),
       beginReconciliation: reconciliation.beginReconciliation.bind(reconciliation),

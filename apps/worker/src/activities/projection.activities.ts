@@ -7,6 +7,8 @@ import type {
   FindingProjection,
   OpenCaseProjection,
   ProjectionActivities,
+  RecommendationDraftedProjection,
+  RecommendationProjection,
 } from '@reform/contracts';
 import { ProjectionStore } from '@reform/persistence';
 import { DataSource } from 'typeorm';
@@ -35,9 +37,21 @@ export class ProjectionActivitiesService implements ProjectionActivities {
     return this.store.finding(input);
   }
 
-  /** Without a webhook a notification is only recorded, so nothing is left to deliver (see notify). */
   projectFindingEffects(input: FindingEffectsProjection): Promise<{ deliver: string[] }> {
-    return this.store.findingEffects(input, this.config.values.NOTIFY_WEBHOOK_URL ? 'pending' : 'recorded');
+    return this.store.findingEffects(input, this.notificationStatus());
+  }
+
+  projectRecommendationDrafted(input: RecommendationDraftedProjection): Promise<void> {
+    return this.store.recommendationDrafted(input);
+  }
+
+  projectRecommendation(input: RecommendationProjection): Promise<{ deliver: string[] }> {
+    return this.store.recommendation(input, this.notificationStatus());
+  }
+
+  /** Without a webhook a notification is only recorded, so nothing is left to deliver (see notify). */
+  private notificationStatus(): 'pending' | 'recorded' {
+    return this.config.values.NOTIFY_WEBHOOK_URL ? 'pending' : 'recorded';
   }
 
   projectCase(input: CaseProjection): Promise<void> {

@@ -101,15 +101,22 @@ describe('Reconciler', () => {
     expect(recorded).toEqual([expect.objectContaining({ kind: 'projection-differs', repaired: false })]);
   });
 
-  it('reports an open finding without a workflow, unless its case is still opening', async () => {
+  it('reports an open finding without a workflow, unless it was just assigned (its case opening, its recommendation issued)', async () => {
     const old = setUp([stored()], { findingRecord: jest.fn(async () => Promise.reject(notFound())) });
     await old.reconciler.findings(batch);
     expect(old.recorded).toEqual([expect.objectContaining({ kind: 'workflow-missing', repaired: false })]);
 
-    const young = setUp([stored({ createdAt: new Date(NOW - OPENING_GRACE_MS / 2).toISOString() })], {
+    const justNow = new Date(NOW - OPENING_GRACE_MS / 2).toISOString();
+    const young = setUp([stored({ createdAt: justNow, updatedAt: justNow })], {
       findingRecord: jest.fn(async () => Promise.reject(notFound())),
     });
     expect(await young.reconciler.findings(batch)).toMatchObject({ drifts: 0, inFlight: 1 });
+
+    // A recommendation's finding, drafted long ago and assigned just now at its issue.
+    const issued = setUp([stored({ updatedAt: justNow, recommendationId: 'r1' })], {
+      findingRecord: jest.fn(async () => Promise.reject(notFound())),
+    });
+    expect(await issued.reconciler.findings(batch)).toMatchObject({ drifts: 0, inFlight: 1 });
   });
 
   it('re-projects the row of a running workflow that has none, and notes the missing timeline', async () => {

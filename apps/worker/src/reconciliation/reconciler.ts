@@ -84,8 +84,8 @@ export class Reconciler {
       workflow = await this.workflows.findingRecord(workflowId);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) return drifted(finding(id, 'query-failed', message(error)));
-      // A case writes its findings' rows first and starts their workflows right after.
-      if (this.now() - Date.parse(stored.record.createdAt) < OPENING_GRACE_MS) return IN_FLIGHT;
+      // A case (a recommendation, at issue) writes its findings' rows first and starts their workflows right after.
+      if (this.now() - Date.parse(stored.record.updatedAt) < OPENING_GRACE_MS) return IN_FLIGHT;
       return drifted(finding(id, 'workflow-missing', `no workflow ${workflowId}`));
     }
     if (agrees(compareFinding(stored.record, stored.eventCount, workflow))) return OK;

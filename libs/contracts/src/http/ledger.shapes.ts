@@ -20,6 +20,7 @@ export const LedgerRowSchema = FindingViewSchema.pick({
   createdAt: true,
   closedAt: true,
   trackingOfficeId: true,
+  recommendationId: true,
 }).extend({
   findingId: Uuid,
   caseCode: z.string(),
@@ -27,6 +28,8 @@ export const LedgerRowSchema = FindingViewSchema.pick({
   /** The registered names of the unit and the tracking office (null when the register has none). */
   unitName: z.string().nullable(),
   trackingOfficeName: z.string().nullable(),
+  /** 建议书文号 — the number of the issued recommendation carrying the finding; null for none, or before issue. */
+  recommendationDocNo: z.string().nullable(),
 });
 export type LedgerRow = z.infer<typeof LedgerRowSchema>;
 

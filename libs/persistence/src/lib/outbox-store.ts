@@ -3,7 +3,18 @@ import type { DataSource } from 'typeorm';
 import { insertRowsSql, type NotificationStatus, type TableRow } from './schema';
 import type { Sql } from './sql-transaction';
 
-const RECORDED_COLUMNS = ['key', 'kind', 'finding_id', 'case_id', 'recipient', 'subject', 'data', 'created_at', 'status'] as const;
+const RECORDED_COLUMNS = [
+  'key',
+  'kind',
+  'finding_id',
+  'recommendation_id',
+  'case_id',
+  'recipient',
+  'subject',
+  'data',
+  'created_at',
+  'status',
+] as const;
 type RecordedRow = Pick<TableRow<'notifications'>, (typeof RECORDED_COLUMNS)[number]>;
 // Attempts, last error and delivery time keep their defaults until a send is tried.
 const INSERT_NOTIFICATIONS = insertRowsSql('notifications', 'ON CONFLICT (key) DO NOTHING', [...RECORDED_COLUMNS]);
@@ -15,6 +26,7 @@ async function insertNotifications(sql: Sql, notifications: Notification[], stat
       key: n.key,
       kind: n.kind,
       finding_id: n.findingId,
+      recommendation_id: n.recommendationId ?? null,
       case_id: n.caseId,
       recipient: n.recipient,
       subject: n.subject,

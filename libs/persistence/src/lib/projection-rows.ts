@@ -1,4 +1,4 @@
-import type { CaseRecord, FindingRecord } from '@reform/contracts';
+import type { CaseRecord, FindingRecord, RecommendationRecord } from '@reform/contracts';
 import type { ChainedEntry } from './audit-chain';
 import { writtenColumns, type TableRow } from './schema';
 
@@ -41,6 +41,37 @@ export function findingRow(record: FindingRecord): TableRow<'findings'> {
     pending_since: record.pendingSince,
     opened_by: record.openedBy,
     tracking_office_id: record.trackingOfficeId,
+    created_at: record.createdAt,
+    updated_at: record.updatedAt,
+    closed_at: record.closedAt,
+    version: record.version,
+    recommendation_id: record.recommendationId,
+  };
+}
+
+export function recommendationRow(record: RecommendationRecord): TableRow<'recommendations'> {
+  return {
+    id: record.id,
+    case_id: record.caseId,
+    unit_id: record.unitId,
+    tracking_office_id: record.trackingOfficeId,
+    doc_no: record.docNo,
+    document_id: record.documentId,
+    title: record.title,
+    cause_analysis: record.causeAnalysis,
+    measures: record.measures,
+    reply_due_at: record.replyDueAt,
+    status: record.status,
+    finding_ids: record.findingIds,
+    drafted_by: record.draftedBy,
+    return_comment: record.returnComment,
+    submitted_at: record.submittedAt,
+    issued_at: record.issuedAt,
+    receipt_due_at: record.receiptDueAt,
+    receipt: record.receipt,
+    reply: record.reply,
+    overdue_receipt: record.overdue.receipt,
+    overdue_reply: record.overdue.reply,
     created_at: record.createdAt,
     updated_at: record.updatedAt,
     closed_at: record.closedAt,

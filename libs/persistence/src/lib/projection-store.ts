@@ -4,12 +4,14 @@ import type {
   FindingEffectsProjection,
   FindingProjection,
   OpenCaseProjection,
+  RecommendationDraftedProjection,
+  RecommendationProjection,
 } from '@reform/contracts';
 import type { DataSource } from 'typeorm';
 import { appendEvents } from './event-append';
 import { recordNotifications } from './outbox-store';
-import { FINDING_MUTABLE_COLUMNS, caseRow, findingRow } from './projection-rows';
-import { insertRowsSql } from './schema';
+import { FINDING_MUTABLE_COLUMNS, caseRow, findingRow, recommendationRow } from './projection-rows';
+import { insertRowsSql, writtenColumns } from './schema';
 import { inTransaction, type Sql } from './sql-transaction';
 
 const INSERT_CASE = `${insertRowsSql('cases', 'ON CONFLICT (id) DO NOTHING')} RETURNING code`;
@@ -18,6 +20,14 @@ const INSERT_FINDINGS = insertRowsSql('findings', 'ON CONFLICT (id) DO NOTHING')
 const UPSERT_FINDING = `${insertRowsSql('findings', 'ON CONFLICT (id) DO UPDATE SET')} ${FINDING_MUTABLE_COLUMNS.map(
   (name) => `${name} = EXCLUDED.${name}`,
 ).join(', ')} WHERE findings.version < EXCLUDED.version`;
+
+const INSERT_RECOMMENDATION = insertRowsSql('recommendations', 'ON CONFLICT (id) DO NOTHING');
+const RECOMMENDATION_IDENTITY = ['id', 'case_id', 'unit_id', 'tracking_office_id', 'drafted_by', 'created_at'];
+// As for findings: only a newer snapshot replaces the row.
+const UPSERT_RECOMMENDATION = `${insertRowsSql('recommendations', 'ON CONFLICT (id) DO UPDATE SET')} ${writtenColumns('recommendations')
+  .filter((name) => !RECOMMENDATION_IDENTITY.includes(name))
+  .map((name) => `${name} = EXCLUDED.${name}`)
+  .join(', ')} WHERE recommendations.version < EXCLUDED.version`;
 
 const NEXT_CASE_NUMBER = `
   INSERT INTO case_codes (year, last_number) VALUES ($1, 1)
@@ -77,6 +87,33 @@ export class ProjectionStore {
   async findingEffects(input: FindingEffectsProjection, notificationStatus: 'pending' | 'recorded'): Promise<{ deliver: string[] }> {
     return inTransaction(this.dataSource, async (sql) => {
       await writeFinding(sql, input);
+      return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
+    });
+  }
+
+  /** A drafted recommendation, its findings in DRAFT and the case's FINDING_ADDED events, at once. */
+  async recommendationDrafted(input: RecommendationDraftedProjection): Promise<void> {
+    await inTransaction(this.dataSource, async (sql) => {
+      await sql(INSERT_RECOMMENDATION, [JSON.stringify([recommendationRow(input.recommendation)])]);
+      await sql(INSERT_FINDINGS, [JSON.stringify(input.findings.map(findingRow))]);
+      await appendEvents(sql, input.events);
+      await sql('UPDATE cases SET updated_at = $2, version = $3 WHERE id = $1 AND version < $3', [
+        input.caseId,
+        input.recommendation.createdAt,
+        input.caseVersion,
+      ]);
+    });
+  }
+
+  /**
+   * A recommendation's new state with its events, at issue its findings' first rows too, and the
+   * notifications its events caused (stored with `notificationStatus`), in one transaction.
+   */
+  async recommendation(input: RecommendationProjection, notificationStatus: 'pending' | 'recorded'): Promise<{ deliver: string[] }> {
+    return inTransaction(this.dataSource, async (sql) => {
+      await appendEvents(sql, input.events);
+      await sql(UPSERT_RECOMMENDATION, [JSON.stringify([recommendationRow(input.recommendation)])]);
+      if (input.findings.length > 0) await sql(UPSERT_FINDING, [JSON.stringify(input.findings.map(findingRow))]);
       return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
     });
   }

@@ -18,8 +18,9 @@ export interface StoredFinding {
 
 type FindingRowValues = TableRow<'findings'> & { event_count: string | number };
 
-// A finding is finished (its workflow has completed) once its follow-up held and nothing waits on a supervisor.
-const OPEN_FINDING = `NOT (f.status = 'CLOSED' AND f.pending_approval IS NULL
+// A finding is finished (its workflow has completed) once its follow-up held and nothing waits on a supervisor;
+// one in DRAFT has no workflow yet (its recommendation is unissued).
+const OPEN_FINDING = `f.status <> 'DRAFT' AND NOT (f.status = 'CLOSED' AND f.pending_approval IS NULL
   AND EXISTS (SELECT 1 FROM events e WHERE e.entity_id = f.id AND e.type = 'FOLLOW_UP_HELD'))`;
 const FINDING_SELECT = `SELECT f.*, (SELECT count(*) FROM events e WHERE e.entity_id = f.id) AS event_count FROM findings f`;
 

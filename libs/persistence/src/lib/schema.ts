@@ -10,7 +10,10 @@ import type {
   NotificationKind,
   OrgUnitKind,
   Recipient,
+  Receipt,
+  RecommendationStatus,
   ReconciliationRun,
+  Reply,
 } from '@reform/contracts';
 
 /** The PostgreSQL types this schema uses, spelled as the migrations spell them. */
@@ -90,6 +93,34 @@ export const SCHEMA = {
     updated_at: timestamptz(),
     closed_at: nullable(timestamptz()),
     version: int(),
+    recommendation_id: nullable(uuid()),
+  },
+  recommendations: {
+    id: uuid(),
+    case_id: uuid(),
+    unit_id: text(),
+    tracking_office_id: text(),
+    doc_no: nullable(text()),
+    document_id: nullable(uuid()),
+    title: text(),
+    cause_analysis: text(),
+    measures: text(),
+    reply_due_at: timestamptz(),
+    status: text<RecommendationStatus>(),
+    finding_ids: jsonb<string[]>(),
+    drafted_by: text(),
+    return_comment: nullable(text()),
+    submitted_at: nullable(timestamptz()),
+    issued_at: nullable(timestamptz()),
+    receipt_due_at: nullable(timestamptz()),
+    receipt: nullable(jsonb<Receipt>()),
+    reply: nullable(jsonb<Reply>()),
+    overdue_receipt: bool(),
+    overdue_reply: bool(),
+    created_at: timestamptz(),
+    updated_at: timestamptz(),
+    closed_at: nullable(timestamptz()),
+    version: int(),
   },
   // The audit log keeps whatever text was stored, so that verification hashes it as it is.
   events: {
@@ -109,7 +140,7 @@ export const SCHEMA = {
   notifications: {
     key: text(),
     kind: text<NotificationKind>(),
-    finding_id: uuid(),
+    finding_id: nullable(uuid()),
     case_id: uuid(),
     recipient: jsonb<Recipient>(),
     subject: text(),
@@ -119,6 +150,7 @@ export const SCHEMA = {
     attempts: int(),
     last_error: nullable(text()),
     delivered_at: nullable(timestamptz()),
+    recommendation_id: nullable(uuid()),
   },
   org_units: {
     id: text(),

@@ -5,6 +5,7 @@ import { LedgerListIndexes1764700000000 } from './1764700000000-ledger-list-inde
 import { Organisation1764800000000 } from './1764800000000-organisation';
 import { Files1764900000000 } from './1764900000000-files';
 import { Documents1764900000001 } from './1764900000001-documents';
+import { Recommendations1765000000000 } from './1765000000000-recommendations';
 
 export const MIGRATIONS = [
   InitialSchema1764300000000,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Organisation1764800000000,
   Files1764900000000,
   Documents1764900000001,
+  Recommendations1765000000000,
 ];

@@ -9,6 +9,8 @@ export interface FindingFilter {
   escalationLevel?: number;
   caseId?: string;
   trackingOfficeId?: string;
+  /** Leaves out the findings of unissued recommendations (DRAFT): a unit sees a finding once it is assigned. */
+  assignedOnly?: boolean;
   /** The caller's jurisdiction (and any narrower one asked for): all must hold. */
   within?: Within[];
 }
@@ -29,13 +31,14 @@ export interface FindingRow {
   accountability: Accountability;
   pending_approval: ApprovalKind | null;
   tracking_office_id: string | null;
+  recommendation_id: string | null;
   created_at: Date | string;
   updated_at: Date | string;
   closed_at: Date | string | null;
 }
 
 const COLUMNS = `id, case_id, title, description, category, unit_id, responsible_person, due_at, status,
-  overdue, escalation_level, accountability, pending_approval, tracking_office_id, created_at, updated_at, closed_at`;
+  overdue, escalation_level, accountability, pending_approval, tracking_office_id, recommendation_id, created_at, updated_at, closed_at`;
 
 export function toFindingView(row: FindingRow): FindingView {
   return {
@@ -53,8 +56,8 @@ export function toFindingView(row: FindingRow): FindingView {
     accountability: row.accountability,
     pendingApproval: row.pending_approval,
     trackingOfficeId: row.tracking_office_id,
-    // Recommendations and interviews are kept by later issues; until then no finding belongs to one.
-    recommendationId: null,
+    recommendationId: row.recommendation_id,
+    // Interviews are kept by a later issue; until then no finding belongs to one.
     interviewId: null,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
@@ -90,6 +93,7 @@ export class FindingQueries {
       .add((p) => `case_id = ${p}`, filter.caseId)
       .add((p) => `tracking_office_id = ${p}`, filter.trackingOfficeId)
       .within(filter.within);
+    if (filter.assignedOnly) where.always(`status <> 'DRAFT'`);
     return this.page(where, 'created_at, id', page);
   }
 

@@ -8,3 +8,9 @@ export { IdempotencyStore, type IdempotencyClaim, type IdempotencyRecord } from 
 export { LedgerQueries, type LedgerFilter, type TimeRange } from './ledger.queries';
 export type { ReportFilter } from './report.queries';
 export { ReportAnalyticsQueries, type TrendRequest } from './report-analytics.queries';
+export {
+  RecommendationQueries,
+  toRecommendationView,
+  type RecommendationFilter,
+  type RecommendationReportFilter,
+} from './recommendation.queries';

@@ -32,13 +32,21 @@ type Row = Pick<
   | 'created_at'
   | 'closed_at'
   | 'tracking_office_id'
-> & { case_code: string; case_title: string; unit_name: string | null; tracking_office_name: string | null };
+  | 'recommendation_id'
+> & {
+  case_code: string;
+  case_title: string;
+  unit_name: string | null;
+  tracking_office_name: string | null;
+  recommendation_doc_no: string | null;
+};
 
 const SELECT = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_title, f.title, f.unit_id, u.name AS unit_name,
   f.responsible_person, f.due_at, f.status, f.overdue, f.escalation_level, f.accountability, f.created_at, f.closed_at,
-  f.tracking_office_id, t.name AS tracking_office_name
+  f.tracking_office_id, t.name AS tracking_office_name, f.recommendation_id, r.doc_no AS recommendation_doc_no
   FROM findings f JOIN cases c ON c.id = f.case_id
-  LEFT JOIN org_units u ON u.id = f.unit_id LEFT JOIN org_units t ON t.id = f.tracking_office_id`;
+  LEFT JOIN org_units u ON u.id = f.unit_id LEFT JOIN org_units t ON t.id = f.tracking_office_id
+  LEFT JOIN recommendations r ON r.id = f.recommendation_id`;
 /** The order findings were recorded in, served by ix_findings_created_at_id. */
 const ORDER = 'ORDER BY f.created_at, f.id';
 
@@ -61,6 +69,8 @@ function toLedgerRow(row: Row): LedgerRow {
     unitName: row.unit_name,
     trackingOfficeId: row.tracking_office_id,
     trackingOfficeName: row.tracking_office_name,
+    recommendationId: row.recommendation_id,
+    recommendationDocNo: row.recommendation_doc_no,
   };
 }
 
@@ -78,6 +88,7 @@ function whereOf(filter: LedgerFilter): WhereClause {
     .add((p) => `f.escalation_level = ${p}`, filter.escalationLevel)
     .add((p) => `f.case_id = ${p}`, filter.caseId)
     .add((p) => `f.accountability = ${p}`, filter.accountability);
+  if (filter.assignedOnly) where.always(`f.status <> 'DRAFT'`);
   within(where, 'f.due_at', filter.due);
   within(where, 'f.created_at', filter.created);
   return within(where, 'f.closed_at', filter.closed);

@@ -5,7 +5,7 @@ describe('summarise', () => {
     expect(summarise([])).toEqual({
       findings: {
         total: 0,
-        byStatus: { ASSIGNED: 0, PLAN_SUBMITTED: 0, RECTIFYING: 0, REPORT_SUBMITTED: 0, CLOSED: 0 },
+        byStatus: { DRAFT: 0, ASSIGNED: 0, PLAN_SUBMITTED: 0, RECTIFYING: 0, REPORT_SUBMITTED: 0, CLOSED: 0 },
         overdue: 0,
         byEscalationLevel: { '0': 0, '1': 0, '2': 0, '3': 0 },
       },

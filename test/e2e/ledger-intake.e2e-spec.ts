@@ -22,6 +22,7 @@ const HEADERS = [
   '督办层级',
   '问责情况',
   '跟踪单位',
+  '建议书文号',
   '销号日期',
 ];
 const officer = bearer({ sub: 'officer-intake', roles: ['officer'] });

@@ -33,6 +33,10 @@ export class Http {
   put<T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) {
     return this.request<T>('PUT', path, { body, headers });
   }
+
+  patch<T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', path, { body, headers });
+  }
 }
 
 export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {

@@ -15,6 +15,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OpsModule } from './ops/ops.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalClientModule } from '@reform/temporal';
 
@@ -32,6 +33,7 @@ import { TemporalClientModule } from '@reform/temporal';
     FindingsModule,
     FilesModule,
     DocumentsModule,
+    RecommendationsModule,
     ApprovalsModule,
     AuditModule,
     ReportsModule,

@@ -1,5 +1,5 @@
 import type { Principal } from '@reform/contracts';
-import type { FindingQueries } from '@reform/persistence';
+import type { FindingQueries, RecommendationQueries } from '@reform/persistence';
 import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
 import { ApprovalsService } from './approvals.service';
 
@@ -8,11 +8,19 @@ const units = [ROOT, orgUnit('OFFICE-1', 'office', 'ROOT'), orgUnit('U1', 'unit'
 
 describe('ApprovalsService', () => {
   const listPendingApprovals = jest.fn().mockResolvedValue({ items: [], total: 0 });
-  const service = new ApprovalsService({ listPendingApprovals } as unknown as FindingQueries, registerOf(units).scope);
-  beforeEach(() => listPendingApprovals.mockClear());
+  const pendingSignoff = jest.fn().mockResolvedValue([]);
+  const service = new ApprovalsService({ listPendingApprovals } as unknown as FindingQueries, registerOf(units).scope, {
+    pendingSignoff,
+  } as unknown as RecommendationQueries);
+  beforeEach(() => {
+    listPendingApprovals.mockClear();
+    pendingSignoff.mockClear();
+  });
 
-  it('answers the whole queue when no page is asked for (the contract: every pending finding)', async () => {
-    await service.pending({}, supervisor);
+  it('answers the whole queue when no page is asked for (the contract: every pending finding), and the sign-offs beside it', async () => {
+    const waiting = { id: 'r1', status: 'PENDING_SIGNOFF' };
+    pendingSignoff.mockResolvedValueOnce([waiting]);
+    expect(await service.pending({}, supervisor)).toEqual({ items: [], total: 0, recommendations: [waiting] });
     expect(listPendingApprovals).toHaveBeenCalledWith(undefined, undefined);
   });
 
@@ -25,7 +33,9 @@ describe('ApprovalsService', () => {
 
   it("confines a supervisor with an org unit to that org unit's jurisdiction", async () => {
     await service.pending({}, { ...supervisor, orgUnitId: 'OFFICE-1' });
-    expect(listPendingApprovals).toHaveBeenCalledWith(undefined, [{ everything: false, unitIds: ['U1'], trackingOfficeIds: ['OFFICE-1'] }]);
+    const office = [{ everything: false, unitIds: ['U1'], trackingOfficeIds: ['OFFICE-1'] }];
+    expect(listPendingApprovals).toHaveBeenCalledWith(undefined, office);
+    expect(pendingSignoff).toHaveBeenCalledWith(office);
     await service.pending({}, { ...supervisor, orgUnitId: 'ROOT' });
     expect(listPendingApprovals).toHaveBeenLastCalledWith(undefined, undefined);
   });

@@ -76,6 +76,17 @@ describe('the role matrix: the @Access() rule of every route', () => {
       'GET /files/:id/downloads': readersInJurisdiction,
       'GET /findings/:id/documents': everyoneScoped,
       'GET /documents/:id': everyoneScoped,
+      // 建议书: drafted and revised by officers, signed off by a supervisor, signed for and answered by its unit.
+      'POST /cases/:id/recommendations': officersInJurisdiction,
+      'GET /recommendations': everyoneScoped,
+      'GET /recommendations/:id': everyoneScoped,
+      'GET /recommendations/:id/document': everyoneScoped,
+      'PATCH /recommendations/:id': officersInJurisdiction,
+      'POST /recommendations/:id/submit': officersInJurisdiction,
+      'POST /recommendations/:id/signoff': supervisorsInJurisdiction,
+      'POST /recommendations/:id/receipt': ownUnit,
+      'POST /recommendations/:id/reply': ownUnit,
+      'GET /reports/recommendations': readersInJurisdiction,
     });
   });
 
@@ -96,7 +107,7 @@ describe('the role matrix: the @Access() rule of every route', () => {
     }
   });
 
-  it('confines unit users on every route a unit user may call that serves findings; the org-unit register is open to every role', () => {
+  it('confines unit users on every route a unit user may call that serves findings or recommendations; the org-unit register is open to every role', () => {
     const unitRoutes = routes.filter((route) => route.rule && rolesOf(route.rule).includes('unit'));
     expect(unitRoutes.map((route) => route.key).sort()).toEqual(
       [
@@ -112,6 +123,11 @@ describe('the role matrix: the @Access() rule of every route', () => {
         'POST /findings/:id/extension',
         'POST /findings/:id/plan',
         'POST /findings/:id/report',
+        'GET /recommendations',
+        'GET /recommendations/:id',
+        'GET /recommendations/:id/document',
+        'POST /recommendations/:id/receipt',
+        'POST /recommendations/:id/reply',
       ].sort(),
     );
     for (const { key, rule } of unitRoutes) {

@@ -10,5 +10,6 @@ import { DocumentsService } from './documents.service';
   imports: [ReadModelModule, FileStorageModule, FilesModule, FindingsModule],
   controllers: [DocumentsController],
   providers: [DocumentsService],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -10,6 +10,7 @@ import { IdentityProviderUnavailableError } from './identity-provider-unavailabl
 import { InvalidInputError } from './invalid-input.error';
 import { NotFoundError } from './not-found.error';
 import { RecusalRequiredError } from './recusal-required.error';
+import { ReplyAwaitedError } from './reply-awaited.error';
 import { StepConflictError } from './step-conflict.error';
 import { TemporalUnavailableError } from './temporal-unavailable.error';
 import { TooManyExportsError } from './too-many-exports.error';
@@ -30,6 +31,8 @@ const DOMAIN_REPLIES: Array<[new (...args: never[]) => Error, number, ErrorCode]
   [ForbiddenError, 403, 'FORBIDDEN'],
   [RecusalRequiredError, 403, 'RECUSAL_REQUIRED'],
   [NotFoundError, 404, 'NOT_FOUND'],
+  // Before StepConflictError, which it extends: the first match answers.
+  [ReplyAwaitedError, 409, 'REPLY_AWAITED'],
   [StepConflictError, 409, 'STEP_NOT_ALLOWED'],
   [CaseClosedError, 409, 'CASE_CLOSED'],
   [WorkflowEndedError, 409, 'WORKFLOW_ENDED'],

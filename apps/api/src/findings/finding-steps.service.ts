@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Evidence, FindingStep, FindingView, Principal } from '@reform/contracts';
 import { AccessScope } from '../auth/access-scope';
 import { ForbiddenError } from '../errors/forbidden.error';
+import { StepConflictError } from '../errors/step-conflict.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { FilesService } from '../files/files.service';
 import { ReformWorkflows } from '../temporal/reform-workflows.client';
@@ -58,6 +59,9 @@ export class FindingStepsService {
 
   /** The façade answers a refusal as the domain error the filter maps; nothing to translate here. */
   private async run(finding: FindingView, step: FindingStep, user: Principal): Promise<FindingView> {
+    if (finding.status === 'DRAFT') {
+      throw new StepConflictError('the finding is DRAFT: its recommendation has not been issued, so no step is allowed yet', 'DRAFT');
+    }
     return this.workflows.commandFinding(finding, { ...step, actor: { id: user.id, name: user.name } });
   }
 }

@@ -27,6 +27,7 @@ export class FindingsService {
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       escalationLevel: query.escalationLevel,
       caseId: query.caseId?.toLowerCase(),
+      assignedOnly: isUnitOnly(user),
     };
     return this.findings.list(filter, { page: query.page, pageSize: query.pageSize });
   }
@@ -36,10 +37,19 @@ export class FindingsService {
     return { ...finding, events: await this.audit.timeline(id) };
   }
 
-  /** Another unit's finding is reported exactly like an unknown one, so its existence does not leak. */
+  /**
+   * Another unit's finding is reported exactly like an unknown one, so its existence does not leak;
+   * so is, to a unit, a finding of a recommendation not yet issued (DRAFT).
+   */
   async getVisible(id: string, user: Principal): Promise<FindingView> {
     const finding = await this.findings.findById(id);
-    if (!finding || !(await this.scope.sees(user, finding))) throw new NotFoundError('finding', id);
+    const hidden = !finding || (finding.status === 'DRAFT' && isUnitOnly(user));
+    if (hidden || !(await this.scope.sees(user, finding))) throw new NotFoundError('finding', id);
     return finding;
   }
+}
+
+/** A caller who is only a unit's user: the discipline side's drafts are not theirs to see. */
+export function isUnitOnly(user: Principal): boolean {
+  return user.roles.every((role) => role === 'unit');
 }

@@ -4,6 +4,7 @@ import type { LedgerItem, LedgerRow, Page, Principal } from '@reform/contracts';
 import { LedgerQueries, type LedgerFilter } from '@reform/persistence';
 import type { Writable } from 'node:stream';
 import { AccessScope } from '../auth/access-scope';
+import { isUnitOnly } from '../findings/findings.service';
 import { TooManyExportsError } from '../errors/too-many-exports.error';
 import { inclusiveRange } from '../validation/date-range';
 import type { LedgerQuery } from './dto/ledger.query';
@@ -40,6 +41,7 @@ export class LedgerService {
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       escalationLevel: query.escalationLevel,
       caseId: query.caseId?.toLowerCase(),
+      assignedOnly: isUnitOnly(user),
       accountability: query.accountability,
       due: inclusiveRange(query.dueFrom, query.dueTo, zone),
       created: inclusiveRange(query.createdFrom, query.createdTo, zone),

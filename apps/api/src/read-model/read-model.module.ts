@@ -6,6 +6,7 @@ import {
   FindingQueries,
   IdempotencyStore,
   LedgerQueries,
+  RecommendationQueries,
   ReportAnalyticsQueries,
   ReportQueries,
 } from '@reform/persistence';
@@ -20,6 +21,7 @@ const QUERY_CLASSES = [
   IdempotencyStore,
   LedgerQueries,
   ReportAnalyticsQueries,
+  RecommendationQueries,
 ];
 
 /** The read side of PostgreSQL (plain classes from persistence), made injectable. */

@@ -1,7 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingsSummary, OverdueAgeing, Principal, TimeToClose, Trend } from '@reform/contracts';
-import { FindingsSummarySchema, OverdueAgeingSchema, TimeToCloseSchema, TrendSchema } from '@reform/contracts/http';
+import type { FindingsSummary, OverdueAgeing, Principal, RecommendationReport, TimeToClose, Trend } from '@reform/contracts';
+import {
+  FindingsSummarySchema,
+  OverdueAgeingSchema,
+  RecommendationReportSchema,
+  TimeToCloseSchema,
+  TrendSchema,
+} from '@reform/contracts/http';
 import { Access } from '../auth/access.decorator';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
@@ -41,6 +47,17 @@ export class ReportsController {
   @Refuses(400)
   overdueAgeing(@Query() query: AgeingQuery, @CurrentUser() user: Principal): Promise<OverdueAgeing> {
     return this.reports.overdueAgeing(query, user);
+  }
+
+  @Get('recommendations')
+  @ApiOperation({
+    summary:
+      '建议书 issued from..to (by issue date in TZ_BUSINESS): how many signed for (签收) and answered (书面回复) in time, late or not yet — overall and by unit',
+  })
+  @Responds(200, RecommendationReportSchema, 'the counts')
+  @Refuses(400)
+  recommendations(@Query() query: ReportQuery, @CurrentUser() user: Principal): Promise<RecommendationReport> {
+    return this.reports.recommendations(query, user);
   }
 
   @Get('time-to-close')

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
 import { localDate } from '@reform/domain';
-import type { FindingsSummary, OverdueAgeing, Principal, TimeToClose, Trend } from '@reform/contracts';
-import { ReportAnalyticsQueries, ReportQueries, summarise, type FindingSlice } from '@reform/persistence';
+import type { FindingsSummary, OverdueAgeing, Principal, RecommendationReport, TimeToClose, Trend } from '@reform/contracts';
+import { RecommendationQueries, ReportAnalyticsQueries, ReportQueries, summarise, type FindingSlice } from '@reform/persistence';
 import { AccessScope } from '../auth/access-scope';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { inclusiveRange } from '../validation/date-range';
@@ -25,6 +25,7 @@ export class ReportsService {
     private readonly analytics: ReportAnalyticsQueries,
     private readonly config: AppConfigService,
     private readonly scope: AccessScope,
+    private readonly recommendationRows: RecommendationQueries,
   ) {}
 
   private get timeZone(): string {
@@ -57,6 +58,13 @@ export class ReportsService {
   /** Of findings closed out (销号) in the period. */
   async timeToClose(query: ReportQuery, user: Principal): Promise<TimeToClose> {
     return this.analytics.timeToClose(inclusiveRange(query.from, query.to, this.timeZone) ?? {}, await this.sliceFor(query, user));
+  }
+
+  /** 建议书 issued in the period: how many were signed for (签收) and answered (书面回复) in time, by unit. */
+  async recommendations(query: ReportQuery, user: Principal): Promise<RecommendationReport> {
+    const issued = inclusiveRange(query.from, query.to, this.timeZone);
+    const counts = await this.recommendationRows.report({ issued, ...(await this.sliceFor(query, user)) });
+    return { from: issued?.from ?? null, to: issued?.before ?? null, ...counts };
   }
 
   /** Nothing at all when the unit or org unit asked for lies outside the caller's jurisdiction. */

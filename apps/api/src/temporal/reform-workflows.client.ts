@@ -3,18 +3,24 @@ import { Client } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
 import {
   addFindingUpdate,
+  addRecommendationUpdate,
   caseOpenedUpdate,
   caseWorkflowId,
   findingCommandUpdate,
   findingWorkflowId,
+  recommendationCommandUpdate,
+  recommendationWorkflowId,
   WORKFLOW_TYPES,
   type AddFindingInput,
+  type AddRecommendationInput,
   type CaseView,
   type CaseWithFindings,
   type CaseWorkflowInput,
   type FindingCommand,
   type FindingView,
   type OpenCaseInput,
+  type RecommendationCommand,
+  type RecommendationView,
 } from '@reform/contracts';
 import { CaseClosedError } from '../errors/case-closed.error';
 import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
@@ -74,6 +80,25 @@ export class ReformWorkflows {
       ended: () => new WorkflowEndedError(`finding is ${finding.status} and accepts no more steps`, finding.status),
     };
     return this.translated(() => handle.executeUpdate(findingCommandUpdate, { args: [command] }), standing);
+  }
+
+  /** Drafted through its case's workflow, which starts the recommendation's; a finished case's answers CaseClosedError. */
+  async addRecommendation(found: Pick<CaseView, 'id' | 'code'>, input: AddRecommendationInput): Promise<RecommendationView> {
+    const handle = this.client.workflow.getHandle(caseWorkflowId(found.id));
+    const standing: Standing = { ended: () => CaseClosedError.of(found.code) };
+    return this.translated(() => handle.executeUpdate(addRecommendationUpdate, { args: [input] }), standing);
+  }
+
+  async commandRecommendation(
+    recommendation: Pick<RecommendationView, 'id' | 'status'>,
+    command: RecommendationCommand,
+  ): Promise<RecommendationView> {
+    const handle = this.client.workflow.getHandle(recommendationWorkflowId(recommendation.id));
+    const standing: Standing = {
+      status: recommendation.status,
+      ended: () => new WorkflowEndedError(`recommendation is ${recommendation.status} and accepts no more steps`, recommendation.status),
+    };
+    return this.translated(() => handle.executeUpdate(recommendationCommandUpdate, { args: [command] }), standing);
   }
 
   /**

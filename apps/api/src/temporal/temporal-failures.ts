@@ -10,6 +10,7 @@ import { causeChain } from '../errors/backing-service-failures';
 import { CaseClosedError } from '../errors/case-closed.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { RecusalRequiredError } from '../errors/recusal-required.error';
+import { ReplyAwaitedError } from '../errors/reply-awaited.error';
 import { StepConflictError } from '../errors/step-conflict.error';
 import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
 import { TooManyInFlightError } from '../errors/too-many-in-flight.error';
@@ -59,6 +60,8 @@ function fromRejectedUpdate(error: WorkflowUpdateFailedError, standing: Standing
     case FAILURE_TYPES.stepNotAllowed:
       // The contract promises the current status on every 409; the stored one stands in.
       return new StepConflictError(message, details.status ?? standing.status);
+    case FAILURE_TYPES.replyAwaited:
+      return new ReplyAwaitedError(message);
     case FAILURE_TYPES.caseClosed:
       return new CaseClosedError(message);
     case FAILURE_TYPES.recusal:

@@ -1,6 +1,7 @@
 import { z } from 'zod/v4';
 import { RECOMMENDATION_STATUSES } from '../lib/vocabulary';
 import { TimelineEventSchema } from './finding.shapes';
+import { FindingPageSchema } from './page.shapes';
 import { Count, Instant, shape, Uuid } from './registry';
 
 export const ReceiptSchema = shape(
@@ -94,3 +95,10 @@ export const RecommendationReportSchema = shape(
   z.object({ from: Instant.nullable(), to: Instant.nullable(), ...RecommendationCounts, byUnit: z.array(RecommendationUnitRowSchema) }),
 );
 export type RecommendationReport = z.infer<typeof RecommendationReportSchema>;
+
+export const ApprovalQueueSchema = shape(
+  'ApprovalQueue',
+  "the supervisors' queue: findings waiting on a decision (`items`, oldest first) and recommendations waiting for sign-off",
+  FindingPageSchema.extend({ recommendations: z.array(RecommendationViewSchema) }),
+);
+export type ApprovalQueue = z.infer<typeof ApprovalQueueSchema>;

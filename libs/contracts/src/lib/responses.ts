@@ -32,6 +32,7 @@ export type {
   Page,
   Person,
   PersonList,
+  ApprovalQueue,
   Receipt,
   RecommendationPage,
   RecommendationReport,

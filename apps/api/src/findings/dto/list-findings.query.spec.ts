@@ -27,7 +27,7 @@ describe('list queries', () => {
     [
       ListFindingsQuery,
       { status: 'DONE' },
-      'status must be one of the following values: ASSIGNED, PLAN_SUBMITTED, RECTIFYING, REPORT_SUBMITTED, CLOSED',
+      'status must be one of the following values: DRAFT, ASSIGNED, PLAN_SUBMITTED, RECTIFYING, REPORT_SUBMITTED, CLOSED',
     ],
     [ListFindingsQuery, { overdue: 'yes' }, 'overdue must be one of the following values: true, false'],
     [ListFindingsQuery, { escalationLevel: '4' }, 'escalationLevel must not be greater than 3'],

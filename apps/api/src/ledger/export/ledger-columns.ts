@@ -4,6 +4,7 @@ import type { LedgerRow } from '@reform/contracts';
 
 /** The Chinese the ledger prints for each status, escalation level and accountability state. */
 export const STATUS_LABELS: Record<FindingStatus, string> = {
+  DRAFT: '草稿待签发',
   ASSIGNED: '已交办',
   PLAN_SUBMITTED: '方案待审批',
   RECTIFYING: '整改中',
@@ -52,6 +53,7 @@ export const LEDGER_COLUMNS: LedgerColumn[] = [
   { header: '督办层级', width: 10, cell: (row) => ESCALATION_LABELS[row.escalationLevel] ?? String(row.escalationLevel) },
   { header: '问责情况', width: 12, cell: (row) => ACCOUNTABILITY_LABELS[row.accountability] },
   { header: '跟踪单位', width: 18, cell: (row) => row.trackingOfficeName ?? row.trackingOfficeId },
+  { header: '建议书文号', width: 20, cell: (row) => row.recommendationDocNo },
   { header: '销号日期', width: 12, cell: (row, _, zone) => (row.closedAt ? wallClock(row.closedAt, zone, true) : null) },
 ];
 

@@ -15,6 +15,8 @@ const row = (overrides: Partial<LedgerRow> = {}): LedgerRow => ({
   unitName: '财政局',
   trackingOfficeId: 'OFFICE-1',
   trackingOfficeName: '第一纪检监察室',
+  recommendationId: 'r1',
+  recommendationDocNo: '纪建〔2026〕3号',
   responsiblePerson: '王芳',
   dueAt: '2026-10-08T10:00:00.000Z',
   status: 'RECTIFYING',
@@ -41,6 +43,8 @@ const ROWS = [
     unitName: null,
     trackingOfficeId: null,
     trackingOfficeName: null,
+    recommendationId: null,
+    recommendationDocNo: null,
   }),
 ];
 
@@ -61,9 +65,9 @@ describe('ledger exports', () => {
     const csv = await written((out) => writeLedgerCsv(batches([ROWS[0]], [ROWS[1]]), out, 'Asia/Shanghai'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8').slice(1).split('\r\n')).toEqual([
-      '序号,案件编号,案件名称,问题,责任单位,责任人,整改时限,整改状态,是否逾期,督办层级,问责情况,跟踪单位,销号日期',
-      '1,ZG-2026-0001,某局违规发放津补贴案,津补贴审批把关不严,财政局,王芳,2026-10-08 18:00,整改中,是,约谈,无,第一纪检监察室,',
-      "2,ZG-2026-0001,某局违规发放津补贴案,'=cmd|calc,U-FIN,,2026-10-08 18:00,已销号,否,无,已移送问责,,2026-10-01",
+      '序号,案件编号,案件名称,问题,责任单位,责任人,整改时限,整改状态,是否逾期,督办层级,问责情况,跟踪单位,建议书文号,销号日期',
+      '1,ZG-2026-0001,某局违规发放津补贴案,津补贴审批把关不严,财政局,王芳,2026-10-08 18:00,整改中,是,约谈,无,第一纪检监察室,纪建〔2026〕3号,',
+      "2,ZG-2026-0001,某局违规发放津补贴案,'=cmd|calc,U-FIN,,2026-10-08 18:00,已销号,否,无,已移送问责,,,2026-10-01",
       '',
     ]);
   });
@@ -78,8 +82,8 @@ describe('ledger exports', () => {
     expect(sheet.getRow(1).values).toEqual([undefined, ...LEDGER_HEADERS]);
     expect(sheet.getRow(1).font).toMatchObject({ bold: true });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:M1');
-    expect(sheet.columns.map((column) => column.width)).toEqual([7, 15, 32, 44, 18, 10, 18, 12, 10, 10, 12, 18, 12]);
+    expect(sheet.autoFilter).toBe('A1:N1');
+    expect(sheet.columns.map((column) => column.width)).toEqual([7, 15, 32, 44, 18, 10, 18, 12, 10, 10, 12, 18, 20, 12]);
     expect(sheet.rowCount).toBe(3);
     const second = sheet.getRow(3);
     expect(second.getCell(1).value).toBe(2);

@@ -316,7 +316,14 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
   });
 
   it('uses days only through the policy: seconds-long policies drive the same life', () => {
-    const fast = { planDueMs: 5_000, remindBeforeMs: 3_000, escalationStepMs: 7_000, approvalSlaMs: 2_000, followUpAfterMs: 90_000, receiptDueMs: 4_000 };
+    const fast = {
+      planDueMs: 5_000,
+      remindBeforeMs: 3_000,
+      escalationStepMs: 7_000,
+      approvalSlaMs: 2_000,
+      followUpAfterMs: 90_000,
+      receiptDueMs: 4_000,
+    };
     const driver = new Driver(fast, seed({ dueAt: iso(T0 + 30_000) }));
     driver.step(cmd.submitPlan(), T0 + 1_000);
     driver.step(cmd.approvePlan(), T0 + 2_000);

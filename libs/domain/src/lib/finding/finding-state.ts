@@ -14,7 +14,13 @@ export function assignedEvent(seed: FindingSeed, actor: string): EventRecord {
     type: 'ASSIGNED',
     at: seed.assignedAt ?? seed.createdAt,
     actor,
-    data: { unitId: seed.unitId, dueAt: seed.dueAt, responsiblePerson: seed.responsiblePerson ?? null },
+    data: {
+      unitId: seed.unitId,
+      dueAt: seed.dueAt,
+      responsiblePerson: seed.responsiblePerson ?? null,
+      // A recommendation's finding: the timeline alone says whence its plan comes and when it is due.
+      ...(seed.recommendationId ? { recommendationId: seed.recommendationId, planDueAt: seed.planDueAt ?? null } : {}),
+    },
   };
 }
 

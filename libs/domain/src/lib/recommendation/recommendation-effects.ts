@@ -21,7 +21,16 @@ export class RecommendationEffectsRecorder {
     const { seed } = this.state;
     this.state.seq += 1;
     this.touch();
-    const event: EventRecord = { entityId: seed.id, entityType: 'recommendation', caseId: seed.caseId, seq: this.state.seq, type, at: this.now, actor, data };
+    const event: EventRecord = {
+      entityId: seed.id,
+      entityType: 'recommendation',
+      caseId: seed.caseId,
+      seq: this.state.seq,
+      type,
+      at: this.now,
+      actor,
+      data,
+    };
     this.effects.events.push(event);
     return event;
   }

@@ -37,7 +37,9 @@ export class RecommendationLifecycle {
 
   /** Throws a Rejection when the step may not happen now; changes nothing. */
   check(command: RecommendationCommand, nowMs: number): void {
-    const step = RECOMMENDATION_STEPS[command.type] as { check(state: RecommendationState, command: RecommendationCommand, nowMs: number): void };
+    const step = RECOMMENDATION_STEPS[command.type] as {
+      check(state: RecommendationState, command: RecommendationCommand, nowMs: number): void;
+    };
     step.check(this.state, command, nowMs);
   }
 
@@ -84,7 +86,11 @@ export class RecommendationLifecycle {
     state.documentId = document.documentId;
     state.issuedAt = issuing.at;
     state.receiptDueAt = new Date(issuedAtMs + this.policy.receiptDueMs).toISOString();
-    const event = fx.event('RECOMMENDATION_ISSUED', { docNo: document.docNo, documentId: document.documentId, comment: issuing.comment }, issuing.by);
+    const event = fx.event(
+      'RECOMMENDATION_ISSUED',
+      { docNo: document.docNo, documentId: document.documentId, comment: issuing.comment },
+      issuing.by,
+    );
     fx.notify('RECOMMENDATION_ISSUED', event, '纪检监察建议书 recommendation issued', [{ kind: 'unit', unitId: state.seed.unitId }]);
     for (const finding of state.seed.findings) state.findingStatuses[finding.id] = 'ASSIGNED';
     const findings = state.seed.findings.map(
@@ -137,7 +143,9 @@ export class RecommendationLifecycle {
 
   /** Closed, and each of its findings' workflows has ended. A draft never issued stays open, as its case does. */
   get finished(): boolean {
-    return this.state.status === 'CLOSED' && this.state.seed.findings.every((finding) => this.state.finishedFindingIds.includes(finding.id));
+    return (
+      this.state.status === 'CLOSED' && this.state.seed.findings.every((finding) => this.state.finishedFindingIds.includes(finding.id))
+    );
   }
 
   view(): RecommendationView {

@@ -41,7 +41,7 @@ function checkPlans(state: RecommendationState, plans: Array<{ findingId: string
     seen.add(plan.findingId);
   });
   const missing = ids.filter((id) => !seen.has(id));
-  if (missing.length > 0) throw Rejection.invalid('plans', `must give a plan for every finding; missing: ${missing.join(', ')}`);
+  if (missing.length > 0) throw Rejection.invalid('plans', `must give a plan for every finding, missing: ${missing.join(', ')}`);
 }
 
 /** Rules for every step of a recommendation: `check` refuses before anything is recorded, `apply` records it. */

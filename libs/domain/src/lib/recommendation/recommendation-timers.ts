@@ -24,7 +24,12 @@ export function nextRecommendationWakeAt(state: RecommendationState, policy: Pol
 }
 
 /** Fires every timer due at `nowMs`: sign-off SLA, receipt due (催签), reply reminder, reply due. */
-export function fireRecommendationTimers(state: RecommendationState, fx: RecommendationEffectsRecorder, policy: Policy, nowMs: number): void {
+export function fireRecommendationTimers(
+  state: RecommendationState,
+  fx: RecommendationEffectsRecorder,
+  policy: Policy,
+  nowMs: number,
+): void {
   const [signOffSla, receiptDue, reminder, replyDue] = dueMoments(state, policy);
   if (signOffSla !== null && signOffSla <= nowMs) {
     state.approvalSlaReported = true;

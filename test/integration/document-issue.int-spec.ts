@@ -57,4 +57,21 @@ describe('issueDocument: numbered once, rendered and frozen once, whatever the r
     for (const seq of [1, 2, 3]) numbers.push((await activities.issueDocument(request(`${randomUUID()}:${seq}`))).docNo);
     expect(numbers.map((docNo) => docNo.match(/〔2026〕(\d+)号$/)?.[1])).toEqual(['2', '3', '4']);
   });
+
+  it('issues a 建议书 with its causes, measures and reply deadline, numbered in its own kind', async () => {
+    const recommendation: DocumentRequest = {
+      ...request(`${randomUUID()}:issue`),
+      kind: 'recommendation',
+      causeAnalysis: '财务审批制度执行不严',
+      measures: '健全津补贴审批制度',
+      replyDueAt: '2026-03-20T10:00:00.000Z',
+    };
+    const issued = await activities.issueDocument(recommendation);
+    expect(issued.docNo).toMatch(/^纪建〔2026〕1号$/);
+    const [row] = await rows(`SELECT kind, frozen_at FROM documents WHERE id = $1`, [issued.documentId]);
+    expect(row.kind).toBe('recommendation');
+    expect(row.frozen_at).not.toBeNull();
+    const { causeAnalysis: _, ...withoutCauses } = recommendation;
+    await expect(activities.issueDocument({ ...withoutCauses, sourceKey: `${randomUUID()}:issue` })).rejects.toThrow(/causeAnalysis/);
+  });
 });

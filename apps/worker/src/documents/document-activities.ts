@@ -49,6 +49,10 @@ export class DocumentActivitiesService implements DocumentActivities {
       findings: request.findings.map(({ title, dueAt }) => ({ title, dueAt })),
       issuedAt: request.issuedAt,
       timeZone,
+      // A 建议书's own text; the other kinds' templates have no place for it.
+      causeAnalysis: request.causeAnalysis,
+      measures: request.measures,
+      replyDueAt: request.replyDueAt,
     });
     const { pdf, docx } = await this.renderer.render(layout);
     const name = `${reservation.docNo} ${template.title}`;

@@ -39,7 +39,8 @@ import { asFailure } from './failures';
 import { findingWorkflow } from './finding.workflow';
 import { recommendationWorkflow } from './recommendation.workflow';
 
-const { projectCaseOpened, projectFindingAdded, projectCase, projectRecommendationDrafted } = proxyActivities<ReformActivities>(DATABASE_WRITE);
+const { projectCaseOpened, projectFindingAdded, projectCase, projectRecommendationDrafted } =
+  proxyActivities<ReformActivities>(DATABASE_WRITE);
 
 /**
  * Since this patch the case code's year is counted in the business's zone (TZ_BUSINESS, passed in

@@ -74,6 +74,9 @@ export async function recommendationWorkflow(input: RecommendationWorkflowInput)
     const request = lifecycle.documentRequest();
     if (!request) return;
     const issued = lifecycle.issued(await issueDocument(request));
+    // ISSUED arms the receipt and reply timers: the loop, asleep since the approval (no timer runs
+    // while issuing), must wake to start them, or an unsigned recommendation would never be chased.
+    steps += 1;
     await record(issued, issued.findingRecords);
     await Promise.all(issued.findings.map(startFinding));
   };

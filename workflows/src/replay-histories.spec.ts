@@ -2,6 +2,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as workflows from './index';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleOptions } = require('../bundle.cjs');
@@ -12,7 +13,8 @@ const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.json'));
 /**
  * Recorded histories of every path must replay against the current workflow code: a change that
  * would break a running workflow fails here and must go behind patched() instead.
- * Record new ones with `RECORD_HISTORIES=1 npx jest -c workflows/jest.config.cts case-lifecycle`.
+ * Record new ones with `RECORD_HISTORIES=1 npx jest -c workflows/jest.config.cts case-lifecycle`
+ * (and `recommendation-lifecycle` for the recommendation's paths and the case and findings they drive).
  */
 describe('recorded histories replay against the current workflows', () => {
   let workflowBundle: WorkflowBundleWithSourceMap;
@@ -22,6 +24,17 @@ describe('recorded histories replay against the current workflows', () => {
 
   it('has histories to replay', () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('has histories of every workflow type, and of each recommendation path', () => {
+    const typeOf = (file: string): string =>
+      JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')).events[0].workflowExecutionStartedEventAttributes.workflowType.name;
+    expect(new Set(files.map(typeOf))).toEqual(new Set(Object.keys(workflows)));
+    expect(files.filter((file) => file.startsWith('recommendation-') && typeOf(file) === 'recommendationWorkflow').sort()).toEqual([
+      'recommendation-happy-path.json',
+      'recommendation-receipt-overdue.json',
+      'recommendation-reply-overdue.json',
+    ]);
   });
 
   it.each(files)('%s', async (file) => {

@@ -95,7 +95,8 @@ export class RecordingActivities {
   }
 
   private putNotifications(notifications: Notification[]): void {
-    for (const notification of notifications) if (!this.notifications.has(notification.key)) this.notifications.set(notification.key, notification);
+    for (const notification of notifications)
+      if (!this.notifications.has(notification.key)) this.notifications.set(notification.key, notification);
   }
 
   private putEvents(events: EventRecord[]): void {

@@ -3,13 +3,16 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Database } from './database';
 import { recordDifferences, replayTimeline, rowAsRecord, type StoredEvent, type StoredFinding } from './oracle';
 import { sleep } from './random';
+import type { RecommendationPlan } from './recommendations';
 import { SCRIPTS, type FindingPlan } from './scripts';
 
 export interface CasePlan {
   index: number;
   title: string;
   startAtMs: number;
+  /** Its findings, a recommendation's items among them. */
   findings: FindingPlan[];
+  recommendation?: RecommendationPlan;
   id?: string;
   error?: string;
 }
@@ -22,6 +25,8 @@ export interface Verdict {
   duplicateNotes: string[];
   notifications: { delivered: number; pending: number };
   caseProblems: string[];
+  /** Recommendations missing or in a wrong state, by their case's index, each with why. */
+  lostRecommendations: Map<number, string[]>;
 }
 
 /** A timer may fire this much after its moment before the check calls it missed. */
@@ -81,11 +86,18 @@ export async function judge(
     await sleep(5000);
     caseProblems = await checkCases(cases, db, temporal);
   }
+  let recommendations = await checkRecommendations(cases, db, temporal);
+  // A recommendation closes a moment after its last finding does; give it that moment.
+  for (let tries = 0; recommendations.lost.size > 0 && tries < 12; tries++) {
+    await sleep(5000);
+    recommendations = await checkRecommendations(cases, db, temporal);
+  }
   const delivered = [...everything.notifications.values()].filter((status) => status === 'delivered').length;
   return {
     lost,
-    duplicated: duplicates.count + caseProblems.duplicated,
-    duplicateNotes: [...duplicates.notes, ...caseProblems.duplicateNotes],
+    lostRecommendations: recommendations.lost,
+    duplicated: duplicates.count + caseProblems.duplicated + recommendations.duplicated,
+    duplicateNotes: [...duplicates.notes, ...caseProblems.duplicateNotes, ...recommendations.duplicateNotes],
     notifications: { delivered, pending: everything.notifications.size - delivered },
     caseProblems: caseProblems.problems,
   };
@@ -316,6 +328,116 @@ async function checkCases(cases: CasePlan[], db: Database, temporal: (work: (cli
     if (workflows.get(row.id) !== want) problems.push(`case #${plan.index} workflow is ${workflows.get(row.id)}, expected ${want}`);
   }
   return { problems, duplicated, duplicateNotes };
+}
+
+/** Each step of a recommendation's life, once, in this order; the timers' events may come between, once each. */
+const RECOMMENDATION_LIFE = [
+  'RECOMMENDATION_DRAFTED',
+  'RECOMMENDATION_SUBMITTED',
+  'RECOMMENDATION_ISSUED',
+  'RECEIPT_SIGNED',
+  'REPLY_SUBMITTED',
+  'RECOMMENDATION_CLOSED',
+];
+const RECOMMENDATION_TIMERS = ['APPROVAL_OVERDUE', 'RECEIPT_OVERDUE'];
+
+/**
+ * Recommendations: drafted once (one row per title), every step and the close once each and in
+ * order, its document numbered and frozen once, its issue notice in the outbox, its workflow done.
+ */
+async function checkRecommendations(cases: CasePlan[], db: Database, temporal: (work: (client: Client) => Promise<void>) => Promise<void>) {
+  const lost = new Map<number, string[]>();
+  const duplicateNotes: string[] = [];
+  let duplicated = 0;
+  const planned = cases.filter((c) => c.recommendation);
+  const titles = planned.map((c) => c.recommendation?.title);
+  const rows = await db.query<{ id: string; title: string; status: string; doc_no: string | null; version: number }>(
+    'SELECT id, title, status, doc_no, version FROM recommendations WHERE title = ANY($1)',
+    [titles],
+  );
+  const ids = rows.map((row) => row.id);
+  const events = groupBy(
+    await db.query<{ entity_id: string; seq: number; type: string }>(
+      'SELECT entity_id, seq, type FROM events WHERE entity_id = ANY($1::uuid[]) ORDER BY entity_id, seq',
+      [ids],
+    ),
+    (event) => event.entity_id,
+  );
+  const documents = groupBy(
+    await db.query<StoredDocument>(
+      `SELECT d.source_key, d.doc_no, d.frozen_at IS NOT NULL AS frozen,
+         (SELECT count(*) FROM events e WHERE e.entity_id = d.id AND e.type = 'DOCUMENT_ISSUED')::int AS issued
+       FROM documents d WHERE d.source_key = ANY($1::text[])`,
+      [ids.map((id) => `${id}:issue`)],
+    ),
+    (document) => document.source_key,
+  );
+  const notices = new Set(
+    (
+      await db.query<{ recommendation_id: string }>(
+        `SELECT recommendation_id FROM notifications WHERE recommendation_id = ANY($1::uuid[]) AND kind = 'RECOMMENDATION_ISSUED'
+           AND status IN ('pending', 'delivered')`,
+        [ids],
+      )
+    ).map((row) => row.recommendation_id),
+  );
+  const workflows = new Map<string, string>();
+  await temporal(async (client) => {
+    await eachLimited(ids, 8, async (id) => {
+      const status = await client.workflow
+        .getHandle(`recommendation-${id}`)
+        .describe()
+        .then(
+          (d) => d.status.name,
+          () => 'NOT_FOUND',
+        );
+      workflows.set(id, status);
+    });
+  });
+  for (const plan of planned) {
+    const recommendation = plan.recommendation as RecommendationPlan;
+    const problems: string[] = [];
+    const stored = rows.filter((row) => row.title === recommendation.title);
+    if (stored.length > 1) {
+      duplicated += stored.length - 1;
+      duplicateNotes.push(`recommendation "${recommendation.title}" stored ${stored.length} times`);
+    }
+    const row = stored.find((r) => r.id === recommendation.id) ?? stored[0];
+    if (recommendation.error) problems.push(`its drive failed: ${recommendation.error}`);
+    else if (!row) problems.push('no row in PostgreSQL');
+    if (row) {
+      const own = events.get(row.id) ?? [];
+      const gaps = own.filter((event, index) => event.seq !== index + 1);
+      if (gaps.length) problems.push(`the timeline's sequence has gaps or repeats at seq ${gaps.map((e) => e.seq).join(', ')}`);
+      const life = own.filter((event) => !RECOMMENDATION_TIMERS.includes(event.type)).map((event) => event.type);
+      for (const type of new Set([...life, ...own.map((event) => event.type)])) {
+        const times = own.filter((event) => event.type === type).length;
+        if (times > 1) {
+          duplicated += times - 1;
+          duplicateNotes.push(`recommendation of case #${plan.index} ${row.id}: ${type} stored ${times} times`);
+        }
+      }
+      const unique = life.filter((type, index) => life.indexOf(type) === index);
+      if (unique.join(' ') !== RECOMMENDATION_LIFE.join(' ')) problems.push(`its timeline is ${unique.join(' ')}`);
+      if (row.status !== 'CLOSED') problems.push(`status ${row.status}, expected CLOSED`);
+      if (Number(row.version) < own.length) problems.push(`the row's version ${row.version} is behind its ${own.length} events`);
+      const issued = documents.get(`${row.id}:issue`) ?? [];
+      if (!issued.some((document) => document.frozen && document.doc_no === row.doc_no))
+        problems.push(`its 建议书 ${row.doc_no} has no frozen document`);
+      const extra = issued.length - 1 + issued.reduce((sum, document) => sum + Math.max(document.issued - 1, 0), 0);
+      if (extra > 0) {
+        duplicated += extra;
+        duplicateNotes.push(
+          `document of recommendation ${row.id}: ${issued.map((d) => `${d.doc_no} issued ${d.issued} times`).join(', ')}`,
+        );
+      }
+      if (!notices.has(row.id)) problems.push('its RECOMMENDATION_ISSUED notice is not in the outbox');
+      if (workflows.get(row.id) !== 'COMPLETED')
+        problems.push(`workflow recommendation-${row.id} is ${workflows.get(row.id)}, expected COMPLETED`);
+    }
+    if (problems.length) lost.set(plan.index, problems);
+  }
+  return { lost, duplicated, duplicateNotes };
 }
 
 async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -16,6 +16,7 @@ import { DEFAULT_FAULTS, FaultInjector } from './faults';
 import { freePort, importEsm } from './processes';
 import { Random, sleep } from './random';
 import { reconcileNow, repairDrill } from './reconcile';
+import { RecommendationDriver, type RecommendationPlan } from './recommendations';
 import { FAR_MS, FindingRun, pickScript, SCRIPTS, SOON_MS, type FindingPlan } from './scripts';
 import { Traffic } from './traffic';
 import { Webhook } from './webhook';
@@ -26,6 +27,7 @@ const POLICY = {
   POLICY_ESCALATION_STEP: 'PT6S',
   POLICY_APPROVAL_SLA: 'PT40S',
   POLICY_FOLLOW_UP_AFTER: 'PT6S',
+  POLICY_RECEIPT_DUE: 'PT90S',
   RECONCILE_EVERY: 'PT2M',
 };
 const UNITS = Array.from({ length: 12 }, (_, i) => `U-F${String(i + 1).padStart(2, '0')}`);
@@ -42,15 +44,42 @@ function planCases(random: Random, findings: number): CasePlan[] {
       const script = pickScript(random);
       return { index: ++index, title: `问题 #${index}`, unitId: random.pick(UNITS), script, dueAt: '', steps: [], done: false };
     });
-    cases.push({ index: cases.length + 1, title: `故障演练案 ${random.seed}-${cases.length + 1}`, startAtMs: 0, findings: plans });
+    const title = `故障演练案 ${random.seed}-${cases.length + 1}`;
+    cases.push({ index: cases.length + 1, title, startAtMs: 0, findings: plans, recommendation: planRecommendation(random, title, plans) });
   }
+  // A recommendation's items are numbered after the findings opened with their cases.
+  cases.flatMap((c) => c.recommendation?.items ?? []).forEach((item) => (item.index = ++index));
   // Cases open over the first two minutes or so, so that every fault meets work in flight.
   const spreadMs = Math.min(150_000, findings * 600);
   cases.forEach((c, i) => (c.startAtMs = Math.round((i * spreadMs) / cases.length + random.int(0, 1500))));
   return cases;
 }
 
-async function drive(cases: CasePlan[], driver: Driver, watcher: FindingWatcher, random: Random, startedAt: number): Promise<void> {
+/** About one case in four also carries a recommendation (建议书) of one to three items, to one unit. */
+function planRecommendation(random: Random, caseTitle: string, findings: FindingPlan[]): RecommendationPlan | undefined {
+  if (!random.chance(0.25)) return undefined;
+  const unitId = random.pick(UNITS);
+  const items: FindingPlan[] = Array.from({ length: random.int(1, 3) }, (_, i) => ({
+    index: 0,
+    title: `建议书问题 ${caseTitle} #${i + 1}`,
+    unitId,
+    script: 'recommended',
+    dueAt: '',
+    steps: [],
+    done: false,
+  }));
+  findings.push(...items);
+  return { title: `纪检监察建议书 ${caseTitle}`, unitId, items, steps: [] };
+}
+
+async function drive(
+  cases: CasePlan[],
+  driver: Driver,
+  recommendations: RecommendationDriver,
+  watcher: FindingWatcher,
+  random: Random,
+  startedAt: number,
+): Promise<void> {
   await Promise.all(
     cases.map(async (plan) => {
       const caseRandom = random.fork();
@@ -59,12 +88,15 @@ async function drive(cases: CasePlan[], driver: Driver, watcher: FindingWatcher,
         title: plan.title,
         summary: '故障注入演练',
         source: 'inspection',
-        findings: plan.findings.map((f) => ({
-          title: f.title,
-          description: `按脚本 ${f.script} 推进`,
-          unitId: f.unitId,
-          dueAt: new Date(Date.now() + (SCRIPTS[f.script].soon ? SOON_MS : FAR_MS)).toISOString(),
-        })),
+        // A recommendation's items are drafted with it, not opened with the case.
+        findings: plan.findings
+          .filter((f) => f.script !== 'recommended')
+          .map((f) => ({
+            title: f.title,
+            description: `按脚本 ${f.script} 推进`,
+            unitId: f.unitId,
+            dueAt: new Date(Date.now() + (SCRIPTS[f.script].soon ? SOON_MS : FAR_MS)).toISOString(),
+          })),
       });
       try {
         const opened = await driver.openCase(body);
@@ -78,20 +110,42 @@ async function drive(cases: CasePlan[], driver: Driver, watcher: FindingWatcher,
         plan.error = (error as Error).message;
         return;
       }
-      await Promise.all(
-        plan.findings.map(async (finding) => {
-          const run = new FindingRun(finding, caseRandom.fork(), driver, watcher);
-          try {
-            if (!finding.id) throw new Error('the opened case does not list this finding');
-            await SCRIPTS[finding.script].run(run);
-            finding.done = true;
-          } catch (error) {
-            finding.error = (error as Error).message;
-          }
-        }),
-      );
+      const runScript = async (finding: FindingPlan) => {
+        const run = new FindingRun(finding, caseRandom.fork(), driver, watcher);
+        try {
+          if (!finding.id) throw new Error('the opened case does not list this finding');
+          await SCRIPTS[finding.script].run(run);
+          finding.done = true;
+        } catch (error) {
+          finding.error = (error as Error).message;
+        }
+      };
+      const recommendation = plan.recommendation;
+      const items = new Set(recommendation?.items);
+      await Promise.all([
+        ...plan.findings.filter((finding) => !items.has(finding)).map(runScript),
+        recommendation ? driveRecommendation(recommendation, plan.id, recommendations, caseRandom.fork(), runScript) : undefined,
+      ]);
     }),
   );
+}
+
+/** Issues and answers the recommendation, then drives each of its items to close-out. */
+async function driveRecommendation(
+  plan: RecommendationPlan,
+  caseId: string,
+  driver: RecommendationDriver,
+  random: Random,
+  runScript: (finding: FindingPlan) => Promise<void>,
+): Promise<void> {
+  try {
+    await driver.issueAndAnswer(plan, caseId, random);
+  } catch (error) {
+    plan.error = (error as Error).message;
+    for (const item of plan.items) item.error = `its recommendation's drive failed: ${plan.error}`;
+    return;
+  }
+  await Promise.all(plan.items.map(runScript));
 }
 
 async function main(): Promise<number> {
@@ -125,7 +179,8 @@ async function main(): Promise<number> {
     const driveStarted = Date.now();
     const injector = new FaultInjector(cluster, traffic, random.fork(), driveStarted, say);
     const faults = injector.run(DEFAULT_FAULTS, 15_000, [6_000, 14_000]);
-    await Promise.all([drive(cases, driver, watcher, random.fork(), driveStarted), faults]);
+    const recommendations = new RecommendationDriver(traffic, db);
+    await Promise.all([drive(cases, driver, recommendations, watcher, random.fork(), driveStarted), faults]);
     const findings = cases.flatMap((c) => c.findings);
     const steps = findings.flatMap((f) => f.steps);
     const unanswered = steps.filter((s) => s.outcome === 'applied-unanswered').length;
@@ -143,6 +198,11 @@ async function main(): Promise<number> {
       const finding = findings.find((f) => f.index === index);
       say(`lost or wrong: finding #${index} ${finding?.id ?? ''} (${finding?.script}): ${problems.slice(0, 3).join(' | ')}`);
     }
+    for (const [index, problems] of [...verdict.lostRecommendations.entries()].slice(0, 20)) {
+      say(`lost or wrong: the recommendation of case #${index}: ${problems.slice(0, 3).join(' | ')}`);
+    }
+    const recommended = cases.filter((c) => c.recommendation?.id).length;
+    say(`recommendations: ${recommended} drafted, issued, signed for and answered; ${verdict.lostRecommendations.size} lost or wrong`);
     failures.push(...verdict.caseProblems);
 
     const [during] = await db.query<{ runs: number; repaired: number; unrepaired: number }>(
@@ -187,7 +247,7 @@ async function main(): Promise<number> {
   }
   for (const failure of failures) say(`FAILED: ${failure}`);
   const driven = cases.flatMap((c) => c.findings).filter((f) => f.id).length;
-  const lost = verdict ? verdict.lost.size : findingCount;
+  const lost = verdict ? verdict.lost.size + verdict.lostRecommendations.size : findingCount;
   const duplicated = verdict?.duplicated ?? 0;
   const passed = lost === 0 && duplicated === 0 && failures.length === 0;
   // A passing run leaves nothing behind (FAULT_KEEP=1 keeps it); a failing one keeps its logs and data.

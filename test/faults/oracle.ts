@@ -54,6 +54,7 @@ export function replayTimeline(row: StoredFinding, events: StoredEvent[], policy
     ...(row.responsible_person !== null ? { responsiblePerson: row.responsible_person } : {}),
     dueAt: String(assigned.data['dueAt']),
     createdAt: iso(assigned.at),
+    ...recommendationOf(row, assigned),
   };
   const lifecycle = new FindingLifecycle(assignedState(seed, row.opened_by, policy.planDueMs), policy);
   const queue: EventRecord[] = [];
@@ -63,7 +64,7 @@ export function replayTimeline(row: StoredFinding, events: StoredEvent[], policy
       const command = commandOf(event);
       let effects: Effects;
       try {
-        effects = command ? lifecycle.apply(command, atMs) : lifecycle.fireDueTimers(atMs);
+        effects = applied(lifecycle, command, atMs);
       } catch (error) {
         problems.push(`seq ${event.seq} ${event.type}: the rules refuse it at ${iso(event.at)} (${(error as Error).message})`);
         return { problems, lifecycle: null, notifications };
@@ -84,6 +85,25 @@ export function replayTimeline(row: StoredFinding, events: StoredEvent[], policy
   }
   if (queue.length > 0) problems.push(`the timeline lacks ${queue.map((e) => `${e.type} (seq ${e.seq})`).join(', ')}`);
   return { problems, lifecycle, notifications };
+}
+
+/** A recommendation's finding was drafted before it was assigned at issue, its plan due with the reply. */
+function recommendationOf(row: StoredFinding, assigned: StoredEvent): Partial<FindingSeed> {
+  const recommendationId = assigned.data['recommendationId'];
+  if (typeof recommendationId !== 'string') return {};
+  return {
+    recommendationId,
+    createdAt: iso(row.created_at),
+    assignedAt: iso(assigned.at),
+    ...(typeof assigned.data['planDueAt'] === 'string' ? { planDueAt: assigned.data['planDueAt'] } : {}),
+  };
+}
+
+/** A step, or the timers due; a recommendation's finding takes its first plan from the reply, as its workflow does. */
+function applied(lifecycle: FindingLifecycle, command: FindingCommand | null, atMs: number): Effects {
+  if (!command) return lifecycle.fireDueTimers(atMs);
+  if (command.type === 'submitPlan' && lifecycle.state.replyAwaited) return lifecycle.takeReplyPlan(command.content, command.actor, atMs);
+  return lifecycle.apply(command, atMs);
 }
 
 function eventDifference(expected: EventRecord, actual: StoredEvent): string | null {
@@ -184,8 +204,8 @@ export function rowAsRecord(row: StoredFinding): Record<string, unknown> {
     category: row.category,
     unitId: row.unit_id,
     trackingOfficeId: row.tracking_office_id,
-    // No column yet: the read model answers null until recommendations and interviews are kept.
-    recommendationId: null,
+    recommendationId: row.recommendation_id,
+    // No column yet: the read model answers null until interviews are kept.
     interviewId: null,
     responsiblePerson: row.responsible_person,
     dueAt: row.due_at,

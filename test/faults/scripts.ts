@@ -19,7 +19,8 @@ export type ScriptName =
   | 'rejectThenClose'
   | 'relapse'
   | 'extensionAfterOverdue'
-  | 'slowSupervisor';
+  | 'slowSupervisor'
+  | 'recommended';
 
 /** One finding the suite drives, and what became of it. */
 export interface FindingPlan {
@@ -140,6 +141,18 @@ export const SCRIPTS: Record<ScriptName, Script> = {
     run: async (r) => {
       await r.step('plan');
       await r.until('the plan decision escalated (APPROVAL_OVERDUE)', (s) => s.types.includes('APPROVAL_OVERDUE'));
+      await r.step('approvePlan');
+      await r.step('report');
+      await r.step('pass');
+      await r.holdFollowUp();
+    },
+  },
+  // An item of a recommendation: its plan came with the written reply; never picked on its own.
+  recommended: {
+    weight: 0,
+    soon: false,
+    expect: CLOSED_FOR_GOOD,
+    run: async (r) => {
       await r.step('approvePlan');
       await r.step('report');
       await r.step('pass');

@@ -1,7 +1,9 @@
+import type { RecommendationSeed } from '@reform/contracts';
+import { draftedState, readPolicy, recommendationRecord } from '@reform/domain';
 import { ProjectionStore } from '@reform/persistence';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { rolesOf, routesOf, startApi, type AccessRule, type InProcessApi } from '../support/api-app';
+import { draftRecommendation, rolesOf, routesOf, startApi, type AccessRule, type InProcessApi } from '../support/api-app';
 import { AUDIENCE, hs256, ISSUER, OidcProvider, type TokenClaims } from '../support/oidc-provider';
 import { aCase, aFinding, anEvent } from '../support/projection-records';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -40,7 +42,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 type Claims = TokenClaims & { orgUnitId?: string };
 
 interface Sample {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   body?: object;
   /** Sent as multipart, in the field `file`. */
@@ -52,9 +54,11 @@ interface Sample {
 const PERSON_BODY = { name: '矩阵人员', orgUnitId: 'ROOT', mobile: '13800000000' };
 const orgUnitBody = (id: string) => (ORG_UNITS.find(([unitId]) => unitId === id) as (typeof ORG_UNITS)[number])[1];
 
-/** One valid request per endpoint of the app, against the seeded case and unit A's finding. */
-function samples(caseId: string, findingId: string): Record<string, Sample> {
+/** One valid request per endpoint of the app, against the seeded case, unit A's finding and its issued recommendation. */
+function samples(caseId: string, findingId: string, recommendationId: string = NO_SUCH_ID): Record<string, Sample> {
   const f = `/api/v1/findings/${findingId}`;
+  const r = `/api/v1/recommendations/${recommendationId}`;
+  const item = { title: '建议书问题', description: '制度缺失', dueAt: inDays(30) };
   const finding = { title: '新问题', description: '制度缺失', unitId: UNIT_A, dueAt: inDays(30) };
   return {
     'GET /health': { method: 'GET', path: '/health', ok: 200 },
@@ -133,7 +137,61 @@ function samples(caseId: string, findingId: string): Record<string, Sample> {
     'GET /files/:id/downloads': { method: 'GET', path: `/api/v1/files/${NO_SUCH_ID}/downloads`, ok: 404 },
     'GET /findings/:id/documents': { method: 'GET', path: `${f}/documents`, ok: 200 },
     'GET /documents/:id': { method: 'GET', path: `/api/v1/documents/${NO_SUCH_ID}`, ok: 404 },
+    'POST /cases/:id/recommendations': {
+      method: 'POST',
+      path: `/api/v1/cases/${caseId}/recommendations`,
+      body: { unitId: UNIT_A, title: '建议书', causeAnalysis: '成因', measures: '建议', replyDueAt: inDays(10), findings: [item] },
+      ok: 201,
+    },
+    'GET /recommendations': { method: 'GET', path: '/api/v1/recommendations', ok: 200 },
+    'GET /recommendations/:id': { method: 'GET', path: r, ok: 200 },
+    // Its document was never frozen here: past the guard, 404 to every role.
+    'GET /recommendations/:id/document': { method: 'GET', path: `${r}/document`, ok: 404 },
+    'PATCH /recommendations/:id': { method: 'PATCH', path: r, body: { measures: '修改后的建议' }, ok: 200 },
+    'POST /recommendations/:id/submit': { method: 'POST', path: `${r}/submit`, ok: 200 },
+    'POST /recommendations/:id/signoff': { method: 'POST', path: `${r}/signoff`, body: { decision: 'approve' }, ok: 200 },
+    'POST /recommendations/:id/receipt': { method: 'POST', path: `${r}/receipt`, body: { signedBy: '张局长' }, ok: 200 },
+    'POST /recommendations/:id/reply': {
+      method: 'POST',
+      path: `${r}/reply`,
+      body: { content: '回复', signedBy: '张局长', plans: [{ findingId, content: '方案' }] },
+      ok: 200,
+    },
+    'GET /reports/recommendations': { method: 'GET', path: '/api/v1/reports/recommendations', ok: 200 },
   };
+}
+
+/** Unit A's recommendation on `caseId`, drafted and issued as its workflow projects it. */
+async function issuedRecommendation(db: TestDatabase, caseId: string): Promise<string> {
+  const store = new ProjectionStore(db.dataSource);
+  const seed: RecommendationSeed = {
+    id: randomUUID(),
+    caseId,
+    unitId: UNIT_A,
+    trackingOfficeId: 'ROOT',
+    title: '单位A的建议书',
+    causeAnalysis: '成因',
+    measures: '建议',
+    replyDueAt: inDays(10),
+    draftedBy: { id: 'matrix-officer', name: '起草人' },
+    createdAt: new Date().toISOString(),
+    findings: [
+      {
+        id: randomUUID(),
+        caseId,
+        title: '建议书所列问题',
+        description: '制度缺失',
+        unitId: UNIT_A,
+        dueAt: inDays(30),
+        createdAt: new Date().toISOString(),
+      },
+    ],
+  };
+  await draftRecommendation(store, { recommendation: seed, actor: seed.draftedBy, policy: readPolicy({}) });
+  const drafted = recommendationRecord(draftedState(seed, seed.draftedBy.id));
+  const issued = { ...drafted, status: 'ISSUED' as const, docNo: '纪建〔2026〕1号', issuedAt: new Date().toISOString(), version: 3 };
+  await store.recommendation({ recommendation: issued, events: [], notifications: [], findings: [] }, 'recorded');
+  return seed.id;
 }
 
 const PEOPLE: Record<string, Claims> = {
@@ -161,6 +219,8 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
   let findingJ: ReturnType<typeof aFinding>;
   let findingS: ReturnType<typeof aFinding>;
   let findingT: ReturnType<typeof aFinding>;
+  /** Unit A's recommendation, issued: its unit may read it, sign for it and answer it. */
+  let recommendationA: string;
   /** Each route's @Access() rule, as the guard reads it; undefined for a route without one. */
   let rules: Map<string, AccessRule | undefined>;
 
@@ -188,6 +248,8 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
     ];
     await new ProjectionStore(db.dataSource).caseOpened({ case: record, year: 2026, findings: [findingA, findingB], events });
 
+    recommendationA = await issuedRecommendation(db, caseId);
+
     // A case wholly within OFFICE_IN's jurisdiction: one finding of its subtree, one of a unit it
     // supervises, one of another unit that it tracks.
     const inCase = aCase({ title: '管辖内的案件' });
@@ -213,21 +275,21 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
 
   function send(sample: Sample, authorization?: string) {
     const server = request(api.server);
-    let call =
-      sample.method === 'GET' ? server.get(sample.path) : sample.method === 'PUT' ? server.put(sample.path) : server.post(sample.path);
+    const methods = { GET: server.get, POST: server.post, PUT: server.put, PATCH: server.patch };
+    let call = methods[sample.method].call(server, sample.path);
     if (authorization !== undefined) call = call.set('authorization', authorization);
     if (sample.file) return call.attach('file', Buffer.from(sample.file.content), sample.file.name);
     return sample.method === 'GET' ? call : call.send(sample.body ?? {});
   }
 
   it('covers every endpoint the app serves', () => {
-    expect(Object.keys(samples(caseId, findingA.id)).sort()).toEqual([...rules.keys()].sort());
+    expect(Object.keys(samples(caseId, findingA.id, recommendationA)).sort()).toEqual([...rules.keys()].sort());
   });
 
   it("answers each role exactly as the route's @Access() rule says, 403 to all without one (provider-signed RS256 tokens)", async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const [key, sample] of Object.entries(samples(caseId, findingA.id))) {
+    for (const [key, sample] of Object.entries(samples(caseId, findingA.id, recommendationA))) {
       const rule = rules.get(key);
       for (const [who, claims] of Object.entries(PEOPLE)) {
         const response = await send(sample, `Bearer ${await provider.sign(claims)}`);
@@ -242,7 +304,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
 
   it('lets admin keep the registers and nothing else: 200/201 there, 403 on findings, cases, audit, approvals, ledger and reports', async () => {
     const token = `Bearer ${await provider.sign(PEOPLE['admin'])}`;
-    const all = samples(caseId, findingA.id);
+    const all = samples(caseId, findingA.id, recommendationA);
     const expected: Record<string, number> = {
       'GET /org-units': 200,
       'GET /org-units/:id': 200,
@@ -279,6 +341,12 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       'GET /files/:id/downloads': 403,
       'GET /findings/:id/documents': 403,
       'GET /documents/:id': 403,
+      'POST /cases/:id/recommendations': 403,
+      'GET /recommendations': 403,
+      'GET /recommendations/:id': 403,
+      'POST /recommendations/:id/signoff': 403,
+      'POST /recommendations/:id/reply': 403,
+      'GET /reports/recommendations': 403,
     };
     const outcomes: Record<string, number> = {};
     for (const key of Object.keys(expected)) outcomes[key] = (await send(all[key], token)).status;
@@ -301,7 +369,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
   });
 
   it('accepts HS256 tokens with AUTH_JWT_SECRET as well, with the same iss and aud', async () => {
-    const sample = samples(caseId, findingA.id)['GET /audit/verify'];
+    const sample = samples(caseId, findingA.id, recommendationA)['GET /audit/verify'];
     expect((await send(sample, `Bearer ${await hs256(PEOPLE['auditor'], SECRET)}`)).status).toBe(200);
     expect((await send(sample, `Bearer ${await hs256(PEOPLE['officer'], SECRET)}`)).status).toBe(403);
   });
@@ -323,7 +391,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
     const callsBefore = api.workflows.calls.length;
-    for (const [key, sample] of Object.entries(samples(caseId, findingA.id))) {
+    for (const [key, sample] of Object.entries(samples(caseId, findingA.id, recommendationA))) {
       if (rules.get(key)?.scope === 'public') continue;
       for (const [label, authorization] of Object.entries(badTokens)) {
         const response = await send(sample, authorization);

@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import { AppConfigService, loadConfig, LoggingModule, pinoHttpOptions } from '@reform/config';
 import type {
   AddFindingInput,
+  AddRecommendationInput,
   CaseWithFindings,
   EventRecord,
   FindingCommand,
@@ -11,8 +12,11 @@ import type {
   FindingSeed,
   FindingView,
   OpenCaseInput,
+  RecommendationCommand,
+  RecommendationView,
 } from '@reform/contracts';
-import { CaseQueries, FindingQueries, ProjectionStore } from '@reform/persistence';
+import { draftedEvent, draftedState, draftFindingRecords, recommendationRecord } from '@reform/domain';
+import { CaseQueries, FindingQueries, ProjectionStore, RecommendationQueries } from '@reform/persistence';
 import { Client } from '@temporalio/client';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -30,7 +34,7 @@ export { routesOf } from '../../apps/api/src/testing/routes-of'; // eslint-disab
 
 /** What reached "Temporal": a refused request must leave nothing here. */
 export interface WorkflowCall {
-  kind: 'openCase' | 'addFinding' | 'commandFinding';
+  kind: 'openCase' | 'addFinding' | 'commandFinding' | 'addRecommendation' | 'commandRecommendation';
   id: string;
   actor: string;
 }
@@ -46,11 +50,13 @@ export class RecordingWorkflows {
   private readonly store: ProjectionStore;
   private readonly cases: CaseQueries;
   private readonly findings: FindingQueries;
+  private readonly recommendations: RecommendationQueries;
 
   constructor(dataSource: DataSource) {
     this.store = new ProjectionStore(dataSource);
     this.cases = new CaseQueries(dataSource);
     this.findings = new FindingQueries(dataSource);
+    this.recommendations = new RecommendationQueries(dataSource);
   }
 
   async openCase(open: OpenCaseInput): Promise<CaseWithFindings> {
@@ -88,6 +94,29 @@ export class RecordingWorkflows {
       throw new Error('relation "findings" violates check: SELECT * FROM findings WHERE unit_id = \'U-SECRET\'');
     return (await this.findings.findById(findingId)) as FindingView;
   }
+
+  async addRecommendation(found: { id: string }, input: AddRecommendationInput): Promise<RecommendationView> {
+    this.calls.push({ kind: 'addRecommendation', id: found.id, actor: input.actor.id });
+    await draftRecommendation(this.store, input);
+    return (await this.recommendations.get(input.recommendation.id)) as RecommendationView;
+  }
+
+  async commandRecommendation(recommendation: { id: string }, command: RecommendationCommand): Promise<RecommendationView> {
+    this.calls.push({ kind: 'commandRecommendation', id: recommendation.id, actor: command.actor.id });
+    return (await this.recommendations.get(recommendation.id)) as RecommendationView;
+  }
+}
+
+/** A recommendation drafted as the case's workflow projects it; a step answers it as stored. */
+export async function draftRecommendation(store: ProjectionStore, input: AddRecommendationInput): Promise<void> {
+  const { recommendation, actor } = input;
+  await store.recommendationDrafted({
+    caseId: recommendation.caseId,
+    caseVersion: 2,
+    recommendation: recommendationRecord(draftedState(recommendation, actor.id)),
+    findings: draftFindingRecords(recommendation, actor.id),
+    events: [draftedEvent(recommendation)],
+  });
 }
 
 function findingRecord(seed: FindingSeed, openedBy: string): FindingRecord {

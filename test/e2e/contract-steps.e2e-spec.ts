@@ -779,7 +779,14 @@ describe('HTTP contract: resources and every step (external PostgreSQL)', () => 
         expect(s.findings.byStatus['RECTIFYING'] - before.findings.byStatus['RECTIFYING']).toBe(0);
         expect(s.findings.byStatus['REPORT_SUBMITTED'] - before.findings.byStatus['REPORT_SUBMITTED']).toBe(0);
         // Internally consistent.
-        expect(Object.keys(s.findings.byStatus).sort()).toEqual(['ASSIGNED', 'CLOSED', 'PLAN_SUBMITTED', 'RECTIFYING', 'REPORT_SUBMITTED']);
+        expect(Object.keys(s.findings.byStatus).sort()).toEqual([
+          'ASSIGNED',
+          'CLOSED',
+          'DRAFT',
+          'PLAN_SUBMITTED',
+          'RECTIFYING',
+          'REPORT_SUBMITTED',
+        ]);
         expect(sum(Object.values(s.findings.byStatus))).toBe(s.findings.total);
         expect(sum(Object.values(s.findings.byEscalationLevel))).toBe(s.findings.total);
         expect(sum(s.byUnit.map((row) => row.total))).toBe(s.findings.total);

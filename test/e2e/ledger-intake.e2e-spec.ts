@@ -205,10 +205,10 @@ describe('working-day deadlines, bulk intake and the ledger exports (external Po
     expect(root.status).toBe(200);
     const tracking = root.body.name;
     expect(lines[1]).toBe(
-      `1,${imported.code},某局违规发放津补贴案,津补贴审批把关不严,${UNIT_NAME},王芳,2099-03-31 18:00,已交办,否,无,无,${tracking},`,
+      `1,${imported.code},某局违规发放津补贴案,津补贴审批把关不严,${UNIT_NAME},王芳,2099-03-31 18:00,已交办,否,无,无,${tracking},,`,
     );
     expect(lines[3]).toBe(
-      `3,${imported.code},某局违规发放津补贴案,"采购未比价, 程序倒置",${OTHER_NAME},李四,2099-06-30 09:00,已交办,否,无,无,${tracking},`,
+      `3,${imported.code},某局违规发放津补贴案,"采购未比价, 程序倒置",${OTHER_NAME},李四,2099-06-30 09:00,已交办,否,无,无,${tracking},,`,
     );
 
     const xlsx = await download(`/api/v1/ledger?caseId=${imported.id}`, XLSX);

@@ -48,7 +48,7 @@ export function portIsFree(port) {
   });
 }
 
-export function freePort() {
+function anyFreePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -59,9 +59,23 @@ export function freePort() {
   });
 }
 
-export async function waitFor(what, check, timeoutMs, intervalMs = 250) {
+/**
+ * A port nothing listens on, other than `reserved`: ports chosen for processes that have not
+ * bound them yet (PostgreSQL once took the port meant for the Temporal dev server, which exited).
+ */
+export async function freePort(reserved = []) {
+  for (;;) {
+    const port = await anyFreePort();
+    if (!reserved.includes(port)) return port;
+  }
+}
+
+/** Polls `check` until it is true; `gaveUp` returning a reason (a process that exited) ends it at once. */
+export async function waitFor(what, check, timeoutMs, intervalMs = 250, gaveUp = () => undefined) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    const reason = gaveUp();
+    if (reason) throw new Error(reason);
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

@@ -143,7 +143,10 @@ try {
 
 async function startEmbeddedPostgresIn(dir) {
   const { startEmbeddedPostgres } = await import('./postgres.mjs');
-  return startEmbeddedPostgres({ dataDir: dir, port: Number(env.EMBEDDED_PG_PORT ?? (await freePort())) });
+  return startEmbeddedPostgres({
+    dataDir: dir,
+    port: Number(env.EMBEDDED_PG_PORT ?? (await freePort([apiPort, temporalPort, temporalUiPort]))),
+  });
 }
 
 /** TEMPORAL_DEV_DYNAMIC_CONFIG="key=value,key=value": dynamic config of the local dev server only. */

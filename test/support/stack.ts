@@ -26,6 +26,13 @@ export function freePort(): Promise<number> {
   });
 }
 
+async function threeDistinctPorts(): Promise<{ port: number; temporalPort: number; uiPort: number }> {
+  const chosen = new Set<number>();
+  while (chosen.size < 3) chosen.add(await freePort());
+  const [port, temporalPort, uiPort] = [...chosen];
+  return { port, temporalPort, uiPort };
+}
+
 export interface StackOptions {
   dataDir?: string;
   env?: Record<string, string>;
@@ -53,7 +60,7 @@ export class Stack {
 
   static async start(options: StackOptions = {}, ports?: { port: number; temporalPort: number; uiPort: number }): Promise<Stack> {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'reform-e2e-'));
-    const chosen = ports ?? { port: await freePort(), temporalPort: await freePort(), uiPort: await freePort() };
+    const chosen = ports ?? (await threeDistinctPorts());
     const env = {
       ...SECONDS_POLICIES,
       ...options.env,

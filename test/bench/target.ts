@@ -16,6 +16,7 @@ const DEFAULT_POLICIES = {
   POLICY_APPROVAL_SLA: 'P3D',
   POLICY_FOLLOW_UP_AFTER: 'P90D',
   POLICY_RECEIPT_DUE: 'P3D',
+  POLICY_INTERVIEW_DUE: 'P7D',
 };
 
 export type Role = 'api' | 'worker' | 'temporal' | 'postgres';

@@ -20,6 +20,7 @@ const SECONDS_POLICY: Policy = {
   approvalSlaMs: 60_000,
   followUpAfterMs: 1_500,
   receiptDueMs: 1_500,
+  interviewDueMs: 60_000,
 };
 
 describe('caseWorkflow with its findings (dev server, policies of seconds)', () => {

@@ -25,6 +25,7 @@ const QUIET: Policy = {
   approvalSlaMs: 60_000,
   followUpAfterMs: 60_000,
   receiptDueMs: 60_000,
+  interviewDueMs: 60_000,
 };
 const UNIT = actor('unit-1');
 const DRAFTER = actor('officer-2');

@@ -10,6 +10,7 @@ export const DAYS_POLICY: Policy = {
   approvalSlaMs: 3 * DAY,
   followUpAfterMs: 90 * DAY,
   receiptDueMs: 3 * DAY,
+  interviewDueMs: 7 * DAY,
 };
 
 export function findingSeed(nowMs: number, overrides: Partial<FindingSeed> = {}): FindingSeed {

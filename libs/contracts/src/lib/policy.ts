@@ -7,6 +7,8 @@ export interface Policy {
   followUpAfterMs: number;
   /** 签收 due this long after a recommendation is issued. */
   receiptDueMs: number;
+  /** 约谈 to be held this long after it was proposed. */
+  interviewDueMs: number;
 }
 
 export const POLICY_ENV = {
@@ -16,6 +18,7 @@ export const POLICY_ENV = {
   approvalSlaMs: 'POLICY_APPROVAL_SLA',
   followUpAfterMs: 'POLICY_FOLLOW_UP_AFTER',
   receiptDueMs: 'POLICY_RECEIPT_DUE',
+  interviewDueMs: 'POLICY_INTERVIEW_DUE',
 } as const satisfies Record<keyof Policy, string>;
 
 export const POLICY_DEFAULTS = {
@@ -25,4 +28,5 @@ export const POLICY_DEFAULTS = {
   POLICY_APPROVAL_SLA: 'P3D',
   POLICY_FOLLOW_UP_AFTER: 'P90D',
   POLICY_RECEIPT_DUE: 'P3D',
+  POLICY_INTERVIEW_DUE: 'P7D',
 } as const;

@@ -323,6 +323,7 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
       approvalSlaMs: 2_000,
       followUpAfterMs: 90_000,
       receiptDueMs: 4_000,
+      interviewDueMs: 7_000,
     };
     const driver = new Driver(fast, seed({ dueAt: iso(T0 + 30_000) }));
     driver.step(cmd.submitPlan(), T0 + 1_000);

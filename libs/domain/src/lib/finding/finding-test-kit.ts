@@ -26,6 +26,7 @@ export const POLICY: Policy = {
   approvalSlaMs: 2 * DAY,
   followUpAfterMs: 90 * DAY,
   receiptDueMs: 4 * DAY,
+  interviewDueMs: 7 * DAY,
 };
 /** The first deadline: day 30. */
 export const DUE = day(30);

@@ -10,6 +10,9 @@ import { DAY, findingInput, findingSeed } from './testing/workflow-fixtures';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleOptions } = require('../bundle.cjs');
 
+/** Each test's unit has its own interview desk, which outlives the test's worker. */
+const uniqueUnit = () => `U-${Math.random().toString(36).slice(2, 8)}`;
+
 describe('findingWorkflow timers (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
   let workflowBundle: WorkflowBundleWithSourceMap;
@@ -41,7 +44,7 @@ describe('findingWorkflow timers (time-skipping)', () => {
     const store = new RecordingActivities();
     let findingQueue = '';
     const now = await env.currentTimeMs();
-    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString() });
+    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString(), unitId: uniqueUnit() });
     await withWorker(store, async (taskQueue) => {
       findingQueue = taskQueue;
       const handle = await env.client.workflow.start(findingWorkflow, {
@@ -67,9 +70,18 @@ describe('findingWorkflow timers (time-skipping)', () => {
       'OVERDUE',
       'ESCALATED',
       'ESCALATED',
+      'INTERVIEW_PROPOSED',
       'ESCALATED',
       'APPROVAL_OVERDUE',
     ]);
+    // Level 2 opened its unit's interview, on its own desk workflow.
+    const [interview] = [...store.interviews.values()];
+    expect(interview).toMatchObject({ unitId: seed.unitId, status: 'PROPOSED', findingIds: [seed.id] });
+    expect(store.timeline(seed.id).find((event) => event.type === 'INTERVIEW_PROPOSED')?.data).toEqual({
+      interviewId: interview.id,
+      level: 2,
+    });
+    expect(store.findings.get(seed.id)?.interviewId).toBe(interview.id);
     const levels = store
       .timeline(seed.id)
       .filter((event) => event.type === 'ESCALATED')
@@ -81,6 +93,8 @@ describe('findingWorkflow timers (time-skipping)', () => {
       'ACCOUNTABILITY_PROPOSED',
       'APPROVAL_OVERDUE',
       'INTERVIEW_NOTICE',
+      // Its interview, not held within POLICY_INTERVIEW_DUE, chased by its desk.
+      'INTERVIEW_OVERDUE',
       'PLAN_OVERDUE_NOTICE',
       'REMINDER',
       'SUPERVISION_NOTICE',
@@ -123,7 +137,7 @@ describe('findingWorkflow timers (time-skipping)', () => {
   it('continues as new before the history grows large and keeps its state', async () => {
     const store = new RecordingActivities();
     const now = await env.currentTimeMs();
-    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString() });
+    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString(), unitId: uniqueUnit() });
     await withWorker(store, async (taskQueue) => {
       const handle = await env.client.workflow.start(findingWorkflow, {
         taskQueue,

@@ -16,6 +16,9 @@ import {
   findingRecordQuery,
   findingStatusSignal,
   findingViewQuery,
+  interviewDeskWorkflowId,
+  interviewHeldSignal,
+  interviewHeldTakenSignal,
   recommendationWorkflowId,
   replyPlanSignal,
   type FindingProjectionActivity,
@@ -33,6 +36,7 @@ import { asFailure } from './failures';
 // Only the listed projections: reconciliation counts these as in flight while they retry.
 const { projectFinding, projectFindingEffects } = proxyActivities<Pick<ReformActivities, FindingProjectionActivity>>(DATABASE_WRITE);
 const { notify } = proxyActivities<ReformActivities>(NOTIFICATION);
+const { joinInterview } = proxyActivities<Pick<ReformActivities, 'joinInterview'>>(DATABASE_WRITE);
 
 /**
  * Since this patch the projection of events that notify someone also records the notifications
@@ -43,6 +47,9 @@ const PROJECTION_RECORDS_NOTIFICATIONS = 'projection-records-notifications';
 
 /** Since this patch each rung of the ladder issues its document (督办通知书, 约谈通知书, 问责建议书). */
 const ESCALATION_ISSUES_DOCUMENTS = 'escalation-issues-documents';
+
+/** Since this patch level 2 joins the unit's interview (约谈) or opens one, through the unit's interview desk. */
+const ESCALATION_PROPOSES_INTERVIEW = 'escalation-proposes-interview';
 
 export interface FindingWorkflowOptions {
   /** Lower only in tests, to exercise continue-as-new. */
@@ -103,6 +110,22 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
     // Asked only when there is something to issue, so that histories without an escalation carry no marker.
     if (documents.length > 0 && patched(ESCALATION_ISSUES_DOCUMENTS)) documents.forEach(issue);
     if ((state.status === 'CLOSED') !== (reportedStatus === 'CLOSED')) await tellCase(false);
+    const reachedInterview = events.some((event) => event.type === 'ESCALATED' && event.data['level'] === 2);
+    if (reachedInterview && !state.interviewId && patched(ESCALATION_PROPOSES_INTERVIEW)) await proposeInterview();
+  };
+
+  /** The unit's desk answers the interview this finding is in (the open one, or a new one); a retried join lands once. */
+  const proposeInterview = async () => {
+    const { seed } = state;
+    const request = {
+      unitId: seed.unitId,
+      findingId: seed.id,
+      caseId: seed.caseId,
+      trackingOfficeId: seed.trackingOfficeId ?? null,
+      at: new Date().toISOString(),
+    };
+    const { interviewId } = await joinInterview(request);
+    await record(lifecycle.joinedInterview(interviewId, Date.now()));
   };
 
   setHandler(findingViewQuery, () => lifecycle.view());
@@ -133,6 +156,15 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
     await record(lifecycle.takeReplyPlan(content, actor, Date.now()));
     const signal = { findingId: state.seed.id, status: state.status, finished: false, replyTaken: true };
     await tellRecommendation(state.seed.recommendationId ?? '', signal);
+  });
+
+  // Only a finding that joined an interview is sent this, so histories without one replay unchanged.
+  setHandler(interviewHeldSignal, async ({ interviewId, heldAt, actor }) => {
+    steps += 1;
+    await record(lifecycle.interviewHeld(interviewId, heldAt, actor, Date.now()));
+    await getExternalWorkflowHandle(interviewDeskWorkflowId(state.seed.unitId))
+      .signal(interviewHeldTakenSignal, { interviewId, findingId: state.seed.id })
+      .catch((error: Error) => log.warn('interview desk did not take the held-taken signal', { error: error.message }));
   });
 
   const historyLimit = input.historyLimit ?? HISTORY_LIMIT;

@@ -2,3 +2,4 @@ export { caseWorkflow } from './case.workflow';
 export { findingWorkflow } from './finding.workflow';
 export { reconciliationWorkflow } from './reconciliation.workflow';
 export { recommendationWorkflow } from './recommendation.workflow';
+export { interviewDeskWorkflow } from './interview-desk.workflow';

@@ -14,7 +14,8 @@ const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.json'));
  * Recorded histories of every path must replay against the current workflow code: a change that
  * would break a running workflow fails here and must go behind patched() instead.
  * Record new ones with `RECORD_HISTORIES=1 npx jest -c workflows/jest.config.cts case-lifecycle`
- * (and `recommendation-lifecycle` for the recommendation's paths and the case and findings they drive).
+ * (and `recommendation-lifecycle` for the recommendation's paths and the case and findings they drive,
+ * `interview-desk` for an interview's and the findings it joins).
  */
 describe('recorded histories replay against the current workflows', () => {
   let workflowBundle: WorkflowBundleWithSourceMap;

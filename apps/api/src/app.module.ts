@@ -16,6 +16,7 @@ import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { OpsModule } from './ops/ops.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { InterviewsModule } from './interviews/interviews.module';
 import { ReportsModule } from './reports/reports.module';
 import { TemporalClientModule } from '@reform/temporal';
 
@@ -34,6 +35,7 @@ import { TemporalClientModule } from '@reform/temporal';
     FilesModule,
     DocumentsModule,
     RecommendationsModule,
+    InterviewsModule,
     ApprovalsModule,
     AuditModule,
     ReportsModule,

@@ -8,5 +8,6 @@ export * from './lib/errors';
 export * from './lib/records';
 export * from './lib/workflow-io';
 export * from './lib/definitions';
+export * from './lib/interview';
 export * from './lib/reconciliation';
 export * from './lib/demo-organisation';

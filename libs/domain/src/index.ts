@@ -12,3 +12,4 @@ export * from './lib/organisation/jurisdiction';
 export * from './lib/documents/escalation-documents';
 export * from './lib/recommendation/recommendation-state';
 export * from './lib/recommendation/recommendation-lifecycle';
+export * from './lib/interview/interview-desk';

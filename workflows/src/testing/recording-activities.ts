@@ -1,16 +1,34 @@
 import { Context } from '@temporalio/activity';
-import type { DocumentRequest, EventRecord, FindingRecord, Notification, RecommendationRecord, ReformActivities } from '@reform/contracts';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import {
+  interviewDeskWorkflowId,
+  joinInterviewUpdate,
+  WORKFLOW_TYPES,
+  type DocumentRequest,
+  type EventRecord,
+  type FindingRecord,
+  type InterviewEventRecord,
+  type InterviewRecord,
+  type Notification,
+  type Policy,
+  type RecommendationRecord,
+  type ReformActivities,
+} from '@reform/contracts';
+import { DAYS_POLICY } from './workflow-fixtures';
 
 /**
  * Typed in-memory activities for workflow specs: they keep what the real projection would,
  * with the same idempotency (events by entity and seq) and version guard on rows.
  */
 export class RecordingActivities {
-  readonly events = new Map<string, EventRecord>();
+  readonly events = new Map<string, EventRecord | InterviewEventRecord>();
   readonly findings = new Map<string, FindingRecord>();
   readonly cases = new Map<string, { status: string; version: number; code: string }>();
   readonly recommendations = new Map<string, RecommendationRecord>();
   readonly notifications = new Map<string, Notification>();
+  readonly interviews = new Map<string, InterviewRecord>();
+  /** The policy a unit's interview desk starts with, when a finding reaching level 2 starts it. */
+  interviewPolicy: Policy = DAYS_POLICY;
   /** Documents by source key, numbered in the order first asked for, as the real store numbers them. */
   /** Each issued document with the task queue its activity ran on. */
   readonly documents = new Map<string, DocumentRequest & { docNo: string; taskQueue: string }>();
@@ -18,8 +36,10 @@ export class RecordingActivities {
   readonly years = new Map<string, number>();
   private codes = 0;
 
+  /** An entity's events in order (an interview's have no case: only their type and data are read). */
   timeline(entityId: string): EventRecord[] {
-    return [...this.events.values()].filter((event) => event.entityId === entityId).sort((a, b) => a.seq - b.seq);
+    const events = [...this.events.values()].filter((event) => event.entityId === entityId).sort((a, b) => a.seq - b.seq);
+    return events as EventRecord[];
   }
 
   types(entityId: string): string[] {
@@ -64,6 +84,28 @@ export class RecordingActivities {
         this.putNotifications(notifications);
         return { deliver: [] };
       },
+      projectInterview: async ({ interview, events, notifications }) => {
+        this.putEvents(events);
+        const current = this.interviews.get(interview.id);
+        if (!current || current.version < interview.version) this.interviews.set(interview.id, interview);
+        this.putNotifications(notifications);
+        return { deliver: [] };
+      },
+      joinInterview: async (request) => {
+        // The real desk, on the finding's own server and task queue, as the worker reaches it.
+        const { client, info } = Context.current();
+        const startWorkflowOperation = new WithStartWorkflowOperation(WORKFLOW_TYPES.interviewDesk, {
+          workflowId: interviewDeskWorkflowId(request.unitId),
+          taskQueue: info.taskQueue,
+          args: [{ unitId: request.unitId, policy: this.interviewPolicy }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        });
+        return client.workflow.executeUpdateWithStart(joinInterviewUpdate, {
+          args: [request],
+          updateId: `join-${request.findingId}`,
+          startWorkflowOperation,
+        });
+      },
       projectCase: async ({ caseId, status, version, events }) => {
         this.putEvents(events);
         const current = this.cases.get(caseId);
@@ -99,7 +141,7 @@ export class RecordingActivities {
       if (!this.notifications.has(notification.key)) this.notifications.set(notification.key, notification);
   }
 
-  private putEvents(events: EventRecord[]): void {
+  private putEvents(events: Array<EventRecord | InterviewEventRecord>): void {
     for (const event of events) {
       const key = `${event.entityId}#${event.seq}`;
       if (!this.events.has(key)) this.events.set(key, event);

@@ -87,6 +87,11 @@ describe('the role matrix: the @Access() rule of every route', () => {
       'POST /recommendations/:id/receipt': ownUnit,
       'POST /recommendations/:id/reply': ownUnit,
       'GET /reports/recommendations': readersInJurisdiction,
+      // 约谈: read by the discipline side, scheduled and recorded by officers and supervisors.
+      'GET /interviews': readersInJurisdiction,
+      'GET /interviews/:id': readersInJurisdiction,
+      'POST /interviews/:id/schedule': 'officer,supervisor scoped',
+      'POST /interviews/:id/record': 'officer,supervisor scoped',
     });
   });
 

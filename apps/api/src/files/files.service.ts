@@ -82,6 +82,16 @@ export class FilesService {
     return toStoredFile(file);
   }
 
+  /** A file for a discipline-side record (an interview's): uploaded by the caller, or by their org unit. */
+  async recordFileOf(fileId: string, user: Principal, field: string): Promise<StoredFile> {
+    const file = await this.files.get(fileId.toLowerCase());
+    const unit = uploaderUnitOf(user);
+    if (!file || !(file.uploadedBy === user.id || (unit !== null && file.uploaderUnitId === unit))) {
+      throw new InvalidInputError(`${field}: no file "${fileId}" was uploaded by you or your office`, field);
+    }
+    return toStoredFile(file);
+  }
+
   private async seesAFindingOf(fileId: string, user: Principal): Promise<boolean> {
     for (const findingId of await this.files.findingsOf(fileId)) {
       const finding = await this.findings.findById(findingId);

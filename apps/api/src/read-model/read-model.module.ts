@@ -5,6 +5,7 @@ import {
   CaseQueries,
   FindingQueries,
   IdempotencyStore,
+  InterviewQueries,
   LedgerQueries,
   RecommendationQueries,
   ReportAnalyticsQueries,
@@ -22,6 +23,7 @@ const QUERY_CLASSES = [
   LedgerQueries,
   ReportAnalyticsQueries,
   RecommendationQueries,
+  InterviewQueries,
 ];
 
 /** The read side of PostgreSQL (plain classes from persistence), made injectable. */

@@ -8,6 +8,8 @@ import {
   caseWorkflowId,
   findingCommandUpdate,
   findingWorkflowId,
+  interviewCommandUpdate,
+  interviewDeskWorkflowId,
   recommendationCommandUpdate,
   recommendationWorkflowId,
   WORKFLOW_TYPES,
@@ -18,6 +20,8 @@ import {
   type CaseWorkflowInput,
   type FindingCommand,
   type FindingView,
+  type InterviewCommand,
+  type InterviewView,
   type OpenCaseInput,
   type RecommendationCommand,
   type RecommendationView,
@@ -99,6 +103,12 @@ export class ReformWorkflows {
       ended: () => new WorkflowEndedError(`recommendation is ${recommendation.status} and accepts no more steps`, recommendation.status),
     };
     return this.translated(() => handle.executeUpdate(recommendationCommandUpdate, { args: [command] }), standing);
+  }
+
+  /** A step on an interview goes to its unit's desk, which holds the unit's one open interview. */
+  async commandInterview(interview: Pick<InterviewView, 'unitId' | 'status'>, command: InterviewCommand): Promise<InterviewView> {
+    const handle = this.client.workflow.getHandle(interviewDeskWorkflowId(interview.unitId));
+    return this.translated(() => handle.executeUpdate(interviewCommandUpdate, { args: [command] }), { status: interview.status });
   }
 
   /**

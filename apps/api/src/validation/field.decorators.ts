@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateIf } from 'class-validator';
-import { IsFutureDate, IsIsoDate } from './iso-date.validators';
+import { IsFutureDate, IsIsoDate, IsNotFutureDate } from './iso-date.validators';
 import { IsText } from './text-rule.validator';
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,6 +44,10 @@ export const TrackingOfficeId = () =>
 
 export const FutureDate = (description?: string) =>
   applyDecorators(ApiProperty({ format: 'date-time', description }), IsIsoDate(), IsFutureDate());
+
+/** When something happened: required, not later than now. */
+export const PastDate = (description?: string) =>
+  applyDecorators(ApiProperty({ format: 'date-time', description }), IsIsoDate(), IsNotFutureDate());
 
 /** A new deadline: optional, unless `required.test` holds for the body (then its absence names the condition). */
 export const OptionalFutureDate = (required?: { test: (body: never) => boolean; when: string }) =>

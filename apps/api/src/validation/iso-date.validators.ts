@@ -30,6 +30,18 @@ export function IsFutureDate(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** A moment that has happened (a meeting held, a decision taken): not later than now. */
+export function IsNotFutureDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotFutureDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must not be in the future', ...options },
+      validator: { validate: (value: unknown) => !isIsoDate(value) || Date.parse(value) <= Date.now() },
+    });
+}
+
 /** The canonical form the workflows and the database receive. */
 export function normaliseIsoDate(value: string): string {
   return new Date(value).toISOString();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import type { ReconciliationActivities, ReformActivities } from '@reform/contracts';
 import { DocumentActivitiesService } from '../documents/document-activities';
+import { InterviewActivitiesService } from '../interviews/interview-activities';
 import { ReconciliationActivitiesService } from '../reconciliation/reconciliation.activities';
 import { NotificationActivitiesService } from './notification.activities';
 import { ProjectionActivitiesService } from './projection.activities';
@@ -14,6 +15,7 @@ export class ActivitiesRegistry {
     private readonly notification: NotificationActivitiesService,
     private readonly reconciliation: ReconciliationActivitiesService,
     private readonly documentActivities: DocumentActivitiesService,
+    private readonly interviews: InterviewActivitiesService,
   ) {}
 
   /** What the documents task queue serves: rendering only. */
@@ -23,7 +25,7 @@ export class ActivitiesRegistry {
 
   /** Everything, issueDocument included for activities scheduled on the main queue before it had its own. */
   all(): ReformActivities & ReconciliationActivities {
-    const { projection, notification, reconciliation, documentActivities: documents } = this;
+    const { projection, notification, reconciliation, documentActivities: documents, interviews } = this;
     return {
       projectCaseOpened: projection.projectCaseOpened.bind(projection),
       projectFindingAdded: projection.projectFindingAdded.bind(projection),
@@ -32,6 +34,8 @@ export class ActivitiesRegistry {
       projectCase: projection.projectCase.bind(projection),
       projectRecommendationDrafted: projection.projectRecommendationDrafted.bind(projection),
       projectRecommendation: projection.projectRecommendation.bind(projection),
+      projectInterview: projection.projectInterview.bind(projection),
+      joinInterview: interviews.joinInterview.bind(interviews),
       notify: notification.notify.bind(notification),
       issueDocument: heartbeating(documents.issueDocument.bind(documents)),
       beginReconciliation: reconciliation.beginReconciliation.bind(reconciliation),

@@ -5,6 +5,7 @@ import type {
   CaseProjection,
   FindingEffectsProjection,
   FindingProjection,
+  InterviewProjection,
   OpenCaseProjection,
   ProjectionActivities,
   RecommendationDraftedProjection,
@@ -47,6 +48,10 @@ export class ProjectionActivitiesService implements ProjectionActivities {
 
   projectRecommendation(input: RecommendationProjection): Promise<{ deliver: string[] }> {
     return this.store.recommendation(input, this.notificationStatus());
+  }
+
+  projectInterview(input: InterviewProjection): Promise<{ deliver: string[] }> {
+    return this.store.interview(input, this.notificationStatus());
   }
 
   /** Without a webhook a notification is only recorded, so nothing is left to deliver (see notify). */

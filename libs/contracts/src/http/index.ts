@@ -16,3 +16,4 @@ export * from './error.shapes';
 export * from './organisation.shapes';
 export * from './file.shapes';
 export * from './recommendation.shapes';
+export * from './interview.shapes';

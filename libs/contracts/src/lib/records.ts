@@ -1,8 +1,9 @@
 import type { CaseView, FindingView, RecommendationView } from './responses';
+import type { InterviewProjection, JoinInterviewRequest } from './interview';
 import type { Actor } from './views';
 import type { ApprovalKind, DocumentKind, EventType } from './vocabulary';
 
-export type EntityType = 'case' | 'finding' | 'recommendation' | 'document';
+export type EntityType = 'case' | 'finding' | 'recommendation' | 'document' | 'interview';
 
 /** An event as it is stored: per-entity `seq` makes a retried write land once. */
 export interface EventRecord {
@@ -73,6 +74,8 @@ export const NOTIFICATION_KINDS = [
   'RECOMMENDATION_ISSUED',
   'RECEIPT_OVERDUE',
   'REPLY_OVERDUE',
+  'INTERVIEW_SCHEDULED',
+  'INTERVIEW_OVERDUE',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -138,6 +141,13 @@ export interface ProjectionActivities {
   projectRecommendationDrafted(input: RecommendationDraftedProjection): Promise<void>;
   /** Answers the keys of the notifications still to deliver, as projectFindingEffects does. */
   projectRecommendation(input: RecommendationProjection): Promise<{ deliver: string[] }>;
+  /** Answers the keys of the notifications still to deliver, as projectFindingEffects does. */
+  projectInterview(input: InterviewProjection): Promise<{ deliver: string[] }>;
+}
+
+/** What a finding's workflow asks of its unit's interview desk, through the Temporal client (update-with-start). */
+export interface InterviewActivities {
+  joinInterview(request: JoinInterviewRequest): Promise<{ interviewId: string }>;
 }
 
 export interface NotificationActivities {
@@ -182,6 +192,6 @@ export interface DocumentActivities {
   issueDocument(request: DocumentRequest): Promise<IssuedDocument>;
 }
 
-export type ReformActivities = ProjectionActivities & NotificationActivities & DocumentActivities;
+export type ReformActivities = ProjectionActivities & NotificationActivities & DocumentActivities & InterviewActivities;
 
 export type { Actor, ApprovalKind };

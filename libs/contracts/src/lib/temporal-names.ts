@@ -13,6 +13,8 @@ export const documentTaskQueue = (taskQueue: string): string => `${taskQueue}-do
 export const caseWorkflowId = (caseId: string): string => `case-${caseId}`;
 export const findingWorkflowId = (findingId: string): string => `finding-${findingId}`;
 export const recommendationWorkflowId = (recommendationId: string): string => `recommendation-${recommendationId}`;
+/** One interview desk per unit: the place where its interviews are opened, one at a time. */
+export const interviewDeskWorkflowId = (unitId: string): string => `interviews-${unitId}`;
 
 /**
  * Workflow types as Temporal knows them: the names workflows/src/index.ts exports its functions
@@ -22,6 +24,7 @@ export const WORKFLOW_TYPES = {
   case: 'caseWorkflow',
   finding: 'findingWorkflow',
   recommendation: 'recommendationWorkflow',
+  interviewDesk: 'interviewDeskWorkflow',
   reconciliation: 'reconciliationWorkflow',
 } as const;
 export type WorkflowType = (typeof WORKFLOW_TYPES)[keyof typeof WORKFLOW_TYPES];
@@ -35,6 +38,8 @@ export const ACTIVITY_TYPES = {
   projectCase: 'projectCase',
   projectRecommendationDrafted: 'projectRecommendationDrafted',
   projectRecommendation: 'projectRecommendation',
+  projectInterview: 'projectInterview',
+  joinInterview: 'joinInterview',
   notify: 'notify',
   issueDocument: 'issueDocument',
   beginReconciliation: 'beginReconciliation',

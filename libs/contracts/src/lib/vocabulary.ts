@@ -54,6 +54,8 @@ export const FINDING_EVENT_TYPES = [
   'FOLLOW_UP_DUE',
   'FOLLOW_UP_HELD',
   'FOLLOW_UP_RELAPSED',
+  'INTERVIEW_PROPOSED',
+  'INTERVIEW_HELD',
 ] as const;
 export type FindingEventType = (typeof FINDING_EVENT_TYPES)[number];
 
@@ -78,6 +80,27 @@ export const RECOMMENDATION_EVENT_TYPES = [
 ] as const;
 export type RecommendationEventType = (typeof RECOMMENDATION_EVENT_TYPES)[number] | 'REMINDER_SENT' | 'APPROVAL_OVERDUE';
 
+/**
+ * 约谈 — where an interview of a unit's responsible leader stands: proposed at escalation level 2,
+ * scheduled (again while scheduled moves it), held. A unit has at most one PROPOSED or SCHEDULED.
+ */
+export const INTERVIEW_STATUSES = ['PROPOSED', 'SCHEDULED', 'HELD'] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+/** Who is interviewed: 主要负责人, 分管领导, 直接责任人. */
+export const INTERVIEWEE_TIERS = ['principal', 'deputy', 'direct'] as const;
+export type IntervieweeTier = (typeof INTERVIEWEE_TIERS)[number];
+
+/** Events of an interview's own timeline; its findings record INTERVIEW_PROPOSED and INTERVIEW_HELD on theirs. */
+export const INTERVIEW_EVENT_TYPES = [
+  'INTERVIEW_PROPOSED',
+  'INTERVIEW_JOINED',
+  'INTERVIEW_SCHEDULED',
+  'INTERVIEW_HELD',
+  'INTERVIEW_OVERDUE',
+] as const;
+export type InterviewEventType = (typeof INTERVIEW_EVENT_TYPES)[number];
+
 /** Events of the registers (组织机构, 人员): each write of an org unit or a person, in the audit log's hash chain. */
 export const REGISTER_EVENT_TYPES = ['ORG_UNIT_SAVED', 'PERSON_SAVED'] as const;
 export type RegisterEventType = (typeof REGISTER_EVENT_TYPES)[number];
@@ -86,13 +109,22 @@ export type RegisterEventType = (typeof REGISTER_EVENT_TYPES)[number];
 export const DOCUMENT_EVENT_TYPES = ['DOCUMENT_ISSUED'] as const;
 export type DocumentEventType = (typeof DOCUMENT_EVENT_TYPES)[number];
 
-export type EventType = FindingEventType | CaseEventType | RecommendationEventType | RegisterEventType | DocumentEventType;
+export type EventType =
+  | FindingEventType
+  | CaseEventType
+  | RecommendationEventType
+  | InterviewEventType
+  | RegisterEventType
+  | DocumentEventType;
 export const EVENT_TYPES: readonly EventType[] = [
-  ...FINDING_EVENT_TYPES,
-  ...CASE_EVENT_TYPES,
-  ...RECOMMENDATION_EVENT_TYPES,
-  ...REGISTER_EVENT_TYPES,
-  ...DOCUMENT_EVENT_TYPES,
+  ...new Set<EventType>([
+    ...FINDING_EVENT_TYPES,
+    ...CASE_EVENT_TYPES,
+    ...RECOMMENDATION_EVENT_TYPES,
+    ...INTERVIEW_EVENT_TYPES,
+    ...REGISTER_EVENT_TYPES,
+    ...DOCUMENT_EVENT_TYPES,
+  ]),
 ];
 
 /**

@@ -95,6 +95,10 @@ export interface CarriedFindingState {
   followUpHeld: boolean;
   /** A recommendation's finding before its reply: a plan comes only with the reply. Absent before recommendations. */
   replyAwaited?: boolean;
+  /** The interview (约谈) it joined at level 2; absent until then and before interviews. */
+  interviewId?: string;
+  /** Set once INTERVIEW_HELD is on its timeline. */
+  interviewHeld?: boolean;
 }
 
 /** What a finding tells its case (and its recommendation) when its status changes or it ends. */

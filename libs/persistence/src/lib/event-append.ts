@@ -1,4 +1,4 @@
-import type { EventRecord, RegisterEventType } from '@reform/contracts';
+import type { EventRecord, InterviewEventRecord, RegisterEventType } from '@reform/contracts';
 import { entryHash, GENESIS_HASH, type ChainedEntry } from './audit-chain';
 import { eventRow } from './projection-rows';
 import type { RegisterEntityType } from './register-events';
@@ -39,7 +39,7 @@ interface Head {
  * takes a per-entity advisory lock, held until commit, then reads the entity's last entry and
  * links after it. Writers of different entities never wait on each other.
  */
-export async function appendEvents(sql: Sql, records: Array<EventRecord | RegisterEventRecord>): Promise<void> {
+export async function appendEvents(sql: Sql, records: Array<EventRecord | RegisterEventRecord | InterviewEventRecord>): Promise<void> {
   if (records.length === 0) return;
   const events = records.map(normalised);
   // Sorted, so that two transactions locking overlapping entities take the locks in the same order.
@@ -69,7 +69,7 @@ export async function appendEvents(sql: Sql, records: Array<EventRecord | Regist
 }
 
 /** Exactly what PostgreSQL will give back, so that the hash computed now is the one verified later. */
-function normalised(record: EventRecord | RegisterEventRecord): Omit<ChainedEntry, 'chainIndex'> {
+function normalised(record: EventRecord | RegisterEventRecord | InterviewEventRecord): Omit<ChainedEntry, 'chainIndex'> {
   return {
     entityId: record.entityId.toLowerCase(),
     entityType: record.entityType,

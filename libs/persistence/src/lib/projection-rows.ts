@@ -1,4 +1,4 @@
-import type { CaseRecord, FindingRecord, RecommendationRecord } from '@reform/contracts';
+import type { CaseRecord, FindingRecord, InterviewRecord, RecommendationRecord } from '@reform/contracts';
 import type { ChainedEntry } from './audit-chain';
 import { writtenColumns, type TableRow } from './schema';
 
@@ -77,6 +77,36 @@ export function recommendationRow(record: RecommendationRecord): TableRow<'recom
     closed_at: record.closedAt,
     version: record.version,
   };
+}
+
+export function interviewRow(record: InterviewRecord): TableRow<'interviews'> {
+  return {
+    id: record.id,
+    unit_id: record.unitId,
+    status: record.status,
+    proposed_at: record.proposedAt,
+    due_at: record.dueAt,
+    scheduled_at: record.scheduledAt,
+    interviewer: record.interviewer,
+    interviewee_name: record.interviewee?.name ?? null,
+    interviewee_tier: record.interviewee?.tier ?? null,
+    held_at: record.heldAt,
+    minutes: record.minutes,
+    statement: record.statement,
+    evidence: record.evidence,
+    overdue: record.overdue,
+    tracking_office_id: record.trackingOfficeId,
+    version: record.version,
+    updated_at: record.updatedAt,
+  };
+}
+
+export function interviewFindingRows(record: InterviewRecord): TableRow<'interview_findings'>[] {
+  return record.findingIds.map((findingId) => ({
+    interview_id: record.id,
+    finding_id: findingId,
+    joined_at: record.joinedAt[findingId] ?? record.proposedAt,
+  }));
 }
 
 /** An event row with its place in its entity's hash chain. */

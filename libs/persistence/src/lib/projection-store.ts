@@ -3,6 +3,7 @@ import type {
   CaseProjection,
   FindingEffectsProjection,
   FindingProjection,
+  InterviewProjection,
   OpenCaseProjection,
   RecommendationDraftedProjection,
   RecommendationProjection,
@@ -10,7 +11,7 @@ import type {
 import type { DataSource } from 'typeorm';
 import { appendEvents } from './event-append';
 import { recordNotifications } from './outbox-store';
-import { FINDING_MUTABLE_COLUMNS, caseRow, findingRow, recommendationRow } from './projection-rows';
+import { FINDING_MUTABLE_COLUMNS, caseRow, findingRow, interviewFindingRows, interviewRow, recommendationRow } from './projection-rows';
 import { insertRowsSql, writtenColumns } from './schema';
 import { inTransaction, type Sql } from './sql-transaction';
 
@@ -28,6 +29,17 @@ const UPSERT_RECOMMENDATION = `${insertRowsSql('recommendations', 'ON CONFLICT (
   .filter((name) => !RECOMMENDATION_IDENTITY.includes(name))
   .map((name) => `${name} = EXCLUDED.${name}`)
   .join(', ')} WHERE recommendations.version < EXCLUDED.version`;
+
+// As for findings: only a newer snapshot replaces the row; its unit and proposal never change.
+const UPSERT_INTERVIEW = `${insertRowsSql('interviews', 'ON CONFLICT (id) DO UPDATE SET')} ${writtenColumns('interviews')
+  .filter((name) => !['id', 'unit_id', 'proposed_at', 'due_at'].includes(name))
+  .map((name) => `${name} = EXCLUDED.${name}`)
+  .join(', ')} WHERE interviews.version < EXCLUDED.version`;
+const INSERT_INTERVIEW_FINDINGS = insertRowsSql('interview_findings', 'ON CONFLICT DO NOTHING');
+const LINK_INTERVIEW_EVIDENCE = `
+  INSERT INTO file_links (file_id, finding_id)
+  SELECT file_id, finding_id FROM unnest($1::uuid[]) AS file_id CROSS JOIN unnest($2::uuid[]) AS finding_id
+  ON CONFLICT DO NOTHING`;
 
 const NEXT_CASE_NUMBER = `
   INSERT INTO case_codes (year, last_number) VALUES ($1, 1)
@@ -114,6 +126,21 @@ export class ProjectionStore {
       await appendEvents(sql, input.events);
       await sql(UPSERT_RECOMMENDATION, [JSON.stringify([recommendationRow(input.recommendation)])]);
       if (input.findings.length > 0) await sql(UPSERT_FINDING, [JSON.stringify(input.findings.map(findingRow))]);
+      return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
+    });
+  }
+
+  /**
+   * An interview's new state with its events and notifications, the findings it concerns, and
+   * (once held) its record's files readable by whoever sees those findings, in one transaction.
+   */
+  async interview(input: InterviewProjection, notificationStatus: 'pending' | 'recorded'): Promise<{ deliver: string[] }> {
+    return inTransaction(this.dataSource, async (sql) => {
+      await appendEvents(sql, input.events);
+      await sql(UPSERT_INTERVIEW, [JSON.stringify([interviewRow(input.interview)])]);
+      await sql(INSERT_INTERVIEW_FINDINGS, [JSON.stringify(interviewFindingRows(input.interview))]);
+      const fileIds = input.interview.evidence.map((file) => file.fileId);
+      if (fileIds.length > 0) await sql(LINK_INTERVIEW_EVIDENCE, [fileIds, input.interview.findingIds]);
       return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
     });
   }

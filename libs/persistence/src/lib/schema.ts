@@ -7,6 +7,8 @@ import type {
   Drift,
   FileType,
   FindingStatus,
+  InterviewStatus,
+  IntervieweeTier,
   NotificationKind,
   OrgUnitKind,
   Recipient,
@@ -14,6 +16,7 @@ import type {
   RecommendationStatus,
   ReconciliationRun,
   Reply,
+  StoredEvidence,
 } from '@reform/contracts';
 
 /** The PostgreSQL types this schema uses, spelled as the migrations spell them. */
@@ -122,6 +125,26 @@ export const SCHEMA = {
     closed_at: nullable(timestamptz()),
     version: int(),
   },
+  interviews: {
+    id: uuid(),
+    unit_id: text(),
+    status: text<InterviewStatus>(),
+    proposed_at: timestamptz(),
+    due_at: timestamptz(),
+    scheduled_at: nullable(timestamptz()),
+    interviewer: nullable(text()),
+    interviewee_name: nullable(text()),
+    interviewee_tier: nullable(text<IntervieweeTier>()),
+    held_at: nullable(timestamptz()),
+    minutes: nullable(text()),
+    statement: nullable(text()),
+    evidence: jsonb<StoredEvidence[]>(),
+    overdue: bool(),
+    tracking_office_id: nullable(text()),
+    version: int(),
+    updated_at: timestamptz(),
+  },
+  interview_findings: { interview_id: uuid(), finding_id: uuid(), joined_at: timestamptz() },
   // The audit log keeps whatever text was stored, so that verification hashes it as it is.
   events: {
     id: generated(bigint()),

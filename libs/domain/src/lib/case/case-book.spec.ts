@@ -20,7 +20,15 @@ const open: OpenCaseInput = {
   openedBy: { id: 'officer-1', name: 'O' },
   openedAt: '2026-03-01T02:00:00.000Z',
   findings: [seed('f1'), seed('f2')],
-  policy: { planDueMs: 1, remindBeforeMs: 1, escalationStepMs: 1, approvalSlaMs: 1, followUpAfterMs: 1, receiptDueMs: 1, interviewDueMs: 1 },
+  policy: {
+    planDueMs: 1,
+    remindBeforeMs: 1,
+    escalationStepMs: 1,
+    approvalSlaMs: 1,
+    followUpAfterMs: 1,
+    receiptDueMs: 1,
+    interviewDueMs: 1,
+  },
 };
 
 function opened(): CaseBook {

@@ -48,6 +48,28 @@ export class FindingLifecycle {
     return fx.effects;
   }
 
+  /** Level 2 joined (or opened) its unit's interview: INTERVIEW_PROPOSED on its timeline, once. */
+  joinedInterview(interviewId: string, nowMs: number): Effects {
+    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
+    fireDueTimers(this.state, fx, this.policy, nowMs);
+    if (this.state.interviewId !== interviewId) {
+      this.state.interviewId = interviewId;
+      fx.event('INTERVIEW_PROPOSED', { interviewId, level: this.state.escalationLevel });
+    }
+    return fx.effects;
+  }
+
+  /** Its interview was held: INTERVIEW_HELD on its timeline, once (the desk may tell it twice). */
+  interviewHeld(interviewId: string, heldAt: string, actor: string, nowMs: number): Effects {
+    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
+    fireDueTimers(this.state, fx, this.policy, nowMs);
+    if (this.state.interviewId === interviewId && !this.state.interviewHeld) {
+      this.state.interviewHeld = true;
+      fx.event('INTERVIEW_HELD', { interviewId, heldAt }, actor);
+    }
+    return fx.effects;
+  }
+
   /** Fires whatever timers are due at `nowMs`. */
   fireDueTimers(nowMs: number): Effects {
     const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());

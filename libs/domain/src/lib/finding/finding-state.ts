@@ -72,7 +72,7 @@ export function findingView(state: FindingState): FindingView {
     pendingApproval: state.pending[0]?.kind ?? null,
     trackingOfficeId: seed.trackingOfficeId ?? null,
     recommendationId: seed.recommendationId ?? null,
-    interviewId: null,
+    interviewId: state.interviewId ?? null,
     createdAt: seed.createdAt,
     updatedAt: state.updatedAt,
     closedAt: state.closedAt,

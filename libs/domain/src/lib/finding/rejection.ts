@@ -10,7 +10,7 @@ export class Rejection extends Error {
     super(message);
   }
 
-  static notNow(step: string, status: string, why?: string, entity: 'finding' | 'recommendation' = 'finding'): Rejection {
+  static notNow(step: string, status: string, why?: string, entity: 'finding' | 'recommendation' | 'interview' = 'finding'): Rejection {
     return new Rejection(FAILURE_TYPES.stepNotAllowed, `${step} is not allowed while the ${entity} is ${status}${why ? `: ${why}` : ''}`, {
       status,
     });

@@ -14,3 +14,4 @@ export {
   type RecommendationFilter,
   type RecommendationReportFilter,
 } from './recommendation.queries';
+export { InterviewQueries, toInterviewView, type InterviewFilter } from './interview.queries';

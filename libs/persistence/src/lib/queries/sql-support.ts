@@ -51,7 +51,7 @@ export class WhereClause {
 
   /**
    * Keeps the rows about entities (`entity_type`, `entity_id`: events, drifts) within every one of
-   * `within`: its findings, their cases and documents, and its recommendations. The registers' events are nobody's jurisdiction but the root's.
+   * `within`: its findings, their cases and documents, its recommendations and interviews. The registers' events are nobody's jurisdiction but the root's.
    * For events, a case's FINDING_ADDED of a finding outside stays out too (it names the finding).
    */
   entitiesWithin(within: readonly Within[] | undefined, options: { events: boolean } = { events: false }): this {
@@ -64,7 +64,8 @@ export class WhereClause {
         `((entity_type = 'finding' AND entity_id IN (SELECT f.id FROM findings f WHERE ${findings}))` +
           ` OR (entity_type = 'case' AND entity_id IN (SELECT f.case_id FROM findings f WHERE ${findings})${addedOutside})` +
           ` OR (entity_type = 'document' AND entity_id IN (SELECT df.document_id FROM document_findings df JOIN findings f ON f.id = df.finding_id WHERE ${findings}))` +
-          ` OR (entity_type = 'recommendation' AND entity_id IN (SELECT r.id FROM recommendations r WHERE ${this.withinPredicate(each, 'r.')})))`,
+          ` OR (entity_type = 'recommendation' AND entity_id IN (SELECT r.id FROM recommendations r WHERE ${this.withinPredicate(each, 'r.')}))` +
+          ` OR (entity_type = 'interview' AND entity_id IN (SELECT i.id FROM interviews i WHERE ${this.withinPredicate(each, 'i.')})))`,
       );
     }
     return this;

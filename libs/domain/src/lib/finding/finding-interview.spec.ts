@@ -1,0 +1,38 @@
+import { DUE, Driver, POLICY, SUPERVISOR, day, iso, types } from './finding-test-kit';
+
+/** An overdue finding as its escalation reaches 约谈 (level 2) one step after its deadline. */
+function atInterviewLevel(): Driver {
+  const driver = Driver.rectifying();
+  driver.advanceTo(DUE + POLICY.escalationStepMs);
+  expect(driver.view.escalationLevel).toBe(2);
+  return driver;
+}
+
+describe('a finding and its interview (约谈)', () => {
+  it('records INTERVIEW_PROPOSED once, naming the interview it joined, and returns its interviewId', () => {
+    const driver = atInterviewLevel();
+    const at = DUE + POLICY.escalationStepMs + 1_000;
+    const joined = driver.lifecycle.joinedInterview('iv-1', at);
+    expect(types(joined)).toEqual(['INTERVIEW_PROPOSED']);
+    expect(joined.events[0]).toMatchObject({ data: { interviewId: 'iv-1', level: 2 }, at: iso(at), actor: 'system' });
+    expect(driver.view.interviewId).toBe('iv-1');
+    expect(driver.lifecycle.record().interviewId).toBe('iv-1');
+    // A replayed answer from the desk changes nothing.
+    expect(driver.lifecycle.joinedInterview('iv-1', at + 1).events).toEqual([]);
+  });
+
+  it('records INTERVIEW_HELD once, by whoever recorded it, and only for its own interview', () => {
+    const driver = atInterviewLevel();
+    driver.lifecycle.joinedInterview('iv-1', day(40));
+    expect(driver.lifecycle.interviewHeld('iv-other', iso(day(41)), SUPERVISOR.id, day(41)).events).toEqual([]);
+    const held = driver.lifecycle.interviewHeld('iv-1', iso(day(41)), SUPERVISOR.id, day(41));
+    expect(held.events.map(({ type, actor, data }) => ({ type, actor, data }))).toEqual([
+      { type: 'INTERVIEW_HELD', actor: SUPERVISOR.id, data: { interviewId: 'iv-1', heldAt: iso(day(41)) } },
+    ]);
+    expect(driver.lifecycle.interviewHeld('iv-1', iso(day(41)), SUPERVISOR.id, day(42)).events).toEqual([]);
+  });
+
+  it('has no interview before level 2', () => {
+    expect(Driver.rectifying().view.interviewId).toBeNull();
+  });
+});

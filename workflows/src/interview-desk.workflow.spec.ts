@@ -1,0 +1,185 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  findingCommandUpdate,
+  findingViewQuery,
+  findingWorkflowId,
+  interviewCommandUpdate,
+  interviewDeskWorkflowId,
+  joinInterviewUpdate,
+  type InterviewRecord,
+  type Policy,
+} from '@reform/contracts';
+import { findingWorkflow } from './finding.workflow';
+import { rejectionOf } from './testing/dev-server-harness';
+import { createDocumentWorker } from './testing/document-worker';
+import { RecordingActivities } from './testing/recording-activities';
+import { timeSkippingServerPath } from './testing/temporal-binaries';
+import { DAY, DAYS_POLICY, findingInput, findingSeed } from './testing/workflow-fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleOptions } = require('../bundle.cjs');
+
+const HOUR = 3_600_000;
+const POLICY: Policy = { ...DAYS_POLICY, interviewDueMs: 5 * DAY };
+const sup = { id: 'sup-1', name: '监督员' };
+
+describe('interviewDeskWorkflow (time-skipping): one open interview per unit', () => {
+  let env: TestWorkflowEnvironment;
+  let workflowBundle: WorkflowBundleWithSourceMap;
+
+  beforeAll(async () => {
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
+    });
+    workflowBundle = await bundleWorkflowCode(bundleOptions());
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+  });
+
+  async function withWorker<T>(store: RecordingActivities, run: (taskQueue: string) => Promise<T>): Promise<T> {
+    const taskQueue = `desk-${Math.random().toString(36).slice(2)}`;
+    store.interviewPolicy = POLICY;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: store.activities() });
+    const documents = await createDocumentWorker(env.nativeConnection, taskQueue, store.activities());
+    return documents.runUntil(worker.runUntil(run(taskQueue)));
+  }
+
+  /** Findings of one unit, all overdue at once: level 2 comes to each of them one step later. */
+  async function overdueFindings(taskQueue: string, unitId: string, count: number, dueInMs = DAY) {
+    const now = await env.currentTimeMs();
+    const seeds = Array.from({ length: count }, () => findingSeed(now, { unitId, dueAt: new Date(now + dueInMs).toISOString() }));
+    for (const seed of seeds) {
+      await env.client.workflow.start(findingWorkflow, {
+        taskQueue,
+        workflowId: findingWorkflowId(seed.id),
+        args: [findingInput(seed, POLICY)],
+      });
+    }
+    return seeds;
+  }
+
+  /** With RECORD_HISTORIES=1, saves a workflow's history as a replay fixture (test/fixtures/histories). */
+  async function recordHistory(workflowId: string, name: string): Promise<void> {
+    if (process.env['RECORD_HISTORIES'] !== '1') return;
+    const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+    writeFileSync(join(__dirname, '../../test/fixtures/histories', `${name}.json`), historyToJSON(history));
+  }
+
+  const only = (store: RecordingActivities, unitId: string): InterviewRecord[] =>
+    [...store.interviews.values()].filter((interview) => interview.unitId === unitId);
+
+  it('joins the findings that reach level 2 together into one interview, schedules, moves and records it, and tells each finding', async () => {
+    const store = new RecordingActivities();
+    const unitId = `U-${Math.random().toString(36).slice(2, 8)}`;
+    await withWorker(store, async (taskQueue) => {
+      const seeds = await overdueFindings(taskQueue, unitId, 3);
+      await env.sleep(DAY + POLICY.escalationStepMs + HOUR);
+      const [interview] = only(store, unitId);
+      expect(only(store, unitId)).toHaveLength(1);
+      expect([...interview.findingIds].sort()).toEqual(seeds.map((seed) => seed.id).sort());
+      expect(interview).toMatchObject({ status: 'PROPOSED', overdue: false });
+      for (const seed of seeds) {
+        const view = await env.client.workflow.getHandle(findingWorkflowId(seed.id)).query(findingViewQuery);
+        expect(view.interviewId).toBe(interview.id);
+      }
+      expect(store.types(interview.id)).toEqual(['INTERVIEW_PROPOSED', 'INTERVIEW_JOINED', 'INTERVIEW_JOINED']);
+
+      const desk = env.client.workflow.getHandle(interviewDeskWorkflowId(unitId));
+      const now = await env.currentTimeMs();
+      const at = (ms: number) => new Date(now + ms).toISOString();
+      const interviewee = { name: '张局长', tier: 'principal' as const };
+      const schedule = { type: 'schedule' as const, interviewId: interview.id, interviewer: '李书记', interviewee, actor: sup };
+      expect(await desk.executeUpdate(interviewCommandUpdate, { args: [{ ...schedule, scheduledAt: at(DAY) }] })).toMatchObject({
+        status: 'SCHEDULED',
+        scheduledAt: at(DAY),
+      });
+      // Again while SCHEDULED moves it.
+      const moved = await desk.executeUpdate(interviewCommandUpdate, { args: [{ ...schedule, scheduledAt: at(2 * DAY) }] });
+      expect(moved).toMatchObject({ status: 'SCHEDULED', scheduledAt: at(2 * DAY), interviewee });
+      // A refused step never enters history.
+      const ahead = {
+        type: 'record' as const,
+        interviewId: interview.id,
+        heldAt: at(DAY),
+        minutes: 'm',
+        statement: 's',
+        evidence: [],
+        actor: sup,
+      };
+      expect(await rejectionOf(desk.executeUpdate(interviewCommandUpdate, { args: [ahead] }))).toMatchObject({ type: 'InvalidCommand' });
+
+      const held = await desk.executeUpdate(interviewCommandUpdate, {
+        args: [{ ...ahead, heldAt: at(-HOUR), minutes: '约谈记录', statement: '立行立改' }],
+      });
+      expect(held).toMatchObject({ status: 'HELD', heldAt: at(-HOUR), minutes: '约谈记录', statement: '立行立改' });
+      // Answered once every finding has INTERVIEW_HELD on its timeline.
+      for (const seed of seeds) expect(store.types(seed.id)).toContain('INTERVIEW_HELD');
+      expect(store.types(interview.id)).toEqual([
+        'INTERVIEW_PROPOSED',
+        'INTERVIEW_JOINED',
+        'INTERVIEW_JOINED',
+        'INTERVIEW_SCHEDULED',
+        'INTERVIEW_SCHEDULED',
+        'INTERVIEW_HELD',
+      ]);
+      const again = await rejectionOf(desk.executeUpdate(interviewCommandUpdate, { args: [{ ...schedule, scheduledAt: at(3 * DAY) }] }));
+      expect(again).toMatchObject({ type: 'StepNotAllowed' });
+
+      // The unit's next finding at level 2 opens the next interview.
+      const [later] = await overdueFindings(taskQueue, unitId, 1);
+      await env.sleep(DAY + POLICY.escalationStepMs + HOUR);
+      const next = only(store, unitId).find((each) => each.id !== interview.id);
+      expect(next).toMatchObject({ status: 'PROPOSED', findingIds: [later.id] });
+      await recordHistory(desk.workflowId, 'interview-desk-joined-scheduled-held');
+      await recordHistory(findingWorkflowId(seeds[0].id), 'finding-escalation-interview-held');
+      for (const seed of [...seeds, later]) await env.client.workflow.getHandle(findingWorkflowId(seed.id)).terminate('test done');
+      await desk.terminate('test done');
+    });
+  });
+
+  it('raises INTERVIEW_OVERDUE once, to the supervisors, when it is not held within POLICY_INTERVIEW_DUE', async () => {
+    const store = new RecordingActivities();
+    const unitId = `U-${Math.random().toString(36).slice(2, 8)}`;
+    await withWorker(store, async (taskQueue) => {
+      const [seed] = await overdueFindings(taskQueue, unitId, 1);
+      await env.sleep(DAY + POLICY.escalationStepMs + HOUR);
+      const [interview] = only(store, unitId);
+      await env.sleep(POLICY.interviewDueMs + DAY);
+      expect(store.types(interview.id)).toEqual(['INTERVIEW_PROPOSED', 'INTERVIEW_OVERDUE']);
+      expect(only(store, unitId)[0]).toMatchObject({ overdue: true, status: 'PROPOSED' });
+      const notices = [...store.notifications.values()].filter((notification) => notification.kind === 'INTERVIEW_OVERDUE');
+      expect(notices.map((notice) => notice.recipient)).toEqual([{ kind: 'supervisors' }]);
+      await env.client.workflow.getHandle(findingWorkflowId(seed.id)).terminate('test done');
+      await env.client.workflow.getHandle(interviewDeskWorkflowId(unitId)).terminate('test done');
+    });
+  });
+
+  it('lands a retried join once: the same finding asking again gets the same interview', async () => {
+    const store = new RecordingActivities();
+    const unitId = `U-${Math.random().toString(36).slice(2, 8)}`;
+    await withWorker(store, async (taskQueue) => {
+      const [seed] = await overdueFindings(taskQueue, unitId, 1);
+      await env.sleep(DAY + POLICY.escalationStepMs + HOUR);
+      const request = { unitId, findingId: seed.id, caseId: seed.caseId, trackingOfficeId: null, at: new Date().toISOString() };
+      // As a retried joinInterview activity asks: the same finding, the same desk.
+      const desk = env.client.workflow.getHandle(interviewDeskWorkflowId(unitId));
+      const answer = await desk.executeUpdate(joinInterviewUpdate, { args: [request] });
+      expect(answer.interviewId).toBe(only(store, unitId)[0].id);
+      expect(store.types(answer.interviewId)).toEqual(['INTERVIEW_PROPOSED']);
+      expect(only(store, unitId)[0].findingIds).toEqual([seed.id]);
+      // A step a finding takes afterwards still works: the finding is not held up by its interview.
+      const view = await env.client.workflow
+        .getHandle(findingWorkflowId(seed.id))
+        .executeUpdate(findingCommandUpdate, { args: [{ type: 'submitPlan', content: 'plan', actor: { id: 'unit-1', name: '单位' } }] });
+      expect(view).toMatchObject({ status: 'PLAN_SUBMITTED', interviewId: answer.interviewId });
+      await env.client.workflow.getHandle(findingWorkflowId(seed.id)).terminate('test done');
+      await desk.terminate('test done');
+    });
+  });
+});

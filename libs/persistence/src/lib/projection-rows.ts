@@ -46,6 +46,7 @@ export function findingRow(record: FindingRecord): TableRow<'findings'> {
     closed_at: record.closedAt,
     version: record.version,
     recommendation_id: record.recommendationId,
+    interview_id: record.interviewId,
   };
 }
 

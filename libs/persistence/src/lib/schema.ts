@@ -97,6 +97,7 @@ export const SCHEMA = {
     closed_at: nullable(timestamptz()),
     version: int(),
     recommendation_id: nullable(uuid()),
+    interview_id: nullable(uuid()),
   },
   recommendations: {
     id: uuid(),

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * 约谈: one row per interview, written by its unit's interview desk (a newer `version` replaces an
- * older one), the findings it concerns, and at most one open (PROPOSED or SCHEDULED) per unit.
+ * older one), the findings it concerns (each finding names its interview), and at most one open (PROPOSED or SCHEDULED) per unit.
  */
 export class Interviews1766100000000 implements MigrationInterface {
   name = 'Interviews1766100000000';
@@ -41,10 +41,12 @@ export class Interviews1766100000000 implements MigrationInterface {
         PRIMARY KEY (interview_id, finding_id)
       )`);
     await queryRunner.query(`CREATE INDEX ix_interview_findings_finding ON interview_findings (finding_id)`);
+    await queryRunner.query(`ALTER TABLE findings ADD COLUMN interview_id uuid NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DELETE FROM events WHERE entity_type = 'interview'`);
+    await queryRunner.query(`ALTER TABLE findings DROP COLUMN interview_id`);
     await queryRunner.query(`DROP TABLE interview_findings`);
     await queryRunner.query(`DROP TABLE interviews`);
   }

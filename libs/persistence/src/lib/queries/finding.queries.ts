@@ -32,13 +32,14 @@ export interface FindingRow {
   pending_approval: ApprovalKind | null;
   tracking_office_id: string | null;
   recommendation_id: string | null;
+  interview_id: string | null;
   created_at: Date | string;
   updated_at: Date | string;
   closed_at: Date | string | null;
 }
 
 const COLUMNS = `id, case_id, title, description, category, unit_id, responsible_person, due_at, status,
-  overdue, escalation_level, accountability, pending_approval, tracking_office_id, recommendation_id, created_at, updated_at, closed_at`;
+  overdue, escalation_level, accountability, pending_approval, tracking_office_id, recommendation_id, interview_id, created_at, updated_at, closed_at`;
 
 export function toFindingView(row: FindingRow): FindingView {
   return {
@@ -57,8 +58,7 @@ export function toFindingView(row: FindingRow): FindingView {
     pendingApproval: row.pending_approval,
     trackingOfficeId: row.tracking_office_id,
     recommendationId: row.recommendation_id,
-    // Interviews are kept by a later issue; until then no finding belongs to one.
-    interviewId: null,
+    interviewId: row.interview_id,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     closedAt: toIsoOrNull(row.closed_at),

@@ -187,6 +187,18 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     await harness.recordHistory(findingWorkflowId(findingId), 'finding-extension-then-escalation');
   });
 
+  it('climbs the ladder of an overdue finding while its extension request waits (before escalation-waits-for-extension)', async () => {
+    const { opened } = await openCase(1, { ...SECONDS_POLICY, escalationStepMs: 2_000 }, 2_000);
+    const findingId = opened.findings[0].id;
+    const requestedDueAt = new Date(Date.now() + 60_000).toISOString();
+    await step(findingId, { type: 'requestExtension', requestedDueAt, reason: '需要更多时间', actor: actor('unit-1') });
+    const escalations = () => harness.store.timeline(findingId).filter((event) => event.type === 'ESCALATED');
+    await harness.eventually(() => escalations().length >= 2);
+    await step(findingId, { type: 'decideExtension', decision: 'deny', comment: '不予延期', actor: actor('sup-1') });
+    expect(escalations().map((event) => event.data['level'])).toEqual([1, 2]);
+    await harness.recordHistory(findingWorkflowId(findingId), 'finding-extension-pending-overdue');
+  });
+
   it('stops the deadline clock while a report waits for verification', async () => {
     const { opened } = await openCase(1);
     const findingId = opened.findings[0].id;

@@ -44,6 +44,13 @@ const PROJECTION_RECORDS_NOTIFICATIONS = 'projection-records-notifications';
 /** Since this patch each rung of the ladder issues its document (督办通知书, 约谈通知书, 问责建议书). */
 const ESCALATION_ISSUES_DOCUMENTS = 'escalation-issues-documents';
 
+/**
+ * Since this patch an overdue finding's ladder waits while its extension request awaits a
+ * decision, and resumes one step after a denial. The domain asks only where the answer changes
+ * what happens, so histories without such a moment carry no marker.
+ */
+const ESCALATION_WAITS_FOR_EXTENSION = 'escalation-waits-for-extension';
+
 export interface FindingWorkflowOptions {
   /** Lower only in tests, to exercise continue-as-new. */
   historyLimit?: number;
@@ -52,7 +59,9 @@ export interface FindingWorkflowOptions {
 /** 问题整改 — one finding, from assignment to its follow-up review; every timer lives here. */
 export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkflowOptions): Promise<FindingView> {
   const state = input.carried ?? assignedState(input.seed, input.caseOpenedBy, input.policy.planDueMs);
-  const lifecycle = new FindingLifecycle(state, input.policy);
+  const lifecycle = new FindingLifecycle(state, input.policy, {
+    ladderWaitsForExtension: () => patched(ESCALATION_WAITS_FOR_EXTENSION),
+  });
   const deliveries = new Set<Promise<void>>();
   let steps = 0;
   let reportedStatus = state.status;

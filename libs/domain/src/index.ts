@@ -3,6 +3,7 @@ export * from './lib/policy';
 export * from './lib/finding/finding-state';
 export * from './lib/finding/finding-effects';
 export * from './lib/finding/finding-lifecycle';
+export * from './lib/finding/finding-rules';
 export * from './lib/finding/rejection';
 export * from './lib/calendar';
 export * from './lib/case/case-book';

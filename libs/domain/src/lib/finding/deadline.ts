@@ -19,15 +19,28 @@ export function moveDeadline(state: FindingState, dueAt: string): void {
 
 /**
  * The deadline passed without a report: overdue, and the ladder starts (level 1 at once) or
- * continues from the level already reached, one step after `missedAtMs`.
+ * continues from the level already reached, one step after `missedAtMs`. While `held()` (an
+ * extension request waits) it does neither: the denial resumes it (`resumeLadder`).
  */
-export function missDeadline(state: FindingState, fx: EffectsRecorder, missedAtMs: number, stepMs: number): void {
+export function missDeadline(state: FindingState, fx: EffectsRecorder, missedAtMs: number, stepMs: number, held: () => boolean): void {
   if (!state.overdue) {
     state.overdue = true;
     fx.event('OVERDUE', { dueAt: state.dueAt });
   }
-  if (state.escalationLevel === 0) escalate(state, fx, missedAtMs, stepMs);
-  else state.nextEscalationAt = state.escalationLevel < MAX_ESCALATION_LEVEL ? at(missedAtMs + stepMs) : null;
+  if (state.escalationLevel >= MAX_ESCALATION_LEVEL) state.nextEscalationAt = null;
+  else if (held()) state.nextEscalationAt = null;
+  else if (state.escalationLevel === 0) escalate(state, fx, missedAtMs, stepMs);
+  else state.nextEscalationAt = at(missedAtMs + stepMs);
+}
+
+/**
+ * An extension was denied while the finding was overdue and its ladder held: the next rung one
+ * step after the denial, so that a level is never skipped nor two come at once. `ruleApplies()`
+ * says whether the ladder was held at all (a workflow may have started before the rule).
+ */
+export function resumeLadder(state: FindingState, deniedAtMs: number, stepMs: number, ruleApplies: () => boolean): void {
+  if (!deadlineClockRuns(state) || !state.overdue || state.escalationLevel >= MAX_ESCALATION_LEVEL) return;
+  if (ruleApplies()) state.nextEscalationAt = at(deniedAtMs + stepMs);
 }
 
 /**

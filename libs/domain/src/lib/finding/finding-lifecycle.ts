@@ -3,6 +3,7 @@ import { EffectsRecorder, type Effects } from './finding-effects';
 import { fireDueTimers, nextWakeAt } from './finding-timers';
 import { findingRecord, findingView, type FindingState } from './finding-state';
 import { STEPS, type StepContext } from './finding-steps';
+import { CURRENT_RULES, type FindingRules } from './finding-rules';
 
 /**
  * The rules of one finding's life (问题整改), free of Temporal: the workflow asks it whether a
@@ -12,6 +13,8 @@ export class FindingLifecycle {
   constructor(
     readonly state: FindingState,
     private readonly policy: Policy,
+    /** A workflow passes its `patched()` answers; elsewhere every rule is in force. */
+    private readonly rules: FindingRules = CURRENT_RULES,
   ) {}
 
   /** Throws a Rejection when the step may not happen now; changes nothing. */
@@ -28,9 +31,9 @@ export class FindingLifecycle {
   apply(command: FindingCommand, nowMs: number): Effects {
     this.check(command, nowMs);
     const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
-    fireDueTimers(this.state, fx, this.policy, nowMs);
+    fireDueTimers(this.state, fx, this.policy, this.rules, nowMs);
     const step = STEPS[command.type] as { apply(context: StepContext, command: FindingCommand): void };
-    step.apply({ state: this.state, fx, policy: this.policy, nowMs }, command);
+    step.apply({ state: this.state, fx, policy: this.policy, rules: this.rules, nowMs }, command);
     return fx.effects;
   }
 
@@ -41,22 +44,26 @@ export class FindingLifecycle {
    */
   takeReplyPlan(content: string, actor: Actor, nowMs: number): Effects {
     const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
-    fireDueTimers(this.state, fx, this.policy, nowMs);
+    fireDueTimers(this.state, fx, this.policy, this.rules, nowMs);
     const waiting = this.state.replyAwaited === true && this.state.status === 'ASSIGNED';
     this.state.replyAwaited = false;
-    if (waiting) STEPS.submitPlan.apply({ state: this.state, fx, policy: this.policy, nowMs }, { type: 'submitPlan', content, actor });
+    if (waiting)
+      STEPS.submitPlan.apply(
+        { state: this.state, fx, policy: this.policy, rules: this.rules, nowMs },
+        { type: 'submitPlan', content, actor },
+      );
     return fx.effects;
   }
 
   /** Fires whatever timers are due at `nowMs`. */
   fireDueTimers(nowMs: number): Effects {
     const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
-    fireDueTimers(this.state, fx, this.policy, nowMs);
+    fireDueTimers(this.state, fx, this.policy, this.rules, nowMs);
     return fx.effects;
   }
 
   nextWakeAt(): number | null {
-    return nextWakeAt(this.state, this.policy);
+    return nextWakeAt(this.state, this.policy, this.rules);
   }
 
   /** Closed, its follow-up held, and nothing left for a supervisor to decide. */

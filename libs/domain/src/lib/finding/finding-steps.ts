@@ -1,13 +1,15 @@
 import type { ApprovalKind, FindingCommand, Policy } from '@reform/contracts';
-import { missDeadline, moveDeadline } from './deadline';
+import { missDeadline, moveDeadline, resumeLadder } from './deadline';
 import type { EffectsRecorder } from './finding-effects';
 import type { FindingState } from './finding-state';
+import { ladderHeld, type FindingRules } from './finding-rules';
 import { Rejection } from './rejection';
 
 export interface StepContext {
   state: FindingState;
   fx: EffectsRecorder;
   policy: Policy;
+  rules: FindingRules;
   nowMs: number;
 }
 
@@ -90,7 +92,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
       }
       if (command.decision === 'fail') requireFuture('newDueAt', command.newDueAt, nowMs);
     },
-    apply: ({ state, fx, policy, nowMs }, command) => {
+    apply: ({ state, fx, policy, rules, nowMs }, command) => {
       resolvePending(state, 'verification');
       if (command.decision === 'pass') {
         fx.event('VERIFICATION_PASSED', { comment: command.comment }, command.actor.id);
@@ -107,7 +109,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
       state.status = 'RECTIFYING';
       fx.event('VERIFICATION_FAILED', { comment: command.comment, newDueAt: command.newDueAt ?? null }, command.actor.id);
       if (command.newDueAt) moveDeadline(state, command.newDueAt);
-      else if (Date.parse(state.dueAt) <= nowMs) missDeadline(state, fx, nowMs, policy.escalationStepMs);
+      else if (Date.parse(state.dueAt) <= nowMs) missDeadline(state, fx, nowMs, policy.escalationStepMs, () => ladderHeld(state, rules));
     },
   },
   requestExtension: {
@@ -133,7 +135,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
       if (!pending) throw Rejection.notNow('deciding an extension', state.status, 'no extension request is pending');
       if (pending.requestedBy === command.actor.id) throw Rejection.recusal('an extension request');
     },
-    apply: ({ state, fx }, command) => {
+    apply: ({ state, fx, policy, rules, nowMs }, command) => {
       resolvePending(state, 'extension');
       const requestedDueAt = state.requestedDueAt as string;
       state.requestedDueAt = null;
@@ -142,6 +144,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
         fx.event('EXTENSION_APPROVED', { comment: command.comment, dueAt: requestedDueAt }, command.actor.id);
       } else {
         fx.event('EXTENSION_DENIED', { comment: command.comment, requestedDueAt }, command.actor.id);
+        resumeLadder(state, nowMs, policy.escalationStepMs, () => rules.ladderWaitsForExtension());
       }
     },
   },

@@ -1,6 +1,7 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { documentTaskQueue, findingCommandUpdate, findingViewQuery, findingWorkflowId } from '@reform/contracts';
+import { addCalendarMonths, readPolicy } from '@reform/domain';
 import { findingWorkflow } from './finding.workflow';
 import { createDocumentWorker } from './testing/document-worker';
 import { RecordingActivities } from './testing/recording-activities';
@@ -152,6 +153,29 @@ describe('findingWorkflow timers (time-skipping)', () => {
     const sinceDenial = rungs.map((event) => Math.round((Date.parse(event.at) - deniedAt) / DAY));
     expect(sinceDenial).toEqual([7, 14]);
     expect(store.types(seed.id).filter((type) => type === 'OVERDUE')).toHaveLength(1);
+  });
+
+  it('counts a policy in months on the calendar of TZ_BUSINESS inside the workflow', async () => {
+    const store = new RecordingActivities();
+    const now = await env.currentTimeMs();
+    const policy = readPolicy({ POLICY_PLAN_DUE: 'P1M', POLICY_ESCALATION_STEP: 'P1M1D' }, 'Asia/Shanghai');
+    const seed = findingSeed(now, { dueAt: new Date(now + 40 * DAY).toISOString() });
+    await withWorker(store, async (taskQueue) => {
+      const handle = await env.client.workflow.start(findingWorkflow, {
+        taskQueue,
+        workflowId: findingWorkflowId(seed.id),
+        args: [findingInput(seed, policy)],
+      });
+      await env.sleep(80 * DAY);
+      await handle.terminate('test done');
+    });
+    const at = (type: string) => store.timeline(seed.id).filter((event) => event.type === type);
+    const planDueAt = addCalendarMonths('Asia/Shanghai', now, 1);
+    expect(at('PLAN_OVERDUE').map((event) => event.data['planDueAt'])).toEqual([new Date(planDueAt).toISOString()]);
+    const rungs = at('ESCALATED').map((event) => Date.parse(event.at));
+    expect(rungs).toHaveLength(2);
+    // Timers fire on time in a time-skipping run: rung 2 a calendar month and a day after the deadline.
+    expect(Math.abs(rungs[1] - (addCalendarMonths('Asia/Shanghai', now + 40 * DAY, 1) + DAY))).toBeLessThan(60_000);
   });
 
   it('continues as new before the history grows large and keeps its state', async () => {

@@ -58,7 +58,7 @@ export interface FindingWorkflowOptions {
 
 /** 问题整改 — one finding, from assignment to its follow-up review; every timer lives here. */
 export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkflowOptions): Promise<FindingView> {
-  const state = input.carried ?? assignedState(input.seed, input.caseOpenedBy, input.policy.planDueMs);
+  const state = input.carried ?? assignedState(input.seed, input.caseOpenedBy, input.policy);
   const lifecycle = new FindingLifecycle(state, input.policy, {
     ladderWaitsForExtension: () => patched(ESCALATION_WAITS_FOR_EXTENSION),
   });

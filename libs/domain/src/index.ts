@@ -1,5 +1,6 @@
 export * from './lib/duration';
 export * from './lib/policy';
+export * from './lib/policy-time';
 export * from './lib/finding/finding-state';
 export * from './lib/finding/finding-effects';
 export * from './lib/finding/finding-lifecycle';

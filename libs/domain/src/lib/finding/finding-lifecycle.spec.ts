@@ -4,7 +4,7 @@ import { DUE, Driver, OFFICER, POLICY, SUPERVISOR, SUPERVISOR_2, T0, UNIT, cmd, 
 
 describe('FindingLifecycle — a finding from assignment to its follow-up', () => {
   it('starts ASSIGNED at seq 1 with its plan due POLICY_PLAN_DUE after assignment', () => {
-    const lifecycle = new FindingLifecycle(assignedState(seed(), OFFICER.id, POLICY.planDueMs), POLICY);
+    const lifecycle = new FindingLifecycle(assignedState(seed(), OFFICER.id, POLICY), POLICY);
 
     expect(lifecycle.view()).toEqual({
       id: 'finding-1',
@@ -35,7 +35,7 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
 
   it('shows a missing category and responsible person as null', () => {
     const lifecycle = new FindingLifecycle(
-      assignedState(seed({ category: undefined, responsiblePerson: undefined }), OFFICER.id, POLICY.planDueMs),
+      assignedState(seed({ category: undefined, responsiblePerson: undefined }), OFFICER.id, POLICY),
       POLICY,
     );
     expect(lifecycle.view()).toMatchObject({ category: null, responsiblePerson: null });

@@ -1,4 +1,5 @@
 import type { ApprovalKind, FindingCommand, Policy } from '@reform/contracts';
+import { policyEnd } from '../policy-time';
 import { missDeadline, moveDeadline, resumeLadder } from './deadline';
 import type { EffectsRecorder } from './finding-effects';
 import type { FindingState } from './finding-state';
@@ -67,7 +68,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
         fx.event('PLAN_APPROVED', { comment: command.comment }, command.actor.id);
       } else {
         state.status = 'ASSIGNED';
-        state.planDueAt = iso(nowMs + policy.planDueMs);
+        state.planDueAt = iso(policyEnd(policy, 'planDueMs', nowMs));
         fx.event('PLAN_RETURNED', { comment: command.comment }, command.actor.id);
       }
     },
@@ -102,14 +103,14 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
         state.overdue = false;
         state.nextEscalationAt = null;
         state.closedAt = iso(nowMs);
-        state.followUpAt = iso(nowMs + policy.followUpAfterMs);
+        state.followUpAt = iso(policyEnd(policy, 'followUpAfterMs', nowMs));
         fx.event('CLOSED', {}, command.actor.id);
         return;
       }
       state.status = 'RECTIFYING';
       fx.event('VERIFICATION_FAILED', { comment: command.comment, newDueAt: command.newDueAt ?? null }, command.actor.id);
       if (command.newDueAt) moveDeadline(state, command.newDueAt);
-      else if (Date.parse(state.dueAt) <= nowMs) missDeadline(state, fx, nowMs, policy.escalationStepMs, () => ladderHeld(state, rules));
+      else if (Date.parse(state.dueAt) <= nowMs) missDeadline(state, fx, nowMs, policy, () => ladderHeld(state, rules));
     },
   },
   requestExtension: {
@@ -144,7 +145,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
         fx.event('EXTENSION_APPROVED', { comment: command.comment, dueAt: requestedDueAt }, command.actor.id);
       } else {
         fx.event('EXTENSION_DENIED', { comment: command.comment, requestedDueAt }, command.actor.id);
-        resumeLadder(state, nowMs, policy.escalationStepMs, () => rules.ladderWaitsForExtension());
+        resumeLadder(state, nowMs, policy, () => rules.ladderWaitsForExtension());
       }
     },
   },

@@ -122,7 +122,7 @@ export class Driver {
     caseOpenedBy: string = OFFICER.id,
     rules?: FindingRules,
   ) {
-    this.lifecycle = new FindingLifecycle(assignedState(findingSeed, caseOpenedBy, policy.planDueMs), policy, rules);
+    this.lifecycle = new FindingLifecycle(assignedState(findingSeed, caseOpenedBy, policy), policy, rules);
   }
 
   get view() {

@@ -1,4 +1,5 @@
 import type { Policy } from '@reform/contracts';
+import { policyEnd, policyStart } from '../policy-time';
 import { deadlineClockRuns, escalate, missDeadline } from './deadline';
 import type { EffectsRecorder } from './finding-effects';
 import type { FindingState } from './finding-state';
@@ -9,7 +10,7 @@ const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 /** The reminder for the current deadline, while it can still be sent: not once the deadline has passed. */
 function reminderAt(state: FindingState, policy: Policy): number | null {
   if (!deadlineClockRuns(state) || state.overdue || state.remindedForDueAt === state.dueAt) return null;
-  return Date.parse(state.dueAt) - policy.remindBeforeMs;
+  return policyStart(policy, 'remindBeforeMs', Date.parse(state.dueAt));
 }
 
 /** Every moment at which some timer of this finding falls due, earliest first irrelevant. */
@@ -21,7 +22,7 @@ function dueMoments(state: FindingState, policy: Policy, rules: FindingRules): (
     clock && !state.overdue ? Date.parse(state.dueAt) : null,
     // A held ladder has no rung to wake for; the rule is asked only when there is one.
     clock && state.overdue && state.nextEscalationAt !== null && !ladderHeld(state, rules) ? ms(state.nextEscalationAt) : null,
-    ...state.pending.filter((p) => !p.slaReported).map((p) => Date.parse(p.since) + policy.approvalSlaMs),
+    ...state.pending.filter((p) => !p.slaReported).map((p) => policyEnd(policy, 'approvalSlaMs', Date.parse(p.since))),
     state.status === 'CLOSED' ? ms(state.followUpAt) : null,
   ];
 }
@@ -48,7 +49,7 @@ export function fireDueTimers(state: FindingState, fx: EffectsRecorder, policy: 
     }
   }
   if (deadlineClockRuns(state) && !state.overdue && Date.parse(state.dueAt) <= nowMs) {
-    missDeadline(state, fx, Date.parse(state.dueAt), policy.escalationStepMs, () => ladderHeld(state, rules));
+    missDeadline(state, fx, Date.parse(state.dueAt), policy, () => ladderHeld(state, rules));
   }
   while (
     deadlineClockRuns(state) &&
@@ -57,10 +58,10 @@ export function fireDueTimers(state: FindingState, fx: EffectsRecorder, policy: 
     Date.parse(state.nextEscalationAt) <= nowMs &&
     !ladderHeld(state, rules)
   ) {
-    escalate(state, fx, Date.parse(state.nextEscalationAt), policy.escalationStepMs);
+    escalate(state, fx, Date.parse(state.nextEscalationAt), policy);
   }
   for (const pending of state.pending) {
-    if (!pending.slaReported && Date.parse(pending.since) + policy.approvalSlaMs <= nowMs) {
+    if (!pending.slaReported && policyEnd(policy, 'approvalSlaMs', Date.parse(pending.since)) <= nowMs) {
       pending.slaReported = true;
       const event = fx.event('APPROVAL_OVERDUE', { pendingApproval: pending.kind, since: pending.since });
       fx.notify('APPROVAL_OVERDUE', event, '审批超时 approval overdue', { kind: 'supervisors' });

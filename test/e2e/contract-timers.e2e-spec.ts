@@ -157,6 +157,50 @@ describe('HTTP contract: durable timers (embedded PostgreSQL, policies of second
     expect((await steps.plan(a.id, unitUser(unitA))).body).toMatchObject({ status: 'PLAN_SUBMITTED', escalationLevel: 3, overdue: true });
   });
 
+  it('an overdue finding whose extension request waits does not climb until the denial, then one step after it', async () => {
+    const unitId = uniqueUnit('EXT');
+    await api.registerUnits(unitId);
+    const unit = unitUser(unitId);
+    const dueAt = inMs(3_000);
+    const opened = await steps.openCase([
+      { unitId, dueAt, title: '先申请延期' },
+      { unitId, dueAt, title: '逾期后申请延期' },
+    ]);
+    const byTitle = (title: string) => opened.findings.find((f) => f.title === title) as Finding;
+    const [early, late] = [byTitle('先申请延期'), byTitle('逾期后申请延期')];
+
+    // One asks before its deadline, the other once it is overdue at level 1.
+    expect((await steps.requestExtension(early.id, unit, inMs(IN_A_DAY))).status).toBe(202);
+    await until(late.id, (f) => f.escalationLevel === 1, 10_000);
+    expect((await steps.requestExtension(late.id, unit, inMs(IN_A_DAY))).status).toBe(202);
+
+    // Two whole steps past the deadline: overdue, but neither climbs while its request waits.
+    await sleep(Math.max(0, ms(dueAt) - Date.now()) + 2 * STEP_MS + 500);
+    const [earlyWaiting, lateWaiting] = [await read(early.id), await read(late.id)];
+    expect(earlyWaiting).toMatchObject({ overdue: true, escalationLevel: 0, pendingApproval: 'extension' });
+    expect(countOf(earlyWaiting, 'OVERDUE')).toBe(1);
+    expect(countOf(earlyWaiting, 'ESCALATED')).toBe(0);
+    expect(lateWaiting).toMatchObject({ overdue: true, escalationLevel: 1, pendingApproval: 'extension' });
+    expect(countOf(lateWaiting, 'ESCALATED')).toBe(1);
+
+    // Denied: each climbs one rung, one step after its denial, and no more until the next step.
+    for (const [finding, level] of [
+      [early, 1],
+      [late, 2],
+    ] as const) {
+      const denied = await steps.decideExtension(finding.id, 'deny', supervisor, '理由不充分');
+      expect(denied.status).toBe(200);
+      expect(denied.body).toMatchObject({ overdue: true, escalationLevel: level - 1, pendingApproval: null });
+      const climbed = await until(finding.id, (f) => f.escalationLevel >= level, 10_000);
+      const deniedAt = ms(ofType(climbed, 'EXTENSION_DENIED')[0].at);
+      const rung = ofType(climbed, 'ESCALATED').at(-1) as TimelineEvent;
+      expect(rung.data['level']).toBe(level);
+      expect(ms(rung.at) - deniedAt).toBeGreaterThanOrEqual(STEP_MS);
+      expect(ms(rung.at) - deniedAt).toBeLessThan(STEP_MS + SLACK_MS);
+      expect(ofType(climbed, 'ESCALATED').map((event) => event.data['level'])).toEqual(level === 1 ? [1] : [1, 2]);
+    }
+  });
+
   it('a decision on a finding whose accountability was never proposed is a 409', async () => {
     const unitId = uniqueUnit();
     await api.registerUnits(unitId);

@@ -27,6 +27,7 @@ describe('startup refuses bad configuration with one line naming the variable', 
     [{ PORT: 'abc' }, /^PORT="abc": expected a port number/],
     [{ TEMPORAL_PORT: '99999' }, /^TEMPORAL_PORT="99999": expected a port number/],
     [{ POLICY_ESCALATION_STEP: '7 days' }, /^configuration error: POLICY_ESCALATION_STEP="7 days" is not an ISO-8601 duration/],
+    [{ POLICY_PLAN_DUE: 'P1Y' }, /^configuration error: POLICY_PLAN_DUE="P1Y" years are not accepted: write months, P1M to P12M/],
     [{ TEMPORAL_ADDRESS: 'not an address' }, /^configuration error: TEMPORAL_ADDRESS="not an address": expected host:port/],
   ])('npm start with %j', async (env, message) => {
     const { code, stderr } = await start({ PORT: String(await freePort()), ...env });
@@ -55,6 +56,21 @@ describe('startup refuses bad configuration with one line naming the variable', 
     const { code, stderr } = await launch({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', TEMPORAL_ADDRESS: '127.0.0.1:1' });
     expect(code).toBe(1);
     expect(stderr.split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^configuration error: DATABASE_URL=postgres:\/\/nobody@127\.0\.0\.1:1\/none is unreachable: /);
+  });
+
+  it.each([
+    ['api', api],
+    ['worker', worker],
+  ])('the %s accepts policies in months: it gets past the configuration to the database', async (_name, launch) => {
+    const { code, stderr } = await launch({
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+      POLICY_PLAN_DUE: 'P1M',
+      POLICY_FOLLOW_UP_AFTER: 'P3M15D',
+      POLICY_INTERVIEW_DUE: 'P12M',
+    });
+    expect(code).toBe(1);
     expect(stderr).toMatch(/^configuration error: DATABASE_URL=postgres:\/\/nobody@127\.0\.0\.1:1\/none is unreachable: /);
   });
 

@@ -56,7 +56,7 @@ export function replayTimeline(row: StoredFinding, events: StoredEvent[], policy
     createdAt: iso(assigned.at),
     ...recommendationOf(row, assigned),
   };
-  const lifecycle = new FindingLifecycle(assignedState(seed, row.opened_by, policy.planDueMs), policy);
+  const lifecycle = new FindingLifecycle(assignedState(seed, row.opened_by, policy), policy);
   const queue: EventRecord[] = [];
   for (const event of events.slice(1)) {
     if (queue.length === 0) {

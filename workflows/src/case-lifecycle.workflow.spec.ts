@@ -187,6 +187,27 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     await harness.recordHistory(findingWorkflowId(findingId), 'finding-extension-then-escalation');
   });
 
+  it('holds the ladder of an overdue finding while its extension request waits, and climbs one step after the denial', async () => {
+    const stepMs = 2_000;
+    const { opened } = await openCase(1, { ...SECONDS_POLICY, escalationStepMs: stepMs }, 2_000);
+    const findingId = opened.findings[0].id;
+    const requestedDueAt = new Date(Date.now() + 60_000).toISOString();
+    await step(findingId, { type: 'requestExtension', requestedDueAt, reason: '需要更多时间', actor: actor('unit-1') });
+    const escalations = () => harness.store.timeline(findingId).filter((event) => event.type === 'ESCALATED');
+    await harness.eventually(() => harness.store.types(findingId).includes('OVERDUE'));
+    // Longer than a step past the deadline: today's ladder would have reached level 2.
+    await new Promise((resolve) => setTimeout(resolve, stepMs + 1_000));
+    expect(escalations()).toEqual([]);
+    const denied = await step(findingId, { type: 'decideExtension', decision: 'deny', comment: '不予延期', actor: actor('sup-1') });
+    expect(denied).toMatchObject({ overdue: true, escalationLevel: 0, pendingApproval: null });
+    const deniedAt = harness.store.timeline(findingId).find((event) => event.type === 'EXTENSION_DENIED')?.at ?? '';
+    await harness.eventually(() => escalations().length >= 1);
+    const [first] = escalations();
+    expect(first.data['level']).toBe(1);
+    expect(Date.parse(first.at) - Date.parse(deniedAt)).toBeGreaterThanOrEqual(stepMs);
+    await harness.recordHistory(findingWorkflowId(findingId), 'finding-extension-pending-overdue');
+  });
+
   it('stops the deadline clock while a report waits for verification', async () => {
     const { opened } = await openCase(1);
     const findingId = opened.findings[0].id;

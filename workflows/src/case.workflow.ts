@@ -55,7 +55,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   let opened = Boolean(input.carried);
 
   const writes = new Set<Promise<void>>();
-  const initialRecord = (seed: FindingSeed) => findingRecord(assignedState(seed, open.openedBy.id, open.policy.planDueMs));
+  const initialRecord = (seed: FindingSeed) => findingRecord(assignedState(seed, open.openedBy.id, open.policy));
 
   const startFinding = (seed: FindingSeed) =>
     startChild(findingWorkflow, {

@@ -1,11 +1,12 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { documentTaskQueue, findingViewQuery, findingWorkflowId } from '@reform/contracts';
+import { documentTaskQueue, findingCommandUpdate, findingViewQuery, findingWorkflowId } from '@reform/contracts';
+import { addCalendarMonths, readPolicy } from '@reform/domain';
 import { findingWorkflow } from './finding.workflow';
 import { createDocumentWorker } from './testing/document-worker';
 import { RecordingActivities } from './testing/recording-activities';
 import { timeSkippingServerPath } from './testing/temporal-binaries';
-import { DAY, findingInput, findingSeed } from './testing/workflow-fixtures';
+import { DAY, actor, findingInput, findingSeed } from './testing/workflow-fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleOptions } = require('../bundle.cjs');
@@ -132,6 +133,63 @@ describe('findingWorkflow timers (time-skipping)', () => {
     expect(overdue).toBeDefined();
     expect(Date.parse(overdue?.at ?? '') - dueAt).toBeLessThan(60_000);
     expect(Date.parse(overdue?.at ?? '')).toBeGreaterThanOrEqual(dueAt);
+  });
+
+  it('holds the ladder while an extension request waits, and climbs one step (7 days) after the denial', async () => {
+    const store = new RecordingActivities();
+    const now = await env.currentTimeMs();
+    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString() });
+    let deniedAt = 0;
+    await withWorker(store, async (taskQueue) => {
+      const handle = await env.client.workflow.start(findingWorkflow, {
+        taskQueue,
+        workflowId: findingWorkflowId(seed.id),
+        args: [findingInput(seed)],
+      });
+      const requestedDueAt = new Date(now + 40 * DAY).toISOString();
+      await handle.executeUpdate(findingCommandUpdate, {
+        args: [{ type: 'requestExtension', requestedDueAt, reason: '工期长', actor: actor('unit-1') }],
+      });
+      await env.sleep(20 * DAY); // ten days past the deadline: today's ladder would be at level 2
+      expect(await handle.query(findingViewQuery)).toMatchObject({ overdue: true, escalationLevel: 0, pendingApproval: 'extension' });
+      deniedAt = await env.currentTimeMs();
+      await handle.executeUpdate(findingCommandUpdate, {
+        args: [{ type: 'decideExtension', decision: 'deny', comment: '不予延期', actor: actor('sup-1') }],
+      });
+      await env.sleep(6 * DAY);
+      expect(await handle.query(findingViewQuery)).toMatchObject({ escalationLevel: 0 });
+      await env.sleep(9 * DAY);
+      expect(await handle.query(findingViewQuery)).toMatchObject({ escalationLevel: 2 });
+      await handle.terminate('test done');
+    });
+    const rungs = store.timeline(seed.id).filter((event) => event.type === 'ESCALATED');
+    expect(rungs.map((event) => event.data['level'])).toEqual([1, 2]);
+    const sinceDenial = rungs.map((event) => Math.round((Date.parse(event.at) - deniedAt) / DAY));
+    expect(sinceDenial).toEqual([7, 14]);
+    expect(store.types(seed.id).filter((type) => type === 'OVERDUE')).toHaveLength(1);
+  });
+
+  it('counts a policy in months on the calendar of TZ_BUSINESS inside the workflow', async () => {
+    const store = new RecordingActivities();
+    const now = await env.currentTimeMs();
+    const policy = readPolicy({ POLICY_PLAN_DUE: 'P1M', POLICY_ESCALATION_STEP: 'P1M1D' }, 'Asia/Shanghai');
+    const seed = findingSeed(now, { dueAt: new Date(now + 40 * DAY).toISOString() });
+    await withWorker(store, async (taskQueue) => {
+      const handle = await env.client.workflow.start(findingWorkflow, {
+        taskQueue,
+        workflowId: findingWorkflowId(seed.id),
+        args: [findingInput(seed, policy)],
+      });
+      await env.sleep(80 * DAY);
+      await handle.terminate('test done');
+    });
+    const at = (type: string) => store.timeline(seed.id).filter((event) => event.type === type);
+    const planDueAt = addCalendarMonths('Asia/Shanghai', now, 1);
+    expect(at('PLAN_OVERDUE').map((event) => event.data['planDueAt'])).toEqual([new Date(planDueAt).toISOString()]);
+    const rungs = at('ESCALATED').map((event) => Date.parse(event.at));
+    expect(rungs).toHaveLength(2);
+    // Timers fire on time in a time-skipping run: rung 2 a calendar month and a day after the deadline.
+    expect(Math.abs(rungs[1] - (addCalendarMonths('Asia/Shanghai', now + 40 * DAY, 1) + DAY))).toBeLessThan(60_000);
   });
 
   it('continues as new before the history grows large and keeps its state', async () => {

@@ -51,6 +51,13 @@ const ESCALATION_ISSUES_DOCUMENTS = 'escalation-issues-documents';
 /** Since this patch level 2 joins the unit's interview (约谈) or opens one, through the unit's interview desk. */
 const ESCALATION_PROPOSES_INTERVIEW = 'escalation-proposes-interview';
 
+/**
+ * Since this patch an overdue finding's ladder waits while its extension request awaits a
+ * decision, and resumes one step after a denial. The domain asks only where the answer changes
+ * what happens, so histories without such a moment carry no marker.
+ */
+const ESCALATION_WAITS_FOR_EXTENSION = 'escalation-waits-for-extension';
+
 export interface FindingWorkflowOptions {
   /** Lower only in tests, to exercise continue-as-new. */
   historyLimit?: number;
@@ -58,8 +65,10 @@ export interface FindingWorkflowOptions {
 
 /** 问题整改 — one finding, from assignment to its follow-up review; every timer lives here. */
 export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkflowOptions): Promise<FindingView> {
-  const state = input.carried ?? assignedState(input.seed, input.caseOpenedBy, input.policy.planDueMs);
-  const lifecycle = new FindingLifecycle(state, input.policy);
+  const state = input.carried ?? assignedState(input.seed, input.caseOpenedBy, input.policy);
+  const lifecycle = new FindingLifecycle(state, input.policy, {
+    ladderWaitsForExtension: () => patched(ESCALATION_WAITS_FOR_EXTENSION),
+  });
   const deliveries = new Set<Promise<void>>();
   let steps = 0;
   let reportedStatus = state.status;

@@ -21,6 +21,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL="mysql:\/\/x": expected a postgres/],
     [{ TEMPORAL_ADDRESS: 'http://x' }, /^TEMPORAL_ADDRESS=/],
     [{ POLICY_ESCALATION_STEP: '7 days' }, /^POLICY_ESCALATION_STEP="7 days" is not an ISO-8601 duration/],
+    [{ POLICY_PLAN_DUE: 'P1Y' }, /^POLICY_PLAN_DUE="P1Y" years are not accepted: write months, P1M to P12M/],
+    [{ POLICY_INTERVIEW_DUE: 'P13M' }, /^POLICY_INTERVIEW_DUE="P13M" is more than 12 months/],
   ])('names the variable for %j', (override, message) => {
     expect(() => loadConfig({ ...base, ...override })).toThrow(message);
   });
@@ -31,6 +33,14 @@ describe('loadConfig', () => {
 
   it('reads policies in seconds', () => {
     expect(loadConfig({ ...base, POLICY_PLAN_DUE: 'PT2S' }).policy.planDueMs).toBe(2000);
+  });
+
+  it('reads policies in months, to be counted in TZ_BUSINESS', () => {
+    const { policy } = loadConfig({ ...base, POLICY_PLAN_DUE: 'P1M', POLICY_INTERVIEW_DUE: 'P1M15D', TZ_BUSINESS: 'Asia/Urumqi' });
+    expect(policy).toMatchObject({ planDueMs: 0, interviewDueMs: 15 * 86_400_000, timeZone: 'Asia/Urumqi' });
+    expect(policy.months).toEqual({ planDueMs: 1, interviewDueMs: 1 });
+    expect(loadConfig({ ...base, POLICY_FOLLOW_UP_AFTER: 'P12M' }).policy).toMatchObject({ timeZone: 'Asia/Shanghai' });
+    expect(loadConfig(base).policy).not.toHaveProperty('months');
   });
 });
 

@@ -104,7 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (fileStore) throw new ConfigError(fileStore);
   let policy: Policy;
   try {
-    policy = readPolicy(env);
+    policy = readPolicy(env, parsed.data.TZ_BUSINESS);
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

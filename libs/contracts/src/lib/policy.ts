@@ -1,5 +1,5 @@
 /** The durations that drive every timer, in milliseconds (read from POLICY_* at start). */
-export interface Policy {
+export interface PolicyDurations {
   planDueMs: number;
   remindBeforeMs: number;
   escalationStepMs: number;
@@ -11,6 +11,18 @@ export interface Policy {
   interviewDueMs: number;
 }
 
+/**
+ * The policy a workflow starts with, and carries for its whole life. A duration written with
+ * months (P2M, P1M15D) is its calendar months, counted on the wall clock of `timeZone`, then its
+ * milliseconds. Workflows started before months were accepted carry neither field: no months.
+ */
+export interface Policy extends PolicyDurations {
+  /** Whole calendar months of a duration, before its milliseconds; absent or 0, none. */
+  months?: Partial<Record<keyof PolicyDurations, number>>;
+  /** TZ_BUSINESS, in which months are counted (the same day of the month, else its last day). */
+  timeZone?: string;
+}
+
 export const POLICY_ENV = {
   planDueMs: 'POLICY_PLAN_DUE',
   remindBeforeMs: 'POLICY_REMIND_BEFORE',
@@ -19,7 +31,7 @@ export const POLICY_ENV = {
   followUpAfterMs: 'POLICY_FOLLOW_UP_AFTER',
   receiptDueMs: 'POLICY_RECEIPT_DUE',
   interviewDueMs: 'POLICY_INTERVIEW_DUE',
-} as const satisfies Record<keyof Policy, string>;
+} as const satisfies Record<keyof PolicyDurations, string>;
 
 export const POLICY_DEFAULTS = {
   POLICY_PLAN_DUE: 'P7D',

@@ -86,7 +86,27 @@ export function localDateTime(timeZone: string, instantMs: number): string {
 export function zonedInstant(timeZone: string, date: string, time: string): number {
   const wall = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}Z`);
   if (!Number.isFinite(wall)) throw new RangeError(`not a local date and time: ${date} ${time}`);
+  return instantOfWallClock(timeZone, wall);
+}
+
+/** The instant at which the wall clock in `timeZone` reads `wallMs` (the inverse of `wallClockMs`). */
+function instantOfWallClock(timeZone: string, wallMs: number): number {
   // Two passes: the offset at the first guess can differ from the one at the answer across a DST change.
-  const first = wall - zoneOffsetMs(timeZone, wall);
-  return wall - zoneOffsetMs(timeZone, first);
+  const first = wallMs - zoneOffsetMs(timeZone, wallMs);
+  return wallMs - zoneOffsetMs(timeZone, first);
+}
+
+/**
+ * `instantMs` moved by `months` calendar months (negative: back) on the wall clock of
+ * `timeZone`: the same day of the month, else that month's last day (31 Jan + 1 month = 28 or
+ * 29 Feb), the time of day kept.
+ */
+export function addCalendarMonths(timeZone: string, instantMs: number, months: number): number {
+  const wall = new Date(wallClockMs(timeZone, instantMs));
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + months;
+  const midnight = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate());
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(wall.getUTCDate(), lastDay);
+  return instantOfWallClock(timeZone, Date.UTC(year, month, day) + (wall.getTime() - midnight));
 }

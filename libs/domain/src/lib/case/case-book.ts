@@ -95,7 +95,7 @@ export class CaseBook {
       createdAt: open.openedAt,
       updatedAt: state.updatedAt,
       closedAt: state.closedAt,
-      findings: open.findings.map((seed) => findingView(assignedState(seed, open.openedBy.id, 0))),
+      findings: open.findings.map((seed) => findingView(assignedState(seed, open.openedBy.id, { planDueMs: 0 }))),
     };
   }
 }

@@ -12,7 +12,7 @@ const seed = {
   dueAt: '2026-04-01T00:00:00.000Z',
   trackingOfficeId: 'OFF-1',
 };
-const state = { ...assignedState(seed, 'officer-li', 86_400_000), dueAt: '2026-04-10T00:00:00.000Z' };
+const state = { ...assignedState(seed, 'officer-li', { planDueMs: 86_400_000 }), dueAt: '2026-04-10T00:00:00.000Z' };
 
 const event = (seq: number, type: EventRecord['type'], data: Record<string, unknown> = {}): EventRecord => ({
   entityId: seed.id,

@@ -4,7 +4,7 @@ import { DUE, Driver, OFFICER, POLICY, SUPERVISOR, SUPERVISOR_2, T0, UNIT, cmd, 
 
 describe('FindingLifecycle — a finding from assignment to its follow-up', () => {
   it('starts ASSIGNED at seq 1 with its plan due POLICY_PLAN_DUE after assignment', () => {
-    const lifecycle = new FindingLifecycle(assignedState(seed(), OFFICER.id, POLICY.planDueMs), POLICY);
+    const lifecycle = new FindingLifecycle(assignedState(seed(), OFFICER.id, POLICY), POLICY);
 
     expect(lifecycle.view()).toEqual({
       id: 'finding-1',
@@ -35,7 +35,7 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
 
   it('shows a missing category and responsible person as null', () => {
     const lifecycle = new FindingLifecycle(
-      assignedState(seed({ category: undefined, responsiblePerson: undefined }), OFFICER.id, POLICY.planDueMs),
+      assignedState(seed({ category: undefined, responsiblePerson: undefined }), OFFICER.id, POLICY),
       POLICY,
     );
     expect(lifecycle.view()).toMatchObject({ category: null, responsiblePerson: null });
@@ -231,9 +231,9 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
       driver.step(cmd.requestExtension(day(60)), day(29));
       expect(driver.lifecycle.nextWakeAt()).toBe(DUE); // the deadline comes before the extension's SLA (day 31)
       driver.advanceTo(day(30));
-      expect(driver.lifecycle.nextWakeAt()).toBe(day(31)); // the SLA comes before the next escalation step
+      expect(driver.lifecycle.nextWakeAt()).toBe(day(31)); // the extension's SLA; the ladder waits for the request
       driver.advanceTo(day(31));
-      expect(driver.lifecycle.nextWakeAt()).toBe(day(37)); // the next escalation step
+      expect(driver.lifecycle.nextWakeAt()).toBeNull(); // no rung while the request waits
 
       driver.step(cmd.approveExtension(SUPERVISOR_2), day(32));
       expect(driver.lifecycle.nextWakeAt()).toBe(day(57)); // reminder for the new deadline

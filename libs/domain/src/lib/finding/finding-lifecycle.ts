@@ -3,6 +3,7 @@ import { EffectsRecorder, type Effects } from './finding-effects';
 import { fireDueTimers, nextWakeAt } from './finding-timers';
 import { findingRecord, findingView, type FindingState } from './finding-state';
 import { STEPS, type StepContext } from './finding-steps';
+import { CURRENT_RULES, type FindingRules } from './finding-rules';
 
 /**
  * The rules of one finding's life (问题整改), free of Temporal: the workflow asks it whether a
@@ -12,6 +13,8 @@ export class FindingLifecycle {
   constructor(
     readonly state: FindingState,
     private readonly policy: Policy,
+    /** A workflow passes its `patched()` answers; elsewhere every rule is in force. */
+    private readonly rules: FindingRules = CURRENT_RULES,
   ) {}
 
   /** Throws a Rejection when the step may not happen now; changes nothing. */
@@ -27,10 +30,9 @@ export class FindingLifecycle {
    */
   apply(command: FindingCommand, nowMs: number): Effects {
     this.check(command, nowMs);
-    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
-    fireDueTimers(this.state, fx, this.policy, nowMs);
+    const fx = this.timersFiredAt(nowMs);
     const step = STEPS[command.type] as { apply(context: StepContext, command: FindingCommand): void };
-    step.apply({ state: this.state, fx, policy: this.policy, nowMs }, command);
+    step.apply({ state: this.state, fx, policy: this.policy, rules: this.rules, nowMs }, command);
     return fx.effects;
   }
 
@@ -40,18 +42,20 @@ export class FindingLifecycle {
    * recommendation checked the reply, and until it the finding cannot leave ASSIGNED.
    */
   takeReplyPlan(content: string, actor: Actor, nowMs: number): Effects {
-    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
-    fireDueTimers(this.state, fx, this.policy, nowMs);
+    const fx = this.timersFiredAt(nowMs);
     const waiting = this.state.replyAwaited === true && this.state.status === 'ASSIGNED';
     this.state.replyAwaited = false;
-    if (waiting) STEPS.submitPlan.apply({ state: this.state, fx, policy: this.policy, nowMs }, { type: 'submitPlan', content, actor });
+    if (waiting)
+      STEPS.submitPlan.apply(
+        { state: this.state, fx, policy: this.policy, rules: this.rules, nowMs },
+        { type: 'submitPlan', content, actor },
+      );
     return fx.effects;
   }
 
   /** Level 2 joined (or opened) its unit's interview: INTERVIEW_PROPOSED on its timeline, once. */
   joinedInterview(interviewId: string, nowMs: number): Effects {
-    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
-    fireDueTimers(this.state, fx, this.policy, nowMs);
+    const fx = this.timersFiredAt(nowMs);
     if (this.state.interviewId !== interviewId) {
       this.state.interviewId = interviewId;
       fx.event('INTERVIEW_PROPOSED', { interviewId, level: this.state.escalationLevel });
@@ -61,8 +65,7 @@ export class FindingLifecycle {
 
   /** Its interview was held: INTERVIEW_HELD on its timeline, once (the desk may tell it twice). */
   interviewHeld(interviewId: string, heldAt: string, actor: string, nowMs: number): Effects {
-    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
-    fireDueTimers(this.state, fx, this.policy, nowMs);
+    const fx = this.timersFiredAt(nowMs);
     if (this.state.interviewId === interviewId && !this.state.interviewHeld) {
       this.state.interviewHeld = true;
       fx.event('INTERVIEW_HELD', { interviewId, heldAt }, actor);
@@ -72,13 +75,19 @@ export class FindingLifecycle {
 
   /** Fires whatever timers are due at `nowMs`. */
   fireDueTimers(nowMs: number): Effects {
-    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
-    fireDueTimers(this.state, fx, this.policy, nowMs);
+    const fx = this.timersFiredAt(nowMs);
     return fx.effects;
   }
 
+  /** A recorder for what happens at `nowMs`, the timers due by then already fired into it. */
+  private timersFiredAt(nowMs: number): EffectsRecorder {
+    const fx = new EffectsRecorder(this.state, new Date(nowMs).toISOString());
+    fireDueTimers(this.state, fx, this.policy, this.rules, nowMs);
+    return fx;
+  }
+
   nextWakeAt(): number | null {
-    return nextWakeAt(this.state, this.policy);
+    return nextWakeAt(this.state, this.policy, this.rules);
   }
 
   /** Closed, its follow-up held, and nothing left for a supervisor to decide. */

@@ -11,7 +11,7 @@ const recommendationFinding = () => new Driver(POLICY, recommendationSeed());
 
 describe('a recommendation’s finding — its plan comes with the written reply (书面回复)', () => {
   it('starts ASSIGNED at issue, its plan due at the reply deadline, awaiting the reply', () => {
-    const state = assignedState(recommendationSeed(), OFFICER.id, POLICY.planDueMs);
+    const state = assignedState(recommendationSeed(), OFFICER.id, POLICY);
     expect(state).toMatchObject({ status: 'ASSIGNED', planDueAt: iso(REPLY_DUE), updatedAt: iso(day(2)), seq: 1, replyAwaited: true });
     const lifecycle = new FindingLifecycle(state, POLICY);
     expect(lifecycle.view()).toMatchObject({
@@ -91,7 +91,7 @@ describe('a recommendation’s finding — its plan comes with the written reply
 
   it('a finding without a recommendation is as before: plan due POLICY_PLAN_DUE after creation, submitted on its own', () => {
     const plain = seed();
-    const state = assignedState(plain, OFFICER.id, POLICY.planDueMs);
+    const state = assignedState(plain, OFFICER.id, POLICY);
     expect(state).not.toHaveProperty('replyAwaited');
     expect(state.planDueAt).toBe(iso(day(0) + POLICY.planDueMs));
     expect(assignedEvent(plain, OFFICER.id)).toEqual({

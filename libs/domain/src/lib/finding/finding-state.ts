@@ -1,4 +1,5 @@
 import type { CarriedFindingState, EventRecord, FindingRecord, FindingSeed, FindingView, PendingDecision } from '@reform/contracts';
+import { policyEnd, type PolicyTiming } from '../policy-time';
 
 /** Everything a finding's workflow knows; its shape is the contract's, since it crosses continue-as-new. */
 export type FindingState = CarriedFindingState;
@@ -28,7 +29,7 @@ export function assignedEvent(seed: FindingSeed, actor: string): EventRecord {
  * The state right after assignment: the ASSIGNED event is seq 1. A recommendation's finding is
  * assigned at issue, its plan due with the reply, and takes its plan only from the reply.
  */
-export function assignedState(seed: FindingSeed, caseOpenedBy: string, planDueMs: number): FindingState {
+export function assignedState(seed: FindingSeed, caseOpenedBy: string, policy: PolicyTiming<'planDueMs'>): FindingState {
   const assignedAt = seed.assignedAt ?? seed.createdAt;
   return {
     seed,
@@ -42,7 +43,7 @@ export function assignedState(seed: FindingSeed, caseOpenedBy: string, planDueMs
     planSubmittedBy: null,
     reportSubmittedBy: null,
     requestedDueAt: null,
-    planDueAt: seed.planDueAt ?? new Date(Date.parse(assignedAt) + planDueMs).toISOString(),
+    planDueAt: seed.planDueAt ?? new Date(policyEnd(policy, 'planDueMs', Date.parse(assignedAt))).toISOString(),
     remindedForDueAt: null,
     nextEscalationAt: null,
     followUpAt: null,
@@ -88,8 +89,11 @@ export function findingRecord(state: FindingState): FindingRecord {
   };
 }
 
+/** A draft's row shows no plan deadline, so any policy gives it. */
+const NO_PLAN_DUE: PolicyTiming<'planDueMs'> = { planDueMs: 0 };
+
 /** A recommendation's finding before issue (草稿): its row only, version 0, no event and no workflow yet. */
 export function draftFindingRecord(seed: FindingSeed, caseOpenedBy: string): FindingRecord {
-  const record = findingRecord(assignedState(seed, caseOpenedBy, 0));
+  const record = findingRecord(assignedState(seed, caseOpenedBy, NO_PLAN_DUE));
   return { ...record, status: 'DRAFT', version: 0, updatedAt: seed.createdAt };
 }

@@ -1,13 +1,16 @@
 import type { ApprovalKind, FindingCommand, Policy } from '@reform/contracts';
-import { missDeadline, moveDeadline } from './deadline';
+import { policyEnd } from '../policy-time';
+import { missDeadline, moveDeadline, resumeLadder } from './deadline';
 import type { EffectsRecorder } from './finding-effects';
 import type { FindingState } from './finding-state';
+import { ladderHeld, type FindingRules } from './finding-rules';
 import { Rejection } from './rejection';
 
 export interface StepContext {
   state: FindingState;
   fx: EffectsRecorder;
   policy: Policy;
+  rules: FindingRules;
   nowMs: number;
 }
 
@@ -65,7 +68,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
         fx.event('PLAN_APPROVED', { comment: command.comment }, command.actor.id);
       } else {
         state.status = 'ASSIGNED';
-        state.planDueAt = iso(nowMs + policy.planDueMs);
+        state.planDueAt = iso(policyEnd(policy, 'planDueMs', nowMs));
         fx.event('PLAN_RETURNED', { comment: command.comment }, command.actor.id);
       }
     },
@@ -90,7 +93,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
       }
       if (command.decision === 'fail') requireFuture('newDueAt', command.newDueAt, nowMs);
     },
-    apply: ({ state, fx, policy, nowMs }, command) => {
+    apply: ({ state, fx, policy, rules, nowMs }, command) => {
       resolvePending(state, 'verification');
       if (command.decision === 'pass') {
         fx.event('VERIFICATION_PASSED', { comment: command.comment }, command.actor.id);
@@ -100,14 +103,14 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
         state.overdue = false;
         state.nextEscalationAt = null;
         state.closedAt = iso(nowMs);
-        state.followUpAt = iso(nowMs + policy.followUpAfterMs);
+        state.followUpAt = iso(policyEnd(policy, 'followUpAfterMs', nowMs));
         fx.event('CLOSED', {}, command.actor.id);
         return;
       }
       state.status = 'RECTIFYING';
       fx.event('VERIFICATION_FAILED', { comment: command.comment, newDueAt: command.newDueAt ?? null }, command.actor.id);
       if (command.newDueAt) moveDeadline(state, command.newDueAt);
-      else if (Date.parse(state.dueAt) <= nowMs) missDeadline(state, fx, nowMs, policy.escalationStepMs);
+      else if (Date.parse(state.dueAt) <= nowMs) missDeadline(state, fx, nowMs, policy, () => ladderHeld(state, rules));
     },
   },
   requestExtension: {
@@ -133,7 +136,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
       if (!pending) throw Rejection.notNow('deciding an extension', state.status, 'no extension request is pending');
       if (pending.requestedBy === command.actor.id) throw Rejection.recusal('an extension request');
     },
-    apply: ({ state, fx }, command) => {
+    apply: ({ state, fx, policy, rules, nowMs }, command) => {
       resolvePending(state, 'extension');
       const requestedDueAt = state.requestedDueAt as string;
       state.requestedDueAt = null;
@@ -142,6 +145,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
         fx.event('EXTENSION_APPROVED', { comment: command.comment, dueAt: requestedDueAt }, command.actor.id);
       } else {
         fx.event('EXTENSION_DENIED', { comment: command.comment, requestedDueAt }, command.actor.id);
+        resumeLadder(state, nowMs, policy, () => rules.ladderWaitsForExtension());
       }
     },
   },

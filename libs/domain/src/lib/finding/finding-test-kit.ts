@@ -5,6 +5,7 @@
 import type { Actor, EventRecord, FindingCommand, FindingSeed, Notification, Policy } from '@reform/contracts';
 import type { Effects } from './finding-effects';
 import { FindingLifecycle } from './finding-lifecycle';
+import type { FindingRules } from './finding-rules';
 import { assignedState } from './finding-state';
 import { Rejection } from './rejection';
 
@@ -119,8 +120,9 @@ export class Driver {
     readonly policy: Policy = POLICY,
     readonly findingSeed: FindingSeed = seed(),
     caseOpenedBy: string = OFFICER.id,
+    rules?: FindingRules,
   ) {
-    this.lifecycle = new FindingLifecycle(assignedState(findingSeed, caseOpenedBy, policy.planDueMs), policy);
+    this.lifecycle = new FindingLifecycle(assignedState(findingSeed, caseOpenedBy, policy), policy, rules);
   }
 
   get view() {

@@ -1,3 +1,5 @@
+import { zonedInstant } from '../calendar/zoned-time';
+import { readPolicy } from '../policy';
 import { DUE, Driver, HOUR, POLICY, SUPERVISOR_2, UNIT, cmd, day, iso, seed, types } from './finding-test-kit';
 
 const count = (driver: Driver, type: string) => driver.events.filter((event) => event.type === type).length;
@@ -275,8 +277,9 @@ describe('finding timers — a step applied before its due timers fired', () => 
     driver.step(cmd.requestExtension(day(60)), day(29));
     driver.advanceTo(day(29));
     const effects = driver.lifecycle.apply(cmd.approveExtension(), day(30) + HOUR);
-    expect(types(effects)).toEqual(['OVERDUE', 'ESCALATED', 'EXTENSION_APPROVED']);
-    expect(driver.view).toMatchObject({ dueAt: iso(day(60)), overdue: false, escalationLevel: 1 });
+    // The request was waiting when the deadline passed, so the miss is OVERDUE without a rung.
+    expect(types(effects)).toEqual(['OVERDUE', 'EXTENSION_APPROVED']);
+    expect(driver.view).toMatchObject({ dueAt: iso(day(60)), overdue: false, escalationLevel: 0 });
   });
 });
 
@@ -285,4 +288,24 @@ it('uses the seed’s own createdAt and dueAt (another finding, another clock)',
   expect(driver.lifecycle.nextWakeAt()).toBe(day(105));
   expect(types(driver.advanceTo(day(110)))).toEqual(['PLAN_OVERDUE', 'REMINDER_SENT', 'OVERDUE', 'ESCALATED']);
   expect(driver.notifications.every((n) => n.key.startsWith('finding-2:'))).toBe(true);
+});
+
+describe('finding timers — a policy written in months (calendar months in TZ_BUSINESS)', () => {
+  const policy = readPolicy({ POLICY_PLAN_DUE: 'P1M', POLICY_REMIND_BEFORE: 'P1M', POLICY_ESCALATION_STEP: 'P1M' }, 'Asia/Shanghai');
+  const shanghai = (date: string, time: string) => zonedInstant('Asia/Shanghai', date, time);
+
+  it('counts plan due, reminder and each rung on the calendar: the same day of the month, else its last day', () => {
+    const dueAt = shanghai('2026-05-31', '18:00');
+    const driver = new Driver(policy, seed({ dueAt: iso(dueAt) }));
+    expect(driver.lifecycle.state.planDueAt).toBe(iso(shanghai('2026-04-02', '08:00'))); // assigned 2 Mar, 08:00 in Shanghai
+    driver.advanceTo(shanghai('2026-08-31', '00:00'));
+    const at = (type: string) => driver.events.filter((event) => event.type === type).map((event) => event.at);
+    expect(at('PLAN_OVERDUE')).toEqual([iso(shanghai('2026-04-02', '08:00'))]);
+    expect(at('REMINDER_SENT')).toEqual([iso(shanghai('2026-04-30', '18:00'))]); // no 31 April
+    expect(at('ESCALATED')).toEqual([
+      iso(dueAt),
+      iso(shanghai('2026-06-30', '18:00')),
+      iso(shanghai('2026-07-30', '18:00')), // a month after rung 2 was due
+    ]);
+  });
 });

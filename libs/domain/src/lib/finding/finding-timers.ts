@@ -1,37 +1,40 @@
 import type { Policy } from '@reform/contracts';
+import { policyEnd, policyStart } from '../policy-time';
 import { deadlineClockRuns, escalate, missDeadline } from './deadline';
 import type { EffectsRecorder } from './finding-effects';
 import type { FindingState } from './finding-state';
+import { ladderHeld, type FindingRules } from './finding-rules';
 
 const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
 /** The reminder for the current deadline, while it can still be sent: not once the deadline has passed. */
 function reminderAt(state: FindingState, policy: Policy): number | null {
   if (!deadlineClockRuns(state) || state.overdue || state.remindedForDueAt === state.dueAt) return null;
-  return Date.parse(state.dueAt) - policy.remindBeforeMs;
+  return policyStart(policy, 'remindBeforeMs', Date.parse(state.dueAt));
 }
 
 /** Every moment at which some timer of this finding falls due, earliest first irrelevant. */
-function dueMoments(state: FindingState, policy: Policy): (number | null)[] {
+function dueMoments(state: FindingState, policy: Policy, rules: FindingRules): (number | null)[] {
   const clock = deadlineClockRuns(state);
   return [
     state.status === 'ASSIGNED' ? ms(state.planDueAt) : null,
     reminderAt(state, policy),
     clock && !state.overdue ? Date.parse(state.dueAt) : null,
-    clock && state.overdue ? ms(state.nextEscalationAt) : null,
-    ...state.pending.filter((p) => !p.slaReported).map((p) => Date.parse(p.since) + policy.approvalSlaMs),
+    // A held ladder has no rung to wake for; the rule is asked only when there is one.
+    clock && state.overdue && state.nextEscalationAt !== null && !ladderHeld(state, rules) ? ms(state.nextEscalationAt) : null,
+    ...state.pending.filter((p) => !p.slaReported).map((p) => policyEnd(policy, 'approvalSlaMs', Date.parse(p.since))),
     state.status === 'CLOSED' ? ms(state.followUpAt) : null,
   ];
 }
 
 /** When the workflow must next wake up, or null when only a step can move the finding. */
-export function nextWakeAt(state: FindingState, policy: Policy): number | null {
-  const moments = dueMoments(state, policy).filter((moment): moment is number => moment !== null);
+export function nextWakeAt(state: FindingState, policy: Policy, rules: FindingRules): number | null {
+  const moments = dueMoments(state, policy, rules).filter((moment): moment is number => moment !== null);
   return moments.length ? Math.min(...moments) : null;
 }
 
 /** Fires every timer that is due at `nowMs`, in the order the domain describes them. */
-export function fireDueTimers(state: FindingState, fx: EffectsRecorder, policy: Policy, nowMs: number): void {
+export function fireDueTimers(state: FindingState, fx: EffectsRecorder, policy: Policy, rules: FindingRules, nowMs: number): void {
   if (state.status === 'ASSIGNED' && state.planDueAt && Date.parse(state.planDueAt) <= nowMs) {
     const event = fx.event('PLAN_OVERDUE', { planDueAt: state.planDueAt });
     state.planDueAt = null;
@@ -46,13 +49,19 @@ export function fireDueTimers(state: FindingState, fx: EffectsRecorder, policy: 
     }
   }
   if (deadlineClockRuns(state) && !state.overdue && Date.parse(state.dueAt) <= nowMs) {
-    missDeadline(state, fx, Date.parse(state.dueAt), policy.escalationStepMs);
+    missDeadline(state, fx, Date.parse(state.dueAt), policy, () => ladderHeld(state, rules));
   }
-  while (deadlineClockRuns(state) && state.overdue && state.nextEscalationAt && Date.parse(state.nextEscalationAt) <= nowMs) {
-    escalate(state, fx, Date.parse(state.nextEscalationAt), policy.escalationStepMs);
+  while (
+    deadlineClockRuns(state) &&
+    state.overdue &&
+    state.nextEscalationAt &&
+    Date.parse(state.nextEscalationAt) <= nowMs &&
+    !ladderHeld(state, rules)
+  ) {
+    escalate(state, fx, Date.parse(state.nextEscalationAt), policy);
   }
   for (const pending of state.pending) {
-    if (!pending.slaReported && Date.parse(pending.since) + policy.approvalSlaMs <= nowMs) {
+    if (!pending.slaReported && policyEnd(policy, 'approvalSlaMs', Date.parse(pending.since)) <= nowMs) {
       pending.slaReported = true;
       const event = fx.event('APPROVAL_OVERDUE', { pendingApproval: pending.kind, since: pending.since });
       fx.notify('APPROVAL_OVERDUE', event, '审批超时 approval overdue', { kind: 'supervisors' });

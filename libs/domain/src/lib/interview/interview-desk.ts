@@ -15,6 +15,7 @@ import {
   type ScheduleInterview,
 } from '@reform/contracts';
 import { Rejection } from '../finding/rejection';
+import { policyEnd } from '../policy-time';
 
 export type InterviewDeskState = CarriedInterviewDeskState;
 
@@ -120,7 +121,7 @@ export class InterviewDesk {
         evidence: [],
         overdue: false,
         proposedAt: at,
-        dueAt: iso(Date.parse(at) + this.policy.interviewDueMs),
+        dueAt: iso(policyEnd(this.policy, 'interviewDueMs', Date.parse(at))),
         trackingOfficeId: request.trackingOfficeId,
         updatedAt: at,
       },

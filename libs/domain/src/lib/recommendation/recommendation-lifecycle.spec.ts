@@ -304,7 +304,7 @@ describe('a recommendation (纪检监察建议书)', () => {
 describe("a recommendation's finding", () => {
   const assigned = () => {
     const { issue } = issued(1);
-    return new FindingLifecycle(assignedState(issue.findings[0], OFFICER.id, POLICY.planDueMs), POLICY);
+    return new FindingLifecycle(assignedState(issue.findings[0], OFFICER.id, POLICY), POLICY);
   };
 
   it('takes no plan of its own before the reply (409 REPLY_AWAITED), but the one the reply gives it, once', () => {
@@ -328,7 +328,7 @@ describe("a recommendation's finding", () => {
   });
 
   it('leaves a finding of no recommendation as it was: its own plan, due POLICY_PLAN_DUE after assignment', () => {
-    const finding = new FindingLifecycle(assignedState(findingSeed(), OFFICER.id, POLICY.planDueMs), POLICY);
+    const finding = new FindingLifecycle(assignedState(findingSeed(), OFFICER.id, POLICY), POLICY);
     expect(finding.state.replyAwaited).toBeUndefined();
     expect(finding.state.planDueAt).toBe(iso(T0 + POLICY.planDueMs));
     expect(() => finding.check({ type: 'submitPlan', content: '方案', actor: UNIT }, day(1))).not.toThrow();

@@ -10,6 +10,7 @@ import type {
   RecommendationRecord,
   RecommendationView,
 } from '@reform/contracts';
+import { policyEnd } from '../policy-time';
 import type { Effects } from '../finding/finding-effects';
 import { assignedEvent, assignedState, findingRecord } from '../finding/finding-state';
 import { RecommendationEffectsRecorder } from './recommendation-effects';
@@ -85,7 +86,7 @@ export class RecommendationLifecycle {
     state.docNo = document.docNo;
     state.documentId = document.documentId;
     state.issuedAt = issuing.at;
-    state.receiptDueAt = new Date(issuedAtMs + this.policy.receiptDueMs).toISOString();
+    state.receiptDueAt = new Date(policyEnd(this.policy, 'receiptDueMs', issuedAtMs)).toISOString();
     const event = fx.event(
       'RECOMMENDATION_ISSUED',
       { docNo: document.docNo, documentId: document.documentId, comment: issuing.comment },
@@ -101,7 +102,7 @@ export class RecommendationLifecycle {
       events: [...fx.effects.events, ...findingEvents],
       notifications: fx.effects.notifications,
       findings,
-      findingRecords: findings.map((seed) => findingRecord(assignedState(seed, this.state.caseOpenedBy, this.policy.planDueMs))),
+      findingRecords: findings.map((seed) => findingRecord(assignedState(seed, this.state.caseOpenedBy, this.policy))),
     };
   }
 

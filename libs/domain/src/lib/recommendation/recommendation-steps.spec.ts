@@ -263,9 +263,11 @@ describe('recommendation steps — sign-off (审核签发)', () => {
     expect(issue.findingRecords[0]).toMatchObject({ updatedAt: iso(day(2)), openedBy: OFFICER.id, pendingSince: null });
     // The rows are those the findings' own workflows start from.
     expect(issue.findingRecords).toEqual(
-      issue.findings.map((finding) => new FindingLifecycle(assignedState(finding, OFFICER.id, POLICY.planDueMs), POLICY).record()),
+      issue.findings.map((finding) => new FindingLifecycle(assignedState(finding, OFFICER.id, POLICY), POLICY).record()),
     );
-    expect(issue.findingRecords).toEqual(issue.findings.map((finding) => findingRecord(assignedState(finding, OFFICER.id, 0))));
+    expect(issue.findingRecords).toEqual(
+      issue.findings.map((finding) => findingRecord(assignedState(finding, OFFICER.id, { planDueMs: 0 }))),
+    );
   });
 
   it('issued() without an approval being issued is a programming error', () => {

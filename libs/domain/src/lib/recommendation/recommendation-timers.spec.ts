@@ -1,3 +1,5 @@
+import { zonedInstant } from '../calendar/zoned-time';
+import { readPolicy } from '../policy';
 import { DAY, HOUR, POLICY, REPLY_DUE, RecommendationDriver, day, iso, rcmd, recommendationSeed, types } from './recommendation-test-kit';
 
 const recipients = (driver: RecommendationDriver, kind: string) =>
@@ -178,5 +180,15 @@ describe('recommendation timers — reply reminder and reply due (回复时限)'
     const driver = new RecommendationDriver(POLICY, recommendationSeed());
     expect(driver.lifecycle.nextWakeAt()).toBeNull();
     expect(driver.tick(day(90))).toEqual({ events: [], notifications: [] });
+  });
+});
+
+describe('recommendation timers — a policy written in months', () => {
+  it('counts the sign-off SLA and the receipt due on the calendar in TZ_BUSINESS', () => {
+    const policy = readPolicy({ POLICY_APPROVAL_SLA: 'P1M', POLICY_RECEIPT_DUE: 'P1M1D' }, 'Asia/Shanghai');
+    const pending = RecommendationDriver.pending(policy); // submitted 3 Mar, 08:00 in Shanghai
+    expect(pending.lifecycle.nextWakeAt()).toBe(zonedInstant('Asia/Shanghai', '2026-04-03', '08:00'));
+    const issued = RecommendationDriver.issued(policy); // issued 4 Mar, 08:00 in Shanghai
+    expect(issued.state.receiptDueAt).toBe(iso(zonedInstant('Asia/Shanghai', '2026-04-05', '08:00')));
   });
 });

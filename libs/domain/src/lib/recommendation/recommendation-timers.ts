@@ -1,4 +1,5 @@
 import type { Policy } from '@reform/contracts';
+import { policyEnd, policyStart } from '../policy-time';
 import type { RecommendationEffectsRecorder } from './recommendation-effects';
 import type { RecommendationState } from './recommendation-state';
 
@@ -9,10 +10,10 @@ function dueMoments(state: RecommendationState, policy: Policy): (number | null)
   const replyDue = Date.parse(state.replyDueAt);
   return [
     state.status === 'PENDING_SIGNOFF' && !state.issuing && !state.approvalSlaReported && state.submittedAt
-      ? Date.parse(state.submittedAt) + policy.approvalSlaMs
+      ? policyEnd(policy, 'approvalSlaMs', Date.parse(state.submittedAt))
       : null,
     state.status === 'ISSUED' && !state.receiptOverdueReported && state.receiptDueAt ? Date.parse(state.receiptDueAt) : null,
-    awaitingReply(state) && !state.replyReminded ? replyDue - policy.remindBeforeMs : null,
+    awaitingReply(state) && !state.replyReminded ? policyStart(policy, 'remindBeforeMs', replyDue) : null,
     awaitingReply(state) && !state.replyOverdueReported ? replyDue : null,
   ];
 }

@@ -1,4 +1,4 @@
-import type { NewFinding } from './commands';
+import type { AccountabilityOutcome, NewFinding } from './commands';
 import type { Policy } from './policy';
 import type { Actor } from './views';
 import type { Accountability, ApprovalKind, CaseSource, FindingStatus, RecommendationStatus } from './vocabulary';
@@ -95,6 +95,8 @@ export interface CarriedFindingState {
   followUpHeld: boolean;
   /** A recommendation's finding before its reply: a plan comes only with the reply. Absent before recommendations. */
   replyAwaited?: boolean;
+  /** 问责结果, once recorded; absent from states carried before outcomes were kept. */
+  accountabilityOutcome?: AccountabilityOutcome | null;
 }
 
 /** What a finding tells its case (and its recommendation) when its status changes or it ends. */

@@ -35,6 +35,8 @@ const ROW: LedgerRow = {
   overdue: false,
   escalationLevel: 0,
   accountability: 'none',
+  accountabilityForm: null,
+  fourForm: null,
   createdAt: '2026-09-01T00:00:00.000Z',
   closedAt: null,
 };

@@ -1,5 +1,6 @@
 import { Module, type Provider } from '@nestjs/common';
 import {
+  AccountabilityReportQueries,
   AuditChainQueries,
   AuditQueries,
   CaseQueries,
@@ -22,6 +23,7 @@ const QUERY_CLASSES = [
   LedgerQueries,
   ReportAnalyticsQueries,
   RecommendationQueries,
+  AccountabilityReportQueries,
 ];
 
 /** The read side of PostgreSQL (plain classes from persistence), made injectable. */

@@ -34,3 +34,15 @@ export function IsFutureDate(options?: ValidationOptions): PropertyDecorator {
 export function normaliseIsoDate(value: string): string {
   return new Date(value).toISOString();
 }
+
+/** A date of something already decided: now or earlier. Leaves malformed values to IsIsoDate. */
+export function IsNotFutureDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNotFutureDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must not be in the future', ...options },
+      validator: { validate: (value: unknown) => !isIsoDate(value) || Date.parse(value) <= Date.now() },
+    });
+}

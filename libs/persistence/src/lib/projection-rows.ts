@@ -46,6 +46,31 @@ export function findingRow(record: FindingRecord): TableRow<'findings'> {
     closed_at: record.closedAt,
     version: record.version,
     recommendation_id: record.recommendationId,
+    ...outcomeColumns(record.accountabilityOutcome),
+  };
+}
+
+type OutcomeColumns = Pick<
+  TableRow<'findings'>,
+  | 'outcome_target'
+  | 'outcome_person_name'
+  | 'outcome_form'
+  | 'outcome_decided_by'
+  | 'outcome_doc_no'
+  | 'outcome_decided_at'
+  | 'outcome_four_form'
+>;
+
+/** 问责结果 in its columns: all null until accountability is decided. */
+function outcomeColumns(outcome: FindingRecord['accountabilityOutcome']): OutcomeColumns {
+  return {
+    outcome_target: outcome?.target ?? null,
+    outcome_person_name: outcome?.personName ?? null,
+    outcome_form: outcome?.form ?? null,
+    outcome_decided_by: outcome?.decidedBy ?? null,
+    outcome_doc_no: outcome?.decisionDocNo ?? null,
+    outcome_decided_at: outcome?.decidedAt ?? null,
+    outcome_four_form: outcome?.fourForm ?? null,
   };
 }
 

@@ -10,7 +10,6 @@ import { RecordingActivities } from './testing/recording-activities';
 import { timeSkippingServerPath } from './testing/temporal-binaries';
 import { actor, DAY, findingInput, findingSeed } from './testing/workflow-fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleOptions } = require('../bundle.cjs');
 
 const FIXTURES = join(__dirname, '../../test/fixtures/histories');

@@ -11,9 +11,10 @@ const FIELDS: (keyof FindingRecord)[] = [
 const sameInstant = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b);
 
 /** 问责结果 is an object: the same when every field is, its decision date as an instant. */
-const sameOutcome = (a: FindingRecord['accountabilityOutcome'], b: FindingRecord['accountabilityOutcome']) =>
-  a === null || b === null
-    ? a === b
+// A record from before outcomes were kept has none: the same as null.
+const sameOutcome = (a: FindingRecord['accountabilityOutcome'] | undefined, b: FindingRecord['accountabilityOutcome'] | undefined) =>
+  !a || !b
+    ? (a ?? null) === (b ?? null)
     : (Object.keys(a) as (keyof typeof a)[]).every((key) => (key === 'decidedAt' ? sameInstant(a[key], b[key]) : a[key] === b[key]));
 
 const same = (field: keyof FindingRecord, a: unknown, b: unknown) => {

@@ -21,6 +21,8 @@ const HEADERS = [
   '是否逾期',
   '督办层级',
   '问责情况',
+  '问责方式',
+  '形态',
   '跟踪单位',
   '建议书文号',
   '销号日期',
@@ -205,10 +207,10 @@ describe('working-day deadlines, bulk intake and the ledger exports (external Po
     expect(root.status).toBe(200);
     const tracking = root.body.name;
     expect(lines[1]).toBe(
-      `1,${imported.code},某局违规发放津补贴案,津补贴审批把关不严,${UNIT_NAME},王芳,2099-03-31 18:00,已交办,否,无,无,${tracking},,`,
+      `1,${imported.code},某局违规发放津补贴案,津补贴审批把关不严,${UNIT_NAME},王芳,2099-03-31 18:00,已交办,否,无,无,,,${tracking},,`,
     );
     expect(lines[3]).toBe(
-      `3,${imported.code},某局违规发放津补贴案,"采购未比价, 程序倒置",${OTHER_NAME},李四,2099-06-30 09:00,已交办,否,无,无,${tracking},,`,
+      `3,${imported.code},某局违规发放津补贴案,"采购未比价, 程序倒置",${OTHER_NAME},李四,2099-06-30 09:00,已交办,否,无,无,,,${tracking},,`,
     );
 
     const xlsx = await download(`/api/v1/ledger?caseId=${imported.id}`, XLSX);
@@ -236,6 +238,9 @@ describe('working-day deadlines, bulk intake and the ledger exports (external Po
       '否',
       '无',
       '无',
+      // 问责方式 and 形态: empty until accountability is decided.
+      undefined,
+      undefined,
       tracking,
     ]);
   });

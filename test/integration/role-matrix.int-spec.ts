@@ -111,6 +111,20 @@ function samples(caseId: string, findingId: string, recommendationId: string = N
       body: { decision: 'refer', comment: '移送' },
       ok: 200,
     },
+    'POST /findings/:id/accountability/outcome': {
+      method: 'POST',
+      path: `${f}/accountability/outcome`,
+      body: {
+        target: 'leader',
+        personName: '刘局长',
+        form: '诫勉',
+        decidedBy: '县委',
+        decisionDocNo: '县委〔2026〕5号',
+        decidedAt: inDays(-1),
+        fourForm: 2,
+      },
+      ok: 200,
+    },
     'POST /findings/:id/follow-up': { method: 'POST', path: `${f}/follow-up`, body: { result: 'held', comment: '巩固' }, ok: 200 },
     'GET /approvals': { method: 'GET', path: '/api/v1/approvals', ok: 200 },
     'GET /audit': { method: 'GET', path: '/api/v1/audit', ok: 200 },
@@ -119,6 +133,7 @@ function samples(caseId: string, findingId: string, recommendationId: string = N
     'GET /reports/trend': { method: 'GET', path: '/api/v1/reports/trend', ok: 200 },
     'GET /reports/overdue-ageing': { method: 'GET', path: '/api/v1/reports/overdue-ageing', ok: 200 },
     'GET /reports/time-to-close': { method: 'GET', path: '/api/v1/reports/time-to-close', ok: 200 },
+    'GET /reports/accountability': { method: 'GET', path: '/api/v1/reports/accountability', ok: 200 },
     'GET /ops/reconciliation': { method: 'GET', path: '/api/v1/ops/reconciliation', ok: 200 },
     'GET /org-units': { method: 'GET', path: '/api/v1/org-units', ok: 200 },
     'GET /org-units/:id': { method: 'GET', path: `/api/v1/org-units/${UNIT_A}`, ok: 200 },
@@ -326,6 +341,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       'POST /findings/:id/verification': 403,
       'POST /findings/:id/extension/decision': 403,
       'POST /findings/:id/accountability/decision': 403,
+      'POST /findings/:id/accountability/outcome': 403,
       'POST /findings/:id/follow-up': 403,
       'GET /approvals': 403,
       'GET /audit': 403,
@@ -335,6 +351,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       'GET /reports/trend': 403,
       'GET /reports/overdue-ageing': 403,
       'GET /reports/time-to-close': 403,
+      'GET /reports/accountability': 403,
       'GET /ops/reconciliation': 403,
       'POST /files': 403,
       'GET /files/:id': 403,
@@ -499,6 +516,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       'POST /findings/:id/verification',
       'POST /findings/:id/extension/decision',
       'POST /findings/:id/accountability/decision',
+      'POST /findings/:id/accountability/outcome',
       'POST /findings/:id/follow-up',
     ];
 
@@ -528,7 +546,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       // Only the in-jurisdiction supervisors' decisions reached the workflows.
       const reached = api.workflows.calls.slice(callsBefore);
       expect(reached.every((call) => call.actor === 'matrix-supervisor-in')).toBe(true);
-      expect(reached).toHaveLength(3 * 5);
+      expect(reached).toHaveLength(3 * 6);
     });
 
     it('words a finding outside it exactly as an unknown one', async () => {
@@ -653,6 +671,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
         'GET /reports/trend': all['GET /reports/trend'],
         'GET /reports/overdue-ageing': all['GET /reports/overdue-ageing'],
         'GET /reports/time-to-close': all['GET /reports/time-to-close'],
+        'GET /reports/accountability': all['GET /reports/accountability'],
         'GET /audit/verify': all['GET /audit/verify'],
       };
       for (const [key, sample] of Object.entries(routes)) {

@@ -130,6 +130,7 @@ function findingRecord(seed: FindingSeed, openedBy: string): FindingRecord {
     trackingOfficeId: seed.trackingOfficeId ?? null,
     recommendationId: null,
     interviewId: null,
+    accountabilityOutcome: null,
     responsiblePerson: seed.responsiblePerson ?? null,
     dueAt: seed.dueAt,
     status: 'ASSIGNED',

@@ -140,7 +140,7 @@ export function expectFindingShape(finding: unknown): asserts finding is Finding
   expect(['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING', 'REPORT_SUBMITTED', 'CLOSED']).toContain(f['status']);
   expect(typeof f['overdue']).toBe('boolean');
   expect([0, 1, 2, 3]).toContain(f['escalationLevel']);
-  expect(['none', 'proposed', 'referred', 'rejected']).toContain(f['accountability']);
+  expect(['none', 'proposed', 'referred', 'rejected', 'decided']).toContain(f['accountability']);
   expect([null, 'plan', 'verification', 'extension', 'accountability', 'followUp']).toContain(f['pendingApproval']);
   expect(f['createdAt']).toMatch(ISO);
   expect(f['updatedAt']).toMatch(ISO);

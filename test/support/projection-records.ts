@@ -39,6 +39,7 @@ export function aFinding(caseId: string, overrides: Partial<FindingRecord> = {})
     trackingOfficeId: null,
     recommendationId: null,
     interviewId: null,
+    accountabilityOutcome: null,
     openedBy: 'officer-1',
     createdAt: AT,
     updatedAt: AT,

@@ -58,6 +58,14 @@ const ESCALATION_PROPOSES_INTERVIEW = 'escalation-proposes-interview';
  */
 const ESCALATION_WAITS_FOR_EXTENSION = 'escalation-waits-for-extension';
 
+/**
+ * Since this patch a finding whose accountability was referred keeps its workflow after its
+ * follow-up held, until the outcome (问责结果) is recorded: before it, the workflow ended and a
+ * later outcome found none. Asked only when it decides whether to end, so that histories that
+ * never end with a referral pending carry no marker.
+ */
+const AWAIT_ACCOUNTABILITY_OUTCOME = 'await-accountability-outcome';
+
 export interface FindingWorkflowOptions {
   /** Lower only in tests, to exercise continue-as-new. */
   historyLimit?: number;
@@ -179,15 +187,22 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
   const historyLimit = input.historyLimit ?? HISTORY_LIMIT;
   const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit;
 
-  while (!lifecycle.finished) {
+  // Decided in the workflow's own code, never inside a condition's predicate (which may not record a marker).
+  let awaitOutcome = false;
+  const finished = () => {
+    if (!awaitOutcome && lifecycle.awaitsOutcome && lifecycle.finished(false)) awaitOutcome = patched(AWAIT_ACCOUNTABILITY_OUTCOME);
+    return lifecycle.finished(awaitOutcome);
+  };
+
+  while (!finished()) {
     const wakeAt = lifecycle.nextWakeAt();
     const seen = steps;
     const waitMs = wakeAt === null ? undefined : Math.ceil(wakeAt - Date.now());
-    const moved = () => steps !== seen || lifecycle.finished;
+    const moved = () => steps !== seen || lifecycle.finished(awaitOutcome);
     if (waitMs === undefined) await condition(moved);
     else if (waitMs > 0) await condition(moved, waitMs);
     await record(lifecycle.fireDueTimers(Date.now()));
-    if (!lifecycle.finished && continueAsNewDue()) {
+    if (!finished() && continueAsNewDue()) {
       await condition(allHandlersFinished);
       await Promise.all(deliveries);
       await continueAsNew<typeof findingWorkflow>({ ...input, carried: state });

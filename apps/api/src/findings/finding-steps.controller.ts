@@ -8,6 +8,7 @@ import { Access } from '../auth/access.decorator';
 import { Refuses, Responds } from '../docs/responds.decorator';
 import { KnownIdPipe } from '../validation/known-id.pipe';
 import { DecideAccountabilityDto } from './dto/accountability.dto';
+import { RecordAccountabilityOutcomeDto } from './dto/accountability-outcome.dto';
 import { DecideExtensionDto, RequestExtensionDto } from './dto/extension.dto';
 import { ReviewFollowUpDto } from './dto/follow-up.dto';
 import { DecidePlanDto, SubmitPlanDto } from './dto/plan.dto';
@@ -98,6 +99,19 @@ export class FindingStepsController {
     @CurrentUser() user: Principal,
   ): Promise<FindingView> {
     return this.steps.decide(id, stepCommands.accountabilityDecision(dto), user);
+  }
+
+  @Post('accountability/outcome')
+  @HttpCode(HttpStatus.OK)
+  @StepAnswers(HttpStatus.OK)
+  @Access({ roles: ['supervisor'], scope: 'scoped' })
+  @ApiOperation({ summary: '问责结果 — record the outcome the body with authority decided on a referred accountability' })
+  recordAccountabilityOutcome(
+    @FindingId() id: string,
+    @Body() dto: RecordAccountabilityOutcomeDto,
+    @CurrentUser() user: Principal,
+  ): Promise<FindingView> {
+    return this.steps.decide(id, stepCommands.accountabilityOutcome(dto), user);
   }
 
   @Post('follow-up')

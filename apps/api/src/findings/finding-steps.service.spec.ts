@@ -63,6 +63,25 @@ describe('FindingStepsService', () => {
     expect(workflows.commandFinding).toHaveBeenCalledWith(finding, expect.objectContaining({ type: 'verify' }));
   });
 
+  it("sends an outcome (问责结果) to the finding's workflow within the supervisor's jurisdiction, else answers 404", async () => {
+    const { service, workflows } = setUp();
+    const outcome = {
+      type: 'recordAccountabilityOutcome',
+      target: 'leader',
+      personName: '刘局长',
+      form: '诫勉',
+      decidedBy: '县委',
+      decisionDocNo: '县委〔2026〕5号',
+      decidedAt: '2026-03-01T00:00:00.000Z',
+      fourForm: 2,
+    } as const;
+    const outside: Principal = { id: 's3', name: 'Elsewhere', roles: ['supervisor'], orgUnitId: 'OFFICE-2' };
+    await expect(service.decide('f1', outcome, outside)).rejects.toThrow(NotFoundError);
+    expect(workflows.commandFinding).not.toHaveBeenCalled();
+    await service.decide('f1', outcome, { ...outside, orgUnitId: 'OFFICE-1' });
+    expect(workflows.commandFinding).toHaveBeenCalledWith(finding, { ...outcome, actor: { id: 's3', name: 'Elsewhere' } });
+  });
+
   it("answers a finding outside the decider's jurisdiction as unknown, and sends nothing to its workflow", async () => {
     const { service, workflows } = setUp();
     const approve = { type: 'decidePlan', decision: 'approve', comment: '' } as const;

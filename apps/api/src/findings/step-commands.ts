@@ -1,6 +1,7 @@
 import type { Evidence, FindingStep } from '@reform/contracts';
 import { normaliseIsoDate } from '../validation/iso-date.validators';
 import type { DecideAccountabilityDto } from './dto/accountability.dto';
+import type { RecordAccountabilityOutcomeDto } from './dto/accountability-outcome.dto';
 import type { DecideExtensionDto, RequestExtensionDto } from './dto/extension.dto';
 import type { ReviewFollowUpDto } from './dto/follow-up.dto';
 import type { DecidePlanDto, SubmitPlanDto } from './dto/plan.dto';
@@ -49,6 +50,18 @@ export const stepCommands = {
     type: 'decideAccountability',
     decision: dto.decision,
     comment: dto.comment ?? '',
+  }),
+
+  /** A leader's name only for a leader; the decision date normalised. */
+  accountabilityOutcome: (dto: RecordAccountabilityOutcomeDto): DecisionStep => ({
+    type: 'recordAccountabilityOutcome',
+    target: dto.target,
+    personName: dto.target === 'leader' ? (dto.personName ?? null) : null,
+    form: dto.form,
+    decidedBy: dto.decidedBy,
+    decisionDocNo: dto.decisionDocNo,
+    decidedAt: normaliseIsoDate(dto.decidedAt),
+    fourForm: dto.fourForm,
   }),
 
   followUp: (dto: ReviewFollowUpDto): DecisionStep => ({

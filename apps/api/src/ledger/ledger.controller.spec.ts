@@ -35,6 +35,8 @@ const ROW: LedgerRow = {
   overdue: false,
   escalationLevel: 0,
   accountability: 'none',
+  accountabilityForm: null,
+  fourForm: null,
   createdAt: '2026-09-01T00:00:00.000Z',
   closedAt: null,
 };
@@ -98,7 +100,7 @@ describe('GET /ledger over HTTP', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="ledger-\d{8}\.csv"; filename\*=UTF-8''%E5%8F%B0%E8%B4%A6-/);
-    expect(csv.text.split('\r\n')[1]).toBe('1,ZG-2026-0001,案件,问题一,一号单位,,2026-10-08 18:00,已交办,否,无,无,第一纪检监察室,,');
+    expect(csv.text.split('\r\n')[1]).toBe('1,ZG-2026-0001,案件,问题一,一号单位,,2026-10-08 18:00,已交办,否,无,无,,,第一纪检监察室,,');
     const xlsx = await request(app.getHttpServer())
       .get('/ledger')
       .set('Accept', XLSX_TYPE)

@@ -1,5 +1,6 @@
 import { Module, type Provider } from '@nestjs/common';
 import {
+  AccountabilityReportQueries,
   AuditChainQueries,
   AuditQueries,
   CaseQueries,
@@ -24,6 +25,7 @@ const QUERY_CLASSES = [
   ReportAnalyticsQueries,
   RecommendationQueries,
   InterviewQueries,
+  AccountabilityReportQueries,
 ];
 
 /** The read side of PostgreSQL (plain classes from persistence), made injectable. */

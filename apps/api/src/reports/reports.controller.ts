@@ -1,7 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingsSummary, OverdueAgeing, Principal, RecommendationReport, TimeToClose, Trend } from '@reform/contracts';
+import type {
+  AccountabilityReport,
+  FindingsSummary,
+  OverdueAgeing,
+  Principal,
+  RecommendationReport,
+  TimeToClose,
+  Trend,
+} from '@reform/contracts';
 import {
+  AccountabilityReportSchema,
   FindingsSummarySchema,
   OverdueAgeingSchema,
   RecommendationReportSchema,
@@ -58,6 +67,17 @@ export class ReportsController {
   @Refuses(400)
   recommendations(@Query() query: ReportQuery, @CurrentUser() user: Principal): Promise<RecommendationReport> {
     return this.reports.recommendations(query, user);
+  }
+
+  @Get('accountability')
+  @ApiOperation({
+    summary:
+      '约谈 and 问责 from..to: interviews proposed (by proposal date), held and overdue; referrals and rejections (by their decision) and outcomes (by decision date), by form, by 形态 and by unit',
+  })
+  @Responds(200, AccountabilityReportSchema, 'the counts')
+  @Refuses(400)
+  accountability(@Query() query: ReportQuery, @CurrentUser() user: Principal): Promise<AccountabilityReport> {
+    return this.reports.accountability(query, user);
   }
 
   @Get('time-to-close')

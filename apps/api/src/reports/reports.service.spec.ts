@@ -1,6 +1,13 @@
 import type { AppConfigService } from '@reform/config';
 import type { Principal } from '@reform/contracts';
-import type { ReportAnalyticsQueries, ReportQueries, TrendRequest } from '@reform/persistence';
+import type {
+  AccountabilityReportFilter,
+  AccountabilityReportQueries,
+  RecommendationQueries,
+  ReportAnalyticsQueries,
+  ReportQueries,
+  TrendRequest,
+} from '@reform/persistence';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
 import { ReportsService } from './reports.service';
@@ -19,7 +26,15 @@ function setUp() {
   } as unknown as ReportAnalyticsQueries;
   const reports = { summary: jest.fn(async () => ({})) } as unknown as ReportQueries;
   const config = { workingDays: { timeZone: 'Asia/Shanghai' } } as unknown as AppConfigService;
-  return { service: new ReportsService(reports, analytics, config, registerOf(UNITS).scope), trends, reports };
+  const asked: AccountabilityReportFilter[] = [];
+  const accountability = {
+    report: jest.fn(async (filter: AccountabilityReportFilter) => {
+      asked.push(filter);
+      return { interviews: { proposed: 0, held: 0, overdue: 0 }, accountability: {}, byUnit: [] };
+    }),
+  } as unknown as AccountabilityReportQueries;
+  const service = new ReportsService(reports, analytics, config, registerOf(UNITS).scope, {} as RecommendationQueries, accountability);
+  return { service, trends, reports, asked };
 }
 
 describe('ReportsService', () => {
@@ -66,6 +81,21 @@ describe('ReportsService', () => {
     expect(reports.summary).toHaveBeenLastCalledWith({ created: undefined, unitId: undefined, within: [OFFICE_1] });
     await service.trend({ orgUnitId: 'OFFICE-1', rollup: 'true' }, supervisor);
     expect(trends[0].slice).toEqual({ unitId: undefined, within: [OFFICE_1] });
+  });
+
+  it('counts interviews and accountability over the days from..to in Beijing, within the org unit asked for', async () => {
+    const { service, asked } = setUp();
+    const report = await service.accountability({ from: '2026-01-01', to: '2026-03-31', orgUnitId: 'OFFICE-1' }, supervisor);
+    expect(report).toMatchObject({ from: '2025-12-31T16:00:00.000Z', to: '2026-03-31T16:00:00.000Z', byUnit: [] });
+    expect(asked[0]).toEqual({
+      period: { from: '2025-12-31T16:00:00.000Z', before: '2026-03-31T16:00:00.000Z' },
+      unitId: undefined,
+      within: [OFFICE_1],
+    });
+    await service.accountability({}, { ...supervisor, orgUnitId: 'OFFICE-1' });
+    expect(asked[1]).toEqual({ period: undefined, unitId: undefined, within: [OFFICE_1] });
+    await expect(service.accountability({ orgUnitId: 'OFFICE-9' }, supervisor)).rejects.toMatchObject({ field: 'orgUnitId' });
+    expect(asked).toHaveLength(2);
   });
 
   it('refuses (400, naming orgUnitId) an org unit the register does not have, without asking the database', async () => {

@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
 import { localDate } from '@reform/domain';
-import type { FindingsSummary, OverdueAgeing, Principal, RecommendationReport, TimeToClose, Trend } from '@reform/contracts';
-import { RecommendationQueries, ReportAnalyticsQueries, ReportQueries, summarise, type FindingSlice } from '@reform/persistence';
+import type {
+  AccountabilityReport,
+  FindingsSummary,
+  OverdueAgeing,
+  Principal,
+  RecommendationReport,
+  TimeToClose,
+  Trend,
+} from '@reform/contracts';
+import {
+  AccountabilityReportQueries,
+  RecommendationQueries,
+  ReportAnalyticsQueries,
+  ReportQueries,
+  summarise,
+  type FindingSlice,
+} from '@reform/persistence';
 import { AccessScope } from '../auth/access-scope';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { inclusiveRange } from '../validation/date-range';
@@ -26,6 +41,7 @@ export class ReportsService {
     private readonly config: AppConfigService,
     private readonly scope: AccessScope,
     private readonly recommendationRows: RecommendationQueries,
+    private readonly accountabilityRows: AccountabilityReportQueries,
   ) {}
 
   private get timeZone(): string {
@@ -65,6 +81,13 @@ export class ReportsService {
     const issued = inclusiveRange(query.from, query.to, this.timeZone);
     const counts = await this.recommendationRows.report({ issued, ...(await this.sliceFor(query, user)) });
     return { from: issued?.from ?? null, to: issued?.before ?? null, ...counts };
+  }
+
+  /** 约谈 and 问责 in the period: interviews by when proposed, referrals by their decision, outcomes by their decision date. */
+  async accountability(query: ReportQuery, user: Principal): Promise<AccountabilityReport> {
+    const period = inclusiveRange(query.from, query.to, this.timeZone);
+    const counts = await this.accountabilityRows.report({ period, ...(await this.sliceFor(query, user)) });
+    return { from: period?.from ?? null, to: period?.before ?? null, ...counts };
   }
 
   /** Nothing at all when the unit or org unit asked for lies outside the caller's jurisdiction. */

@@ -1,6 +1,7 @@
 /** The API's shapes, as the contract (`@reform/contracts`) declares them: the console restates none. */
 export type {
   Accountability,
+  AccountabilityReport,
   ApprovalKind,
   ApprovalQueue,
   CaseSource,

@@ -80,6 +80,7 @@ export function finding(overrides: Partial<FindingView> = {}): FindingView {
     trackingOfficeId: 'OFF-1',
     recommendationId: null,
     interviewId: null,
+    accountabilityOutcome: null,
     createdAt: hoursFromNow(-48),
     updatedAt: hoursFromNow(-1),
     closedAt: null,

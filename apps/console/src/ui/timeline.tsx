@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { ActorName, useUnitName } from '../org/names';
 import { EvidenceList } from './evidence-list';
 
-const DATES = new Set(['dueAt', 'newDueAt', 'requestedDueAt', 'planDueAt', 'since', 'replyDueAt', 'receiptDueAt']);
+const DATES = new Set(['dueAt', 'newDueAt', 'requestedDueAt', 'planDueAt', 'since', 'replyDueAt', 'receiptDueAt', 'decidedAt']);
 
 /** 时间线 — a finding's (or a recommendation's) events, oldest first, as a vertical list. */
 export function Timeline({ events, label }: { events: TimelineEvent[]; label?: string }) {
@@ -39,6 +39,11 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
   const entries = Object.entries(data).filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '');
   // A recommendation waits on a sign-off, a kind of approval findings do not have.
   const kinds: Record<string, string> = { ...t.approvalKind, signoff: t.rec.signoff };
+  // 问责结果's coded values, in words.
+  const words: Record<string, (value: unknown) => string | undefined> = {
+    target: (value) => t.outcome.targets[String(value)],
+    fourForm: (value) => t.outcome.fourForms[Number(value)],
+  };
   if (entries.length === 0) return null;
   return (
     <dl className="event-data">
@@ -60,7 +65,7 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
               </ol>
             </dd>
           ) : (
-            <dd>{render(key, value, dates, kinds)}</dd>
+            <dd>{words[key]?.(value) ?? render(key, value, dates, kinds)}</dd>
           )}
         </div>
       ))}

@@ -119,4 +119,110 @@ describe('FindingPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: '提交方案' }));
     expect((await screen.findByRole('alert')).textContent).toBe('该问题属于纪检监察建议书，整改方案须随建议书的书面回复一并提交。');
   });
+
+  describe('问责结果 (accountability outcome)', () => {
+    const referred = finding({ escalationLevel: 3, overdue: true, accountability: 'referred' });
+
+    it('offers a supervisor the outcome form on a referred finding; the forms follow the target, a leader is named', async () => {
+      const decided = {
+        ...referred,
+        accountability: 'decided' as const,
+        accountabilityOutcome: {
+          target: 'organisation' as const,
+          personName: null,
+          form: '改组' as const,
+          decidedBy: '县委',
+          decisionDocNo: '县委〔2030〕5号',
+          decidedAt: '2030-03-01T10:00:00.000Z',
+          fourForm: 4 as const,
+        },
+      };
+      const api = fakeApi({ 'GET /findings/f-1': withEvents(referred), 'POST /findings/f-1/accountability/outcome': decided });
+      renderAs(USERS.supervisor, api, <FindingPage id="f-1" />);
+      const form = await screen.findByRole('form', { name: '问责结果' });
+      const options = (label: string) => Array.from((within(form).getByLabelText(label) as HTMLSelectElement).options).map((o) => o.text);
+      expect(options('问责方式')).toEqual(['通报批评', '诫勉', '组织调整', '组织处理', '纪律处分']);
+      expect(options('形态')).toEqual(['第一种形态', '第二种形态', '第三种形态', '第四种形态']);
+      expect(within(form).getByLabelText('被问责领导干部')).toBeTruthy();
+
+      fireEvent.change(within(form).getByLabelText('问责对象'), { target: { value: 'organisation' } });
+      expect(options('问责方式')).toEqual(['检查', '通报', '改组']);
+      expect(within(form).queryByLabelText('被问责领导干部')).toBeNull();
+
+      fireEvent.click(within(form).getByRole('button', { name: '记录问责结果' }));
+      expect(await within(form).findAllByText('请填写此项。')).toHaveLength(3);
+      expect(api.post).not.toHaveBeenCalled();
+
+      fireEvent.change(within(form).getByLabelText('问责方式'), { target: { value: '改组' } });
+      fireEvent.change(within(form).getByLabelText('形态'), { target: { value: '4' } });
+      fireEvent.change(within(form).getByLabelText('决定机关'), { target: { value: '县委' } });
+      fireEvent.change(within(form).getByLabelText('文号'), { target: { value: '县委〔2030〕5号' } });
+      fireEvent.change(within(form).getByLabelText('决定日期'), { target: { value: '2030-03-01T10:00' } });
+      fireEvent.click(within(form).getByRole('button', { name: '记录问责结果' }));
+      await waitFor(() =>
+        expect(api.post).toHaveBeenCalledWith('/findings/f-1/accountability/outcome', {
+          target: 'organisation',
+          form: '改组',
+          decidedBy: '县委',
+          decisionDocNo: '县委〔2030〕5号',
+          decidedAt: '2030-03-01T10:00:00.000Z',
+          fourForm: 4,
+        }),
+      );
+    });
+
+    it("puts the API's refusal beside the field it names", async () => {
+      const api = fakeApi({
+        'GET /findings/f-1': withEvents(referred),
+        'POST /findings/f-1/accountability/outcome': new ApiError(400, 'decidedAt must not be in the future'),
+      });
+      renderAs(USERS.supervisor, api, <FindingPage id="f-1" />);
+      const form = await screen.findByRole('form', { name: '问责结果' });
+      fireEvent.change(within(form).getByLabelText('被问责领导干部'), { target: { value: '刘局长' } });
+      fireEvent.change(within(form).getByLabelText('决定机关'), { target: { value: '县委' } });
+      fireEvent.change(within(form).getByLabelText('文号'), { target: { value: '县委〔2030〕5号' } });
+      fireEvent.change(within(form).getByLabelText('决定日期'), { target: { value: '2099-03-01T10:00' } });
+      fireEvent.click(within(form).getByRole('button', { name: '记录问责结果' }));
+      await waitFor(() => expect(within(form).getByLabelText('决定日期').getAttribute('aria-invalid')).toBe('true'));
+      expect(api.post).toHaveBeenCalledWith(
+        '/findings/f-1/accountability/outcome',
+        expect.objectContaining({ target: 'leader', personName: '刘局长', form: '通报批评', fourForm: 1 }),
+      );
+    });
+
+    it('offers the form to no one but a supervisor, and only while referred', async () => {
+      renderAs(USERS.officer, fakeApi({ 'GET /findings/f-1': withEvents(referred) }), <FindingPage id="f-1" />);
+      expect((await screen.findAllByText('已移送问责')).length).toBeGreaterThan(0);
+      expect(screen.queryByRole('form', { name: '问责结果' })).toBeNull();
+    });
+
+    it('shows the decided outcome, and its event in the timeline in words', async () => {
+      const outcome = {
+        target: 'leader' as const,
+        personName: '刘局长',
+        form: '诫勉' as const,
+        decidedBy: '县委',
+        decisionDocNo: '县委〔2030〕5号',
+        decidedAt: '2030-03-01T10:00:00.000Z',
+        fourForm: 2 as const,
+      };
+      const decided = { ...referred, accountability: 'decided' as const, accountabilityOutcome: outcome };
+      const events = [
+        event(1, 'ASSIGNED', 50, { dueAt: decided.dueAt }, 'officer-li'),
+        event(2, 'ACCOUNTABILITY_DECIDED', 1, { ...outcome }, 'sup-zhao'),
+      ];
+      renderAs(USERS.supervisor, fakeApi({ 'GET /findings/f-1': { ...decided, events } }), <FindingPage id="f-1" />);
+      const shown = await screen.findByTestId('accountability-outcome');
+      expect(shown.textContent).toContain('领导干部');
+      expect(shown.textContent).toContain('刘局长');
+      expect(shown.textContent).toContain('诫勉');
+      expect(shown.textContent).toContain('第二种形态');
+      expect(shown.textContent).toContain('县委〔2030〕5号');
+      expect(screen.queryByRole('form', { name: '问责结果' })).toBeNull();
+      const timeline = screen.getByRole('list', { name: '时间线' }).textContent ?? '';
+      expect(timeline).toContain('问责结果');
+      expect(timeline).toContain('第二种形态');
+      expect(timeline).not.toContain('leader');
+    });
+  });
 });

@@ -10,6 +10,7 @@ import { FindingBadges } from '../ui/badges';
 import { Countdown } from '../ui/countdown';
 import { LiveStatus } from '../ui/live-status';
 import { Timeline } from '../ui/timeline';
+import { AccountabilityOutcomeFacts, AccountabilityOutcomeForm } from './accountability-outcome';
 import { DecisionPanel } from './decision-panel';
 import { FindingDocuments } from './finding-documents';
 import { ExtensionForm, PlanForm, ReportForm } from './unit-forms';
@@ -59,7 +60,9 @@ export function FindingPage({ id }: { id: string }) {
                 </Fact>
                 <Fact label={t.fields.pendingApproval}>{finding.pendingApproval ? t.approvalKind[finding.pendingApproval] : '—'}</Fact>
                 {finding.closedAt && <Fact label={t.fields.closedAt}>{dateTime(finding.closedAt)}</Fact>}
+                <Fact label={t.fields.accountability}>{t.accountability[finding.accountability]}</Fact>
               </dl>
+              {finding.accountabilityOutcome && <AccountabilityOutcomeFacts outcome={finding.accountabilityOutcome} />}
               <h2>{t.finding.actions}</h2>
               <p className="notice" role="status">
                 {notice}
@@ -105,6 +108,10 @@ function Actions({ finding, user, onDone }: { finding: FindingView; user: User; 
   }
   if (forUnit && finding.status === 'RECTIFYING') forms.push(<ReportForm key="report" finding={finding} onDone={onDone} />);
   if (hasRole(user, 'supervisor') && finding.pendingApproval) forms.push(<DecisionPanel key="decide" finding={finding} onDone={onDone} />);
+  // 问责结果: the decision of the body the referral went to, recorded by a supervisor.
+  if (hasRole(user, 'supervisor') && finding.accountability === 'referred') {
+    forms.push(<AccountabilityOutcomeForm key="outcome" finding={finding} onDone={onDone} />);
+  }
   const mayExtend =
     forUnit && finding.pendingApproval !== 'extension' && ['ASSIGNED', 'PLAN_SUBMITTED', 'RECTIFYING'].includes(finding.status);
   if (mayExtend) {

@@ -15,6 +15,10 @@ const record: FindingRecord = {
   escalationLevel: 0,
   accountability: 'none',
   pendingApproval: null,
+  trackingOfficeId: null,
+  recommendationId: null,
+  interviewId: null,
+  accountabilityOutcome: null,
   pendingSince: null,
   openedBy: 'officer-1',
   createdAt: '2026-02-01T08:00:00.000Z',
@@ -41,6 +45,26 @@ describe('comparing a finding row with its workflow', () => {
     const comparison = compareFinding(row, 2, record);
     expect(comparison).toEqual({ fields: ['status', 'pendingApproval', 'version'], missingEvents: 1, rowAhead: false });
     expect(agrees(comparison)).toBe(false);
+  });
+
+  it('compares the accountability outcome (问责结果) field by field, its date as an instant', () => {
+    const outcome = {
+      target: 'leader' as const,
+      personName: '刘局长',
+      form: '诫勉' as const,
+      decidedBy: '县委',
+      decisionDocNo: '县委〔2026〕5号',
+      decidedAt: '2026-03-01T08:00:00.000Z',
+      fourForm: 2 as const,
+    };
+    const workflow = { ...record, accountability: 'decided' as const, accountabilityOutcome: outcome };
+    const row = { ...workflow, accountabilityOutcome: { ...outcome, decidedAt: '2026-03-01T08:00:00Z' } };
+    expect(differingFields(row, workflow)).toEqual([]);
+    expect(differingFields({ ...row, accountabilityOutcome: { ...outcome, fourForm: 3 } }, workflow)).toEqual(['accountabilityOutcome']);
+    expect(differingFields({ ...row, accountability: 'referred', accountabilityOutcome: null }, workflow)).toEqual([
+      'accountability',
+      'accountabilityOutcome',
+    ]);
   });
 
   it('notices a row ahead of its workflow', () => {

@@ -8,8 +8,20 @@ const FIELDS: (keyof FindingRecord)[] = [
   ...(['pendingSince', 'openedBy', 'version'] as const),
 ];
 
-const same = (field: keyof FindingRecord, a: unknown, b: unknown) =>
-  TIMES.has(field) && typeof a === 'string' && typeof b === 'string' ? Date.parse(a) === Date.parse(b) : a === b;
+const sameInstant = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b);
+
+/** 问责结果 is an object: the same when every field is, its decision date as an instant. */
+// A record from before outcomes were kept has none: the same as null.
+const sameOutcome = (a: FindingRecord['accountabilityOutcome'] | undefined, b: FindingRecord['accountabilityOutcome'] | undefined) =>
+  !a || !b
+    ? (a ?? null) === (b ?? null)
+    : (Object.keys(a) as (keyof typeof a)[]).every((key) => (key === 'decidedAt' ? sameInstant(a[key], b[key]) : a[key] === b[key]));
+
+const same = (field: keyof FindingRecord, a: unknown, b: unknown) => {
+  if (field === 'accountabilityOutcome')
+    return sameOutcome(a as FindingRecord['accountabilityOutcome'], b as FindingRecord['accountabilityOutcome']);
+  return TIMES.has(field) && typeof a === 'string' && typeof b === 'string' ? sameInstant(a, b) : a === b;
+};
 
 /** The fields in which a finding's row disagrees with its workflow's record. */
 export function differingFields(row: FindingRecord, workflow: FindingRecord): (keyof FindingRecord)[] {

@@ -1,13 +1,34 @@
 import { z } from 'zod/v4';
+import type { AccountabilityOutcome } from '../lib/commands';
 import {
   ACCOUNTABILITY_STATES,
+  ACCOUNTABILITY_TARGETS,
+  ALL_ACCOUNTABILITY_FORMS,
+  type AccountabilityForm,
   APPROVAL_KINDS,
   EVENT_TYPES,
   FINDING_STATUSES,
   MAX_ESCALATION_LEVEL,
   type EventType,
 } from '../lib/vocabulary';
-import { Instant, Lifetime, shape, Uuid } from './registry';
+import { Instant, Lifetime, shape, Uuid, type Holds, type Same } from './registry';
+
+/** 问责结果 — what the body with authority decided on a referred accountability. */
+export const AccountabilityOutcomeSchema = shape(
+  'AccountabilityOutcome',
+  '问责结果 — target, form (《中国共产党问责条例》 Art. 8), deciding body, document number, date and 形态 (1–4)',
+  z.object({
+    target: z.enum(ACCOUNTABILITY_TARGETS),
+    /** The leader held accountable; null for an organisation. */
+    personName: z.string().nullable(),
+    form: z.enum(ALL_ACCOUNTABILITY_FORMS as [AccountabilityForm, ...AccountabilityForm[]]),
+    decidedBy: z.string(),
+    decisionDocNo: z.string(),
+    decidedAt: Instant,
+    fourForm: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  }),
+);
+export type OutcomeAgrees = Holds<Same<z.infer<typeof AccountabilityOutcomeSchema>, AccountabilityOutcome>>;
 
 /**
  * 问题 / 整改事项 — one weakness a unit must fix, as the contract returns it everywhere. A field
@@ -36,6 +57,8 @@ export const FindingViewSchema = shape(
     recommendationId: z.string().nullable(),
     /** The 约谈 the finding is part of, if any. */
     interviewId: z.string().nullable(),
+    /** 问责结果 — set once `accountability` is `decided`. */
+    accountabilityOutcome: AccountabilityOutcomeSchema.nullable(),
     ...Lifetime,
   }),
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { FindingViewSchema } from './finding.shapes';
+import { AccountabilityOutcomeSchema, FindingViewSchema } from './finding.shapes';
 import { pageOf } from './page.shapes';
 import { shape, Uuid } from './registry';
 
@@ -30,6 +30,9 @@ export const LedgerRowSchema = FindingViewSchema.pick({
   trackingOfficeName: z.string().nullable(),
   /** 建议书文号 — the number of the issued recommendation carrying the finding; null for none, or before issue. */
   recommendationDocNo: z.string().nullable(),
+  /** 问责方式 and 形态 — the form of the decided accountability and which of the 四种形态 it counts under; null until decided. */
+  accountabilityForm: AccountabilityOutcomeSchema.shape.form.nullable(),
+  fourForm: AccountabilityOutcomeSchema.shape.fourForm.nullable(),
 });
 export type LedgerRow = z.infer<typeof LedgerRowSchema>;
 

@@ -64,3 +64,32 @@ export const TimeToCloseSchema = shape(
   CloseTimesSchema.extend({ byUnit: z.array(CloseTimesSchema.extend({ unitId: z.string() })) }),
 );
 export type TimeToClose = z.infer<typeof TimeToCloseSchema>;
+
+/** 约谈 counted by when they were proposed: how many, how many held, how many overdue (INTERVIEW_OVERDUE). */
+const InterviewCountsSchema = z.object({ proposed: Count, held: Count, overdue: Count });
+
+const AccountabilityCountsSchema = z.object({
+  /** Referrals (移送问责) and rejections decided in the period. */
+  referred: Count,
+  rejected: Count,
+  /** Outcomes (问责结果) decided in the period, by their decision date. */
+  decided: Count,
+  byForm: z.record(z.string(), Count).meta({ description: '问责方式 → outcomes; every form of both targets, 0 when none' }),
+  byFourForm: z.record(z.enum(['1', '2', '3', '4']), Count).meta({ description: '四种形态 (1–4) → outcomes' }),
+});
+
+const AccountabilityUnitSchema = z.object({ unitId: z.string(), unitName: z.string().nullable(), interviews: Count, decided: Count });
+
+/** The statistics of 约谈 and 问责 reported upward (domain.md: by form and by 形态). */
+export const AccountabilityReportSchema = shape(
+  'AccountabilityReport',
+  '约谈 and 问责 statistics: interviews proposed from..to, held and overdue; referrals, rejections and outcomes decided from..to, by form, by 形态 and by unit',
+  z.object({
+    from: Instant.nullable(),
+    to: Instant.nullable(),
+    interviews: InterviewCountsSchema,
+    accountability: AccountabilityCountsSchema,
+    byUnit: z.array(AccountabilityUnitSchema),
+  }),
+);
+export type AccountabilityReport = z.infer<typeof AccountabilityReportSchema>;

@@ -19,6 +19,7 @@ const CONTRACT_FINDING_FIELDS = [
   'trackingOfficeId',
   'recommendationId',
   'interviewId',
+  'accountabilityOutcome',
   'createdAt',
   'updatedAt',
   'closedAt',

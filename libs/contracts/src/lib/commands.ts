@@ -1,4 +1,5 @@
 import type { Actor } from './views';
+import type { AccountabilityForm, AccountabilityTarget, FourForm } from './vocabulary';
 
 /** 证据 — one file proving a fix, as v1 took it: a name, the hash its sender computed and where it is kept. */
 export interface LinkedEvidence {
@@ -68,6 +69,24 @@ export interface DecideAccountability {
   decision: 'refer' | 'reject';
   comment: string;
 }
+/**
+ * 问责结果 — the decision of the party organisation with authority over the person, as it came
+ * back on a referred accountability: whom, in which form (Art. 8), by whom, under which document,
+ * when, and under which of the 四种形态 it counts. `personName` is null for an organisation.
+ */
+export interface AccountabilityOutcome {
+  target: AccountabilityTarget;
+  personName: string | null;
+  form: AccountabilityForm;
+  decidedBy: string;
+  decisionDocNo: string;
+  decidedAt: string;
+  fourForm: FourForm;
+}
+/** 问责结果 — a supervisor records the outcome of a referred accountability. */
+export interface RecordAccountabilityOutcome extends AccountabilityOutcome {
+  type: 'recordAccountabilityOutcome';
+}
 /** 回头看 — a follow-up review after close-out. */
 export interface ReviewFollowUp {
   type: 'reviewFollowUp';
@@ -84,6 +103,7 @@ export type FindingStep =
   | RequestExtension
   | DecideExtension
   | DecideAccountability
+  | RecordAccountabilityOutcome
   | ReviewFollowUp;
 
 /** A step as it reaches the finding's workflow: what, and who asks. */

@@ -4,6 +4,7 @@
  * `@reform/contracts` at runtime (workflows, console) never loads zod.
  */
 export type {
+  AccountabilityReport,
   AgeingBuckets,
   AuditEntry,
   CaseView,

@@ -11,7 +11,7 @@ describe('contracts', () => {
 
   it('lists every event type of domain.md once', () => {
     expect(new Set(EVENT_TYPES).size).toBe(EVENT_TYPES.length);
-    expect(FINDING_EVENT_TYPES).toHaveLength(23);
+    expect(FINDING_EVENT_TYPES).toHaveLength(24);
     expect(CASE_EVENT_TYPES).toEqual(['CASE_OPENED', 'FINDING_ADDED', 'CASE_CLOSED']);
   });
 

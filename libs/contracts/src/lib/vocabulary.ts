@@ -17,9 +17,28 @@ export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export const CASE_SOURCES = ['inspection', 'audit', 'review', 'report', 'other'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
-/** 问责情况 — where an accountability referral stands. */
-export const ACCOUNTABILITY_STATES = ['none', 'proposed', 'referred', 'rejected'] as const;
+/** 问责情况 — where an accountability referral stands; `decided` once the outcome (问责结果) came back. */
+export const ACCOUNTABILITY_STATES = ['none', 'proposed', 'referred', 'rejected', 'decided'] as const;
 export type Accountability = (typeof ACCOUNTABILITY_STATES)[number];
+
+/** 问责对象 — whom accountability was decided for: a party organisation, or a leader (领导干部). */
+export const ACCOUNTABILITY_TARGETS = ['organisation', 'leader'] as const;
+export type AccountabilityTarget = (typeof ACCOUNTABILITY_TARGETS)[number];
+
+/** 问责方式 — the forms 《中国共产党问责条例》 Art. 8 allows, per target. */
+export const ACCOUNTABILITY_FORMS = {
+  organisation: ['检查', '通报', '改组'],
+  leader: ['通报批评', '诫勉', '组织调整', '组织处理', '纪律处分'],
+} as const;
+export type AccountabilityForm = (typeof ACCOUNTABILITY_FORMS)[AccountabilityTarget][number];
+export const ALL_ACCOUNTABILITY_FORMS: readonly AccountabilityForm[] = [
+  ...ACCOUNTABILITY_FORMS.organisation,
+  ...ACCOUNTABILITY_FORMS.leader,
+];
+
+/** 四种形态 — which of the four forms of supervision and discipline an outcome counts under. */
+export const FOUR_FORMS = [1, 2, 3, 4] as const;
+export type FourForm = (typeof FOUR_FORMS)[number];
 
 /** 待审批 — the kind of supervisor decision a finding waits on. */
 export const APPROVAL_KINDS = ['plan', 'verification', 'extension', 'accountability', 'followUp'] as const;
@@ -49,6 +68,7 @@ export const FINDING_EVENT_TYPES = [
   'ESCALATED',
   'ACCOUNTABILITY_REFERRED',
   'ACCOUNTABILITY_REJECTED',
+  'ACCOUNTABILITY_DECIDED',
   'APPROVAL_OVERDUE',
   'CLOSED',
   'FOLLOW_UP_DUE',

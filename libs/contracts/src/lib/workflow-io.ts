@@ -1,4 +1,4 @@
-import type { NewFinding } from './commands';
+import type { AccountabilityOutcome, NewFinding } from './commands';
 import type { Policy } from './policy';
 import type { Actor } from './views';
 import type { Accountability, ApprovalKind, CaseSource, FindingStatus, RecommendationStatus } from './vocabulary';
@@ -99,6 +99,8 @@ export interface CarriedFindingState {
   interviewId?: string;
   /** Set once INTERVIEW_HELD is on its timeline. */
   interviewHeld?: boolean;
+  /** 问责结果, once recorded; absent from states carried before outcomes were kept. */
+  accountabilityOutcome?: AccountabilityOutcome | null;
 }
 
 /** What a finding tells its case (and its recommendation) when its status changes or it ends. */

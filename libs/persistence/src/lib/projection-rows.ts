@@ -47,6 +47,31 @@ export function findingRow(record: FindingRecord): TableRow<'findings'> {
     version: record.version,
     recommendation_id: record.recommendationId,
     interview_id: record.interviewId,
+    ...outcomeColumns(record.accountabilityOutcome),
+  };
+}
+
+type OutcomeColumns = Pick<
+  TableRow<'findings'>,
+  | 'outcome_target'
+  | 'outcome_person_name'
+  | 'outcome_form'
+  | 'outcome_decided_by'
+  | 'outcome_doc_no'
+  | 'outcome_decided_at'
+  | 'outcome_four_form'
+>;
+
+/** 问责结果 in its columns: all null until accountability is decided. */
+function outcomeColumns(outcome: FindingRecord['accountabilityOutcome']): OutcomeColumns {
+  return {
+    outcome_target: outcome?.target ?? null,
+    outcome_person_name: outcome?.personName ?? null,
+    outcome_form: outcome?.form ?? null,
+    outcome_decided_by: outcome?.decidedBy ?? null,
+    outcome_doc_no: outcome?.decisionDocNo ?? null,
+    outcome_decided_at: outcome?.decidedAt ?? null,
+    outcome_four_form: outcome?.fourForm ?? null,
   };
 }
 

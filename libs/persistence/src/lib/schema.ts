@@ -1,5 +1,8 @@
 import type {
   Accountability,
+  AccountabilityForm,
+  AccountabilityTarget,
+  FourForm,
   ApprovalKind,
   CaseSource,
   CaseStatus,
@@ -98,6 +101,14 @@ export const SCHEMA = {
     version: int(),
     recommendation_id: nullable(uuid()),
     interview_id: nullable(uuid()),
+    // 问责结果: all set together once accountability is decided, else all null.
+    outcome_target: nullable(text<AccountabilityTarget>()),
+    outcome_person_name: nullable(text()),
+    outcome_form: nullable(text<AccountabilityForm>()),
+    outcome_decided_by: nullable(text()),
+    outcome_doc_no: nullable(text()),
+    outcome_decided_at: nullable(timestamptz()),
+    outcome_four_form: nullable(column<FourForm>('int')),
   },
   recommendations: {
     id: uuid(),

@@ -1,5 +1,6 @@
 import { validationMessages } from '../../testing/validate-body';
 import { DecideAccountabilityDto } from './accountability.dto';
+import { RecordAccountabilityOutcomeDto } from './accountability-outcome.dto';
 import { DecideExtensionDto, RequestExtensionDto } from './extension.dto';
 import { ReviewFollowUpDto } from './follow-up.dto';
 import { DecidePlanDto, SubmitPlanDto } from './plan.dto';
@@ -79,6 +80,52 @@ describe('finding step bodies', () => {
     [DecidePlanDto, { decision: 'approve', comment: 7 }, 'comment must be a string'],
   ])('%p rejects %j', async (type, body, expected) => {
     expect(await validationMessages(type as new () => object, body)).toContain(expected);
+  });
+
+  describe('问责结果 (accountability outcome)', () => {
+    const past = new Date(Date.now() - 86_400_000).toISOString();
+    const leader = {
+      target: 'leader',
+      personName: '刘局长',
+      form: '诫勉',
+      decidedBy: '县委',
+      decisionDocNo: '县委〔2026〕5号',
+      decidedAt: past,
+      fourForm: 2,
+    };
+    const organisation = {
+      target: 'organisation',
+      form: '通报',
+      decidedBy: '县委',
+      decisionDocNo: '县委〔2026〕6号',
+      decidedAt: past,
+      fourForm: 1,
+    };
+
+    it.each([leader, organisation, { ...organisation, form: '改组', fourForm: 4 }, { ...leader, form: '纪律处分', fourForm: 3 }])(
+      'accepts %j',
+      async (body) => {
+        expect(await validationMessages(RecordAccountabilityOutcomeDto, body)).toEqual([]);
+      },
+    );
+
+    it.each([
+      [{ ...leader, target: 'person' }, 'target must be one of the following values: organisation, leader'],
+      [{ ...organisation, form: '诫勉' }, 'form must be one of 检查, 通报, 改组 when target is "organisation"'],
+      [{ ...leader, form: '改组' }, 'form must be one of 通报批评, 诫勉, 组织调整, 组织处理, 纪律处分 when target is "leader"'],
+      [{ ...leader, form: undefined }, 'form must be one of 通报批评, 诫勉, 组织调整, 组织处理, 纪律处分 when target is "leader"'],
+      [{ ...leader, personName: undefined }, 'personName is required when target is "leader"'],
+      [{ ...leader, personName: ' ' }, 'personName is required when target is "leader"'],
+      [{ ...leader, decidedBy: '' }, 'decidedBy must not be empty'],
+      [{ ...leader, decisionDocNo: undefined }, 'decisionDocNo is required'],
+      [{ ...leader, decidedAt: 'yesterday' }, 'decidedAt must be an ISO-8601 date'],
+      [{ ...leader, decidedAt: new Date(Date.now() + 3_600_000).toISOString() }, 'decidedAt must not be in the future'],
+      [{ ...leader, fourForm: 5 }, 'fourForm must be one of 1, 2, 3, 4 (四种形态)'],
+      [{ ...leader, fourForm: '2' }, 'fourForm must be one of 1, 2, 3, 4 (四种形态)'],
+      [{ ...leader, accountability: 'decided' }, 'property accountability should not exist'],
+    ])('rejects %j: %s', async (body, expected) => {
+      expect(await validationMessages(RecordAccountabilityOutcomeDto, body)).toEqual([expected]);
+    });
   });
 
   it('gives one message for a missing conditional field', async () => {

@@ -17,7 +17,10 @@ export const ACCOUNTABILITY_LABELS: Record<Accountability, string> = {
   proposed: '拟问责',
   referred: '已移送问责',
   rejected: '不予问责',
+  decided: '已作出问责决定',
 };
+/** 四种形态, as the ledger prints them. */
+export const FOUR_FORM_LABELS = ['', '第一种形态', '第二种形态', '第三种形态', '第四种形态'];
 
 /** One cell of an export: text, a whole number, or a wall-clock moment in the business zone. */
 export type LedgerCell = string | number | { wallClockMs: number; dateOnly: boolean } | null;
@@ -52,6 +55,8 @@ export const LEDGER_COLUMNS: LedgerColumn[] = [
   { header: '是否逾期', width: 10, cell: (row) => (row.overdue ? '是' : '否') },
   { header: '督办层级', width: 10, cell: (row) => ESCALATION_LABELS[row.escalationLevel] ?? String(row.escalationLevel) },
   { header: '问责情况', width: 12, cell: (row) => ACCOUNTABILITY_LABELS[row.accountability] },
+  { header: '问责方式', width: 12, cell: (row) => row.accountabilityForm },
+  { header: '形态', width: 12, cell: (row) => (row.fourForm === null ? null : FOUR_FORM_LABELS[row.fourForm]) },
   { header: '跟踪单位', width: 18, cell: (row) => row.trackingOfficeName ?? row.trackingOfficeId },
   { header: '建议书文号', width: 20, cell: (row) => row.recommendationDocNo },
   { header: '销号日期', width: 12, cell: (row, _, zone) => (row.closedAt ? wallClock(row.closedAt, zone, true) : null) },

@@ -23,6 +23,7 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
       trackingOfficeId: null,
       recommendationId: null,
       interviewId: null,
+      accountabilityOutcome: null,
       createdAt: iso(T0),
       updatedAt: iso(T0),
       closedAt: null,
@@ -30,7 +31,7 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
     expect(lifecycle.record()).toMatchObject({ version: 1, pendingSince: null, openedBy: OFFICER.id });
     expect(lifecycle.state.planDueAt).toBe(iso(day(5)));
     expect(lifecycle.nextWakeAt()).toBe(day(5));
-    expect(lifecycle.finished).toBe(false);
+    expect(lifecycle.finished(true)).toBe(false);
   });
 
   it('shows a missing category and responsible person as null', () => {
@@ -67,13 +68,13 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
       closedAt: iso(day(29)),
     });
     expect(driver.lifecycle.nextWakeAt()).toBe(day(29 + 90));
-    expect(driver.lifecycle.finished).toBe(false);
+    expect(driver.lifecycle.finished(true)).toBe(false);
 
     expect(types(driver.advanceTo(day(119)))).toEqual(['FOLLOW_UP_DUE']);
     expect(driver.view.pendingApproval).toBe('followUp');
 
     driver.step(cmd.held(), day(120));
-    expect(driver.lifecycle.finished).toBe(true);
+    expect(driver.lifecycle.finished(true)).toBe(true);
     expect(driver.lifecycle.nextWakeAt()).toBeNull();
     expect(driver.view).toMatchObject({ status: 'CLOSED', pendingApproval: null, closedAt: iso(day(29)) });
 
@@ -162,14 +163,14 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
       expect(types(due)).toEqual(['FOLLOW_UP_DUE']);
       expect(driver.notifications.at(-1)).toMatchObject({ kind: 'FOLLOW_UP_DUE', recipient: { kind: 'supervisors' } });
       expect(driver.lifecycle.record().pendingSince).toBe(iso(day(101)));
-      expect(driver.lifecycle.finished).toBe(false);
+      expect(driver.lifecycle.finished(true)).toBe(false);
     });
 
     it('held: finishes the finding', () => {
       const driver = closedWithFollowUpDue();
       const held = driver.step(cmd.held(), day(102));
       expect(types(held)).toEqual(['FOLLOW_UP_HELD']);
-      expect(driver.lifecycle.finished).toBe(true);
+      expect(driver.lifecycle.finished(true)).toBe(true);
       expect(driver.lifecycle.nextWakeAt()).toBeNull();
     });
 
@@ -183,10 +184,29 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
 
       driver.step(cmd.held(), day(137));
       expect(driver.view).toMatchObject({ status: 'CLOSED', pendingApproval: 'accountability' });
-      expect(driver.lifecycle.finished).toBe(false);
+      expect(driver.lifecycle.finished(true)).toBe(false);
 
-      driver.step(cmd.refer(), day(138));
-      expect(driver.lifecycle.finished).toBe(true);
+      driver.step(cmd.reject(), day(138));
+      expect(driver.lifecycle.finished(true)).toBe(true);
+    });
+
+    it('held: waits for the outcome (问责结果) of a referral, unless the run does not (started before outcomes were kept)', () => {
+      const driver = Driver.rectifying();
+      driver.advanceTo(day(44));
+      driver.step(cmd.refer(), day(45));
+      driver.step(cmd.submitReport(), day(46));
+      driver.step(cmd.pass(), day(47));
+      driver.advanceTo(day(137));
+      driver.step(cmd.held(), day(138));
+      expect(driver.view).toMatchObject({ status: 'CLOSED', accountability: 'referred', pendingApproval: null });
+      expect(driver.lifecycle.awaitsOutcome).toBe(true);
+      expect(driver.lifecycle.finished(false)).toBe(true);
+      expect(driver.lifecycle.finished(true)).toBe(false);
+      expect(driver.lifecycle.nextWakeAt()).toBeNull();
+
+      driver.step(cmd.outcome(), day(139));
+      expect(driver.view.accountability).toBe('decided');
+      expect(driver.lifecycle.finished(true)).toBe(true);
     });
 
     it('relapsed: back to RECTIFYING with the new deadline, and the ladder of timers runs again', () => {
@@ -203,7 +223,7 @@ describe('FindingLifecycle — a finding from assignment to its follow-up', () =
         closedAt: null,
         pendingApproval: null,
       });
-      expect(driver.lifecycle.finished).toBe(false);
+      expect(driver.lifecycle.finished(true)).toBe(false);
       expect(driver.lifecycle.nextWakeAt()).toBe(day(127));
       expect(types(driver.advanceTo(day(130)))).toEqual(['REMINDER_SENT', 'OVERDUE', 'ESCALATED']);
 

@@ -90,9 +90,19 @@ export class FindingLifecycle {
     return nextWakeAt(this.state, this.policy, this.rules);
   }
 
-  /** Closed, its follow-up held, and nothing left for a supervisor to decide. */
-  get finished(): boolean {
-    return this.state.followUpHeld && this.state.pending.length === 0;
+  /**
+   * Closed, its follow-up held, and nothing left for a supervisor to decide — and, when
+   * `awaitOutcome`, no referred accountability whose outcome (问责结果) is still to come: the
+   * workflow says whether it waits for one (runs started before outcomes were kept did not).
+   */
+  finished(awaitOutcome: boolean): boolean {
+    const settled = this.state.followUpHeld && this.state.pending.length === 0;
+    return settled && !(awaitOutcome && this.awaitsOutcome);
+  }
+
+  /** A referral went to the body with authority, whose decision has not come back yet. */
+  get awaitsOutcome(): boolean {
+    return this.state.accountability === 'referred';
   }
 
   view(): FindingView {

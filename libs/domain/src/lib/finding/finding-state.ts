@@ -74,6 +74,7 @@ export function findingView(state: FindingState): FindingView {
     trackingOfficeId: seed.trackingOfficeId ?? null,
     recommendationId: seed.recommendationId ?? null,
     interviewId: state.interviewId ?? null,
+    accountabilityOutcome: state.accountabilityOutcome ?? null,
     createdAt: seed.createdAt,
     updatedAt: state.updatedAt,
     closedAt: state.closedAt,

@@ -326,3 +326,81 @@ describe('finding steps — accountability (问责)', () => {
     expect(driver.advanceTo(day(400)).filter((event) => event.type === 'ESCALATED')).toEqual([]);
   });
 });
+
+describe('finding steps — accountability outcome (问责结果)', () => {
+  function referred(): Driver {
+    const driver = Driver.rectifying();
+    driver.advanceTo(day(44));
+    driver.step(cmd.refer(), day(45));
+    return driver;
+  }
+
+  it('is refused unless the accountability was referred, the message saying where it stands', () => {
+    const rectifying = Driver.rectifying();
+    const none = expectRefused(rectifying, cmd.outcome(), day(12));
+    expect(none.failureType).toBe('StepNotAllowed');
+    expect(none.message).toContain('accountability is none, not referred');
+    expect(none.details).toEqual({ status: 'RECTIFYING' });
+
+    const proposed = Driver.rectifying();
+    proposed.advanceTo(day(44));
+    expect(expectRefused(proposed, cmd.outcome(), day(45)).message).toContain('accountability is proposed, not referred');
+
+    const rejected = Driver.rectifying();
+    rejected.advanceTo(day(44));
+    rejected.step(cmd.reject(), day(45));
+    expect(expectRefused(rejected, cmd.outcome(), day(46)).message).toContain('accountability is rejected, not referred');
+  });
+
+  it('records ACCOUNTABILITY_DECIDED with the outcome as its data, and the finding shows it; a second outcome is refused', () => {
+    const driver = referred();
+    const decided = driver.step(cmd.outcome(), day(46));
+    const outcome = {
+      target: 'leader',
+      personName: '刘局长',
+      form: '诫勉',
+      decidedBy: '县委',
+      decisionDocNo: '县委〔2026〕5号',
+      decidedAt: iso(day(44)),
+      fourForm: 2,
+    };
+    expect(decided.events.map((event) => [event.type, event.actor, event.data])).toEqual([
+      ['ACCOUNTABILITY_DECIDED', SUPERVISOR.id, outcome],
+    ]);
+    expect(driver.view).toMatchObject({
+      accountability: 'decided',
+      accountabilityOutcome: outcome,
+      pendingApproval: null,
+      status: 'RECTIFYING',
+    });
+    expect(driver.lifecycle.record().accountabilityOutcome).toEqual(outcome);
+    expect(expectRefused(driver, cmd.outcome({}, SUPERVISOR_2), day(47)).message).toContain('accountability is decided, not referred');
+  });
+
+  it('keeps no person for an organisation', () => {
+    const driver = referred();
+    driver.step(cmd.outcome({ target: 'organisation', form: '通报', personName: '不应保留', fourForm: 1 }), day(46));
+    expect(driver.view.accountabilityOutcome).toMatchObject({ target: 'organisation', form: '通报', personName: null, fourForm: 1 });
+  });
+
+  it.each([
+    [{ target: 'organisation', form: '诫勉' }, 'form', 'form must be one of 检查, 通报, 改组 when target is organisation'],
+    [{ target: 'leader', form: '改组' }, 'form', 'form must be one of 通报批评, 诫勉, 组织调整, 组织处理, 纪律处分 when target is leader'],
+    [{ target: 'leader', personName: null }, 'personName', 'personName is required when target is leader'],
+    [{ target: 'leader', personName: '  ' }, 'personName', 'personName is required when target is leader'],
+    [{ decidedAt: iso(day(46) + 1) }, 'decidedAt', 'decidedAt must not be in the future'],
+  ] as const)('refuses %j as invalid, naming %s, recording nothing', (overrides, field, message) => {
+    const driver = referred();
+    const before = driver.lifecycle.state.seq;
+    const refused = expectRefused(driver, cmd.outcome(overrides as never), day(46));
+    expect(refused).toMatchObject({ failureType: 'InvalidCommand', message, details: { field } });
+    expect(driver.lifecycle.state.seq).toBe(before);
+    expect(driver.view.accountability).toBe('referred');
+  });
+
+  it('takes an outcome decided just now', () => {
+    const driver = referred();
+    driver.step(cmd.outcome({ decidedAt: iso(day(46)) }), day(46));
+    expect(driver.view.accountability).toBe('decided');
+  });
+});

@@ -1,4 +1,4 @@
-import type { ApprovalKind, FindingCommand, Policy } from '@reform/contracts';
+import { ACCOUNTABILITY_FORMS, type AccountabilityOutcome, type ApprovalKind, type FindingCommand, type Policy } from '@reform/contracts';
 import { policyEnd } from '../policy-time';
 import { missDeadline, moveDeadline, resumeLadder } from './deadline';
 import type { EffectsRecorder } from './finding-effects';
@@ -39,6 +39,29 @@ function requireFuture(field: string, value: string | undefined, nowMs: number):
 
 function waitFor(context: StepContext, kind: ApprovalKind, requestedBy: string): void {
   context.state.pending.push({ kind, since: iso(context.nowMs), requestedBy, slaReported: false });
+}
+
+/** 问责方式 must be one Art. 8 allows for the target; a leader is named; the decision is not dated ahead. */
+function checkOutcome(outcome: AccountabilityOutcome, nowMs: number): void {
+  const forms: readonly string[] = ACCOUNTABILITY_FORMS[outcome.target] ?? [];
+  if (forms.length === 0) throw Rejection.invalid('target', 'must be one of organisation, leader');
+  if (!forms.includes(outcome.form)) throw Rejection.invalid('form', `must be one of ${forms.join(', ')} when target is ${outcome.target}`);
+  if (outcome.target === 'leader' && !outcome.personName?.trim())
+    throw Rejection.invalid('personName', 'is required when target is leader');
+  if (!(Date.parse(outcome.decidedAt) <= nowMs)) throw Rejection.invalid('decidedAt', 'must not be in the future');
+}
+
+/** Exactly the outcome's fields, in one order: the command also carries its type and actor. */
+function outcomeOf(command: AccountabilityOutcome): AccountabilityOutcome {
+  return {
+    target: command.target,
+    personName: command.target === 'leader' ? command.personName : null,
+    form: command.form,
+    decidedBy: command.decidedBy,
+    decisionDocNo: command.decisionDocNo,
+    decidedAt: command.decidedAt,
+    fourForm: command.fourForm,
+  };
 }
 
 /** Rules for every step: `check` refuses before anything is recorded, `apply` records it. */
@@ -160,6 +183,24 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
       const refer = command.decision === 'refer';
       state.accountability = refer ? 'referred' : 'rejected';
       fx.event(refer ? 'ACCOUNTABILITY_REFERRED' : 'ACCOUNTABILITY_REJECTED', { comment: command.comment }, command.actor.id);
+    },
+  },
+  recordAccountabilityOutcome: {
+    check: (state, command, nowMs) => {
+      if (state.accountability !== 'referred') {
+        throw Rejection.notNow(
+          'recording an accountability outcome',
+          state.status,
+          `accountability is ${state.accountability}, not referred`,
+        );
+      }
+      checkOutcome(command, nowMs);
+    },
+    apply: ({ state, fx }, command) => {
+      const outcome = outcomeOf(command);
+      state.accountability = 'decided';
+      state.accountabilityOutcome = outcome;
+      fx.event('ACCOUNTABILITY_DECIDED', { ...outcome }, command.actor.id);
     },
   },
   reviewFollowUp: {

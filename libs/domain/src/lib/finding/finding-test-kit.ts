@@ -81,6 +81,22 @@ export const cmd = {
   denyExtension: (actor = SUPERVISOR): FindingCommand => ({ type: 'decideExtension', decision: 'deny', comment: '不予延期', actor }),
   refer: (actor = SUPERVISOR): FindingCommand => ({ type: 'decideAccountability', decision: 'refer', comment: '移送问责', actor }),
   reject: (actor = SUPERVISOR): FindingCommand => ({ type: 'decideAccountability', decision: 'reject', comment: '情节轻微', actor }),
+  /** 问责结果 as the body with authority decided it: 诫勉 of the responsible leader, the second 形态, dated day 44. */
+  outcome: (
+    overrides: Partial<Extract<FindingCommand, { type: 'recordAccountabilityOutcome' }>> = {},
+    actor = SUPERVISOR,
+  ): FindingCommand => ({
+    type: 'recordAccountabilityOutcome',
+    target: 'leader',
+    personName: '刘局长',
+    form: '诫勉',
+    decidedBy: '县委',
+    decisionDocNo: '县委〔2026〕5号',
+    decidedAt: iso(day(44)),
+    fourForm: 2,
+    actor,
+    ...overrides,
+  }),
   held: (actor = SUPERVISOR): FindingCommand => ({ type: 'reviewFollowUp', result: 'held', comment: '整改成效巩固', actor }),
   relapsed: (newDueAt?: number | string, actor = SUPERVISOR): FindingCommand => ({
     type: 'reviewFollowUp',

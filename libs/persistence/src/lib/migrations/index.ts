@@ -6,6 +6,7 @@ import { Organisation1764800000000 } from './1764800000000-organisation';
 import { Files1764900000000 } from './1764900000000-files';
 import { Documents1764900000001 } from './1764900000001-documents';
 import { Recommendations1765000000000 } from './1765000000000-recommendations';
+import { AccountabilityOutcomes1766000000000 } from './1766000000000-accountability-outcomes';
 import { Interviews1766100000000 } from './1766100000000-interviews';
 
 export const MIGRATIONS = [
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   Files1764900000000,
   Documents1764900000001,
   Recommendations1765000000000,
+  AccountabilityOutcomes1766000000000,
   Interviews1766100000000,
 ];

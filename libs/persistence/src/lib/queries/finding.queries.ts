@@ -1,5 +1,15 @@
 import type { DataSource } from 'typeorm';
-import type { Accountability, ApprovalKind, FindingStatus, FindingView, Page } from '@reform/contracts';
+import type {
+  Accountability,
+  AccountabilityForm,
+  AccountabilityOutcome,
+  AccountabilityTarget,
+  ApprovalKind,
+  FindingStatus,
+  FindingView,
+  FourForm,
+  Page,
+} from '@reform/contracts';
 import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest, type Within } from './sql-support';
 
 export interface FindingFilter {
@@ -36,10 +46,36 @@ export interface FindingRow {
   created_at: Date | string;
   updated_at: Date | string;
   closed_at: Date | string | null;
+  outcome_target: AccountabilityTarget | null;
+  outcome_person_name: string | null;
+  outcome_form: AccountabilityForm | null;
+  outcome_decided_by: string | null;
+  outcome_doc_no: string | null;
+  outcome_decided_at: Date | string | null;
+  outcome_four_form: FourForm | null;
 }
 
+/** The 问责结果 columns, in the order outcomeOf reads them. */
+export const OUTCOME_COLUMNS = `outcome_target, outcome_person_name, outcome_form, outcome_decided_by, outcome_doc_no,
+  outcome_decided_at, outcome_four_form`;
+
 const COLUMNS = `id, case_id, title, description, category, unit_id, responsible_person, due_at, status,
-  overdue, escalation_level, accountability, pending_approval, tracking_office_id, recommendation_id, interview_id, created_at, updated_at, closed_at`;
+  overdue, escalation_level, accountability, pending_approval, tracking_office_id, recommendation_id, interview_id, created_at, updated_at, closed_at,
+  ${OUTCOME_COLUMNS}`;
+
+/** 问责结果 from its columns: null until accountability is decided (outcome_target set). */
+export function outcomeOf(row: Pick<FindingRow, Extract<keyof FindingRow, `outcome_${string}`>>): AccountabilityOutcome | null {
+  if (row.outcome_target === null || row.outcome_target === undefined) return null;
+  return {
+    target: row.outcome_target,
+    personName: row.outcome_person_name,
+    form: row.outcome_form as AccountabilityForm,
+    decidedBy: row.outcome_decided_by ?? '',
+    decisionDocNo: row.outcome_doc_no ?? '',
+    decidedAt: toIso(row.outcome_decided_at as Date | string),
+    fourForm: Number(row.outcome_four_form) as FourForm,
+  };
+}
 
 export function toFindingView(row: FindingRow): FindingView {
   return {
@@ -59,6 +95,7 @@ export function toFindingView(row: FindingRow): FindingView {
     trackingOfficeId: row.tracking_office_id,
     recommendationId: row.recommendation_id,
     interviewId: row.interview_id,
+    accountabilityOutcome: outcomeOf(row),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     closedAt: toIsoOrNull(row.closed_at),

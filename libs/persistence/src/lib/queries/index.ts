@@ -1,5 +1,5 @@
 export type { FindingSlice, PageRequest, Within } from './sql-support';
-export { FindingQueries, type FindingFilter } from './finding.queries';
+export { FindingQueries, outcomeOf, type FindingFilter } from './finding.queries';
 export { CaseQueries } from './case.queries';
 export { AuditQueries, type AuditFilter } from './audit.queries';
 export { AuditChainQueries } from './audit-chain.queries';
@@ -15,3 +15,4 @@ export {
   type RecommendationReportFilter,
 } from './recommendation.queries';
 export { InterviewQueries, toInterviewView, type InterviewFilter } from './interview.queries';
+export { AccountabilityReportQueries, type AccountabilityReportFilter } from './accountability-report.queries';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Accountability, LedgerRow, Page } from '@reform/contracts';
+import type { Accountability, FourForm, LedgerRow, Page } from '@reform/contracts';
 import type { FindingFilter, FindingRow } from './finding.queries';
 import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest } from './sql-support';
 
@@ -33,6 +33,8 @@ type Row = Pick<
   | 'closed_at'
   | 'tracking_office_id'
   | 'recommendation_id'
+  | 'outcome_form'
+  | 'outcome_four_form'
 > & {
   case_code: string;
   case_title: string;
@@ -43,7 +45,8 @@ type Row = Pick<
 
 const SELECT = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_title, f.title, f.unit_id, u.name AS unit_name,
   f.responsible_person, f.due_at, f.status, f.overdue, f.escalation_level, f.accountability, f.created_at, f.closed_at,
-  f.tracking_office_id, t.name AS tracking_office_name, f.recommendation_id, r.doc_no AS recommendation_doc_no
+  f.tracking_office_id, t.name AS tracking_office_name, f.recommendation_id, r.doc_no AS recommendation_doc_no,
+  f.outcome_form, f.outcome_four_form
   FROM findings f JOIN cases c ON c.id = f.case_id
   LEFT JOIN org_units u ON u.id = f.unit_id LEFT JOIN org_units t ON t.id = f.tracking_office_id
   LEFT JOIN recommendations r ON r.id = f.recommendation_id`;
@@ -71,6 +74,8 @@ function toLedgerRow(row: Row): LedgerRow {
     trackingOfficeName: row.tracking_office_name,
     recommendationId: row.recommendation_id,
     recommendationDocNo: row.recommendation_doc_no,
+    accountabilityForm: row.outcome_form,
+    fourForm: row.outcome_four_form === null ? null : (Number(row.outcome_four_form) as FourForm),
   };
 }
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { judge, type CasePlan } from './checks';
 import { Cluster, withTemporal } from './cluster';
 import { Database, FindingWatcher } from './database';
+import { checkInterviews, InterviewDriver, type InterviewVerdict } from './interviews';
 import { Driver } from './driver';
 import { DEFAULT_FAULTS, FaultInjector } from './faults';
 import { freePort, importEsm } from './processes';
@@ -28,6 +29,7 @@ const POLICY = {
   POLICY_APPROVAL_SLA: 'PT40S',
   POLICY_FOLLOW_UP_AFTER: 'PT6S',
   POLICY_RECEIPT_DUE: 'PT90S',
+  POLICY_INTERVIEW_DUE: 'PT40S',
   RECONCILE_EVERY: 'PT2M',
 };
 const UNITS = Array.from({ length: 12 }, (_, i) => `U-F${String(i + 1).padStart(2, '0')}`);
@@ -162,6 +164,7 @@ async function main(): Promise<number> {
   let db: Database | undefined;
   let watcher: FindingWatcher | undefined;
   let verdict: Awaited<ReturnType<typeof judge>> | undefined;
+  let interviews: InterviewVerdict | undefined;
   const stopping = () => void cluster.stop().finally(() => process.exit(130));
   process.once('SIGINT', stopping);
   process.once('SIGTERM', stopping);
@@ -180,7 +183,16 @@ async function main(): Promise<number> {
     const injector = new FaultInjector(cluster, traffic, random.fork(), driveStarted, say);
     const faults = injector.run(DEFAULT_FAULTS, 15_000, [6_000, 14_000]);
     const recommendations = new RecommendationDriver(traffic, db);
+    // Half the units hold their interviews as they come, so that their next findings at level 2 open the next one.
+    const interviewDriver = new InterviewDriver(
+      traffic,
+      db,
+      UNITS.filter((_, index) => index % 2 === 0),
+    );
+    const holding = interviewDriver.run(random.fork());
     await Promise.all([drive(cases, driver, recommendations, watcher, random.fork(), driveStarted), faults]);
+    interviewDriver.stop();
+    await holding;
     const findings = cases.flatMap((c) => c.findings);
     const steps = findings.flatMap((f) => f.steps);
     const unanswered = steps.filter((s) => s.outcome === 'applied-unanswered').length;
@@ -201,6 +213,12 @@ async function main(): Promise<number> {
     for (const [index, problems] of [...verdict.lostRecommendations.entries()].slice(0, 20)) {
       say(`lost or wrong: the recommendation of case #${index}: ${problems.slice(0, 3).join(' | ')}`);
     }
+    interviews = await checkInterviews(db, temporal);
+    say(
+      `interviews: ${interviews.interviews} proposed, ${interviews.held} held by the suite, ${interviews.overdue} chased as overdue; ${interviews.problems.length} problems`,
+    );
+    for (const problem of interviews.problems.slice(0, 20)) say(`interviews: ${problem}`);
+    failures.push(...interviews.problems.map((problem) => `interviews: ${problem}`), ...interviewDriver.errors);
     const recommended = cases.filter((c) => c.recommendation?.id).length;
     say(`recommendations: ${recommended} drafted, issued, signed for and answered; ${verdict.lostRecommendations.size} lost or wrong`);
     failures.push(...verdict.caseProblems);
@@ -248,7 +266,7 @@ async function main(): Promise<number> {
   for (const failure of failures) say(`FAILED: ${failure}`);
   const driven = cases.flatMap((c) => c.findings).filter((f) => f.id).length;
   const lost = verdict ? verdict.lost.size + verdict.lostRecommendations.size : findingCount;
-  const duplicated = verdict?.duplicated ?? 0;
+  const duplicated = (verdict?.duplicated ?? 0) + (interviews?.duplicated ?? 0);
   const passed = lost === 0 && duplicated === 0 && failures.length === 0;
   // A passing run leaves nothing behind (FAULT_KEEP=1 keeps it); a failing one keeps its logs and data.
   if (passed && process.env['FAULT_KEEP'] !== '1') rmSync(cluster.dir, { recursive: true, force: true });

@@ -61,10 +61,9 @@ export function replayTimeline(row: StoredFinding, events: StoredEvent[], policy
   for (const event of events.slice(1)) {
     if (queue.length === 0) {
       const atMs = new Date(event.at).getTime();
-      const command = commandOf(event);
       let effects: Effects;
       try {
-        effects = applied(lifecycle, command, atMs);
+        effects = interviewNews(lifecycle, event, atMs) ?? applied(lifecycle, commandOf(event), atMs);
       } catch (error) {
         problems.push(`seq ${event.seq} ${event.type}: the rules refuse it at ${iso(event.at)} (${(error as Error).message})`);
         return { problems, lifecycle: null, notifications };
@@ -97,6 +96,14 @@ function recommendationOf(row: StoredFinding, assigned: StoredEvent): Partial<Fi
     assignedAt: iso(assigned.at),
     ...(typeof assigned.data['planDueAt'] === 'string' ? { planDueAt: assigned.data['planDueAt'] } : {}),
   };
+}
+
+/** What its unit's interview desk told the finding (it joined one; it was held), as its workflow takes it. */
+function interviewNews(lifecycle: FindingLifecycle, event: StoredEvent, atMs: number): Effects | null {
+  const interviewId = String(event.data['interviewId']);
+  if (event.type === 'INTERVIEW_PROPOSED') return lifecycle.joinedInterview(interviewId, atMs);
+  if (event.type === 'INTERVIEW_HELD') return lifecycle.interviewHeld(interviewId, String(event.data['heldAt']), event.actor, atMs);
+  return null;
 }
 
 /** A step, or the timers due; a recommendation's finding takes its first plan from the reply, as its workflow does. */
@@ -207,8 +214,7 @@ export function rowAsRecord(row: StoredFinding): Record<string, unknown> {
     unitId: row.unit_id,
     trackingOfficeId: row.tracking_office_id,
     recommendationId: row.recommendation_id,
-    // No column yet: the read model answers null until interviews are kept.
-    interviewId: null,
+    interviewId: row.interview_id,
     // 问责结果: the fault suite never decides one, so its columns stay empty.
     accountabilityOutcome: row.outcome_target === null ? null : { target: row.outcome_target, form: row.outcome_form },
     responsiblePerson: row.responsible_person,

@@ -15,6 +15,7 @@ import { Dashboard } from './views/dashboard';
 import { EscalationBoard } from './views/escalation-board';
 import { FindingPage } from './views/finding-page';
 import { InterviewList } from './views/interview-list';
+import { InterviewPage } from './views/interview-page';
 import { Ledger } from './views/ledger';
 import { MyFindings } from './views/my-findings';
 import { OrgAdmin } from './views/org-admin';
@@ -53,6 +54,7 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/findings/:id', ({ id }) => <FindingPage id={id} />],
   ['/recommendations/:id', ({ id }) => <RecommendationPage id={id} />],
   ['/recommendations', () => <RecommendationList />],
+  ['/interviews/:id', ({ id }) => <InterviewPage id={id} />],
   ['/interviews', () => <InterviewList />],
   ['/my', () => <MyFindings />],
   ['/approvals', () => <ApprovalQueue />],

@@ -65,5 +65,6 @@ describe('App', () => {
     expect(within(who).getByTitle('SG-1')).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: '主导航' });
     expect(within(nav).queryByRole('link', { name: '组织机构' })).toBeNull();
+    expect(within(nav).getByRole('link', { name: '约谈' }).getAttribute('href')).toBe('/interviews');
   });
 });

@@ -14,6 +14,8 @@ import { CasePage } from './views/case-page';
 import { Dashboard } from './views/dashboard';
 import { EscalationBoard } from './views/escalation-board';
 import { FindingPage } from './views/finding-page';
+import { InterviewList } from './views/interview-list';
+import { InterviewPage } from './views/interview-page';
 import { Ledger } from './views/ledger';
 import { MyFindings } from './views/my-findings';
 import { OrgAdmin } from './views/org-admin';
@@ -36,6 +38,7 @@ const NAV: NavItem[] = [
   { to: '/cases/new', label: 'newCase', roles: ['officer'] },
   { to: '/cases', label: 'cases', roles: ['officer', 'supervisor', 'auditor'] },
   { to: '/recommendations', label: 'recommendations', roles: ['officer', 'supervisor', 'auditor', 'unit'] },
+  { to: '/interviews', label: 'interviews', roles: ['officer', 'supervisor', 'auditor'] },
   { to: '/escalations', label: 'escalations', roles: ['officer', 'supervisor', 'auditor'] },
   { to: '/ledger', label: 'ledger', roles: ['officer', 'supervisor', 'unit', 'auditor'] },
   { to: '/dashboard', label: 'dashboard', roles: ['officer', 'supervisor', 'auditor'] },
@@ -51,6 +54,8 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/findings/:id', ({ id }) => <FindingPage id={id} />],
   ['/recommendations/:id', ({ id }) => <RecommendationPage id={id} />],
   ['/recommendations', () => <RecommendationList />],
+  ['/interviews/:id', ({ id }) => <InterviewPage id={id} />],
+  ['/interviews', () => <InterviewList />],
   ['/my', () => <MyFindings />],
   ['/approvals', () => <ApprovalQueue />],
   ['/escalations', () => <EscalationBoard />],

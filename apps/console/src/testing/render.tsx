@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { ApiError, type Api, type Query } from '../api/client';
-import type { FindingView, RecommendationView, TimelineEvent } from '../api/types';
+import type { FindingView, InterviewView, RecommendationView, TimelineEvent } from '../api/types';
 import { AppContext } from '../app-context';
 import { I18nProvider, type Lang } from '../i18n/i18n';
 import { OrgProvider } from '../org/org-context';
@@ -124,6 +124,28 @@ export function recommendation(overrides: Partial<RecommendationView> = {}): Rec
     createdAt: hoursFromNow(-48),
     updatedAt: hoursFromNow(-1),
     closedAt: null,
+    ...overrides,
+  };
+}
+
+export function interview(overrides: Partial<InterviewView> = {}): InterviewView {
+  return {
+    id: 'i-1',
+    unitId: 'U-FIN',
+    status: 'PROPOSED',
+    findingIds: ['f-1', 'f-2'],
+    scheduledAt: null,
+    interviewer: null,
+    interviewee: null,
+    heldAt: null,
+    minutes: null,
+    statement: null,
+    evidence: [],
+    overdue: false,
+    proposedAt: hoursFromNow(-24),
+    dueAt: hoursFromNow(24 * 6),
+    trackingOfficeId: 'OFF-1',
+    updatedAt: hoursFromNow(-1),
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { Accountability, FindingStatus, FindingView, RecommendationStatus } from '../api/types';
+import type { Accountability, FindingStatus, FindingView, InterviewStatus, RecommendationStatus } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { RecommendationOverdue } from './time-left';
 
@@ -51,4 +51,15 @@ export function RecommendationBadges({ status, overdue }: { status: Recommendati
       {overdue.reply && <span className="badge overdue">{t.rec.overdueReply}</span>}
     </span>
   );
+}
+
+export function InterviewStatusBadge({ status }: { status: InterviewStatus }) {
+  const { t } = useI18n();
+  return <span className={`badge interview-${status.toLowerCase()}`}>{t.interviewStatus[status]}</span>;
+}
+
+/** 逾期, in red, once an interview was not held in time (`interviewOverdue`). */
+export function InterviewOverdueBadge({ overdue }: { overdue: boolean }) {
+  const { t } = useI18n();
+  return overdue ? <span className="badge overdue">{t.interview.overdue}</span> : null;
 }

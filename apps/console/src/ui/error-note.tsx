@@ -24,9 +24,10 @@ export function describeError(error: unknown, t: Dict): string {
   return `${kind}：${error.message}`;
 }
 
-/** A finding's state, else a recommendation's, else the bare code. */
+/** A finding's state, else a recommendation's, else an interview's, else the bare code. */
 function stateName(state: string, t: Dict): string {
-  return (t.status as Record<string, string>)[state] ?? (t.recStatus as Record<string, string>)[state] ?? state;
+  const names = [t.status, t.recStatus, t.interviewStatus] as Array<Record<string, string>>;
+  return names.map((byState) => byState[state]).find(Boolean) ?? state;
 }
 
 /** Announced to screen readers as it appears. */

@@ -1,4 +1,4 @@
-import type { FindingView, RecommendationView } from '../api/types';
+import type { FindingView, InterviewView, RecommendationView } from '../api/types';
 
 export interface TimeLeft {
   overdue: boolean;
@@ -41,4 +41,9 @@ export function recommendationOverdue(
     receipt: overdue.receipt || (status === 'ISSUED' && passed(recommendation.receiptDueAt)),
     reply: overdue.reply || ((status === 'ISSUED' || status === 'RECEIVED') && passed(recommendation.replyDueAt)),
   };
+}
+
+/** 约谈逾期: as the API says (it stays so once it was), or because `dueAt` passed unheld since the last refresh. */
+export function interviewOverdue(interview: Pick<InterviewView, 'overdue' | 'status' | 'dueAt'>, now: number): boolean {
+  return interview.overdue || (interview.status !== 'HELD' && Date.parse(interview.dueAt) < now);
 }

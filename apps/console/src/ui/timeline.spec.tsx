@@ -26,6 +26,21 @@ describe('Timeline', () => {
     expect(screen.getByTitle('U-FIN').textContent).toBe('U-FIN');
   });
 
+  it("names an interview's events, its interviewee by name and capacity, and links a finding's interview", () => {
+    const interviewEvents = [
+      event(1, 'INTERVIEW_PROPOSED', 5, { interviewId: 'i-1' }),
+      event(2, 'INTERVIEW_SCHEDULED', 4, { interviewer: '赵强', interviewee: { name: '王局长', tier: 'deputy' }, moved: true }, 'sup-zhao'),
+      event(3, 'INTERVIEW_HELD', 3, { interviewId: 'i-1', findingIds: ['f-1', 'f-2'] }, 'sup-zhao'),
+    ];
+    renderAs(USERS.supervisor, fakeApi({}), <Timeline events={interviewEvents} />);
+    const items = screen.getAllByRole('listitem');
+    expect(within(items[0]).getByText('提出约谈')).toBeTruthy();
+    expect(within(items[0]).getByRole('link', { name: '约谈 →' }).getAttribute('href')).toBe('/interviews/i-1');
+    expect(within(items[1]).getByText('王局长（分管领导）')).toBeTruthy();
+    expect(within(items[1]).getByText('调整时间').nextElementSibling?.textContent).toBe('是');
+    expect(within(items[2]).getByText('涉及问题数').nextElementSibling?.textContent).toBe('2');
+  });
+
   describe('evidence', () => {
     afterEach(() => vi.restoreAllMocks());
 

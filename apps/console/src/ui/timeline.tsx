@@ -1,11 +1,24 @@
 import type { TimelineEvent } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import type { Dict } from '../i18n/zh';
 import { ActorName, useUnitName } from '../org/names';
+import { Link } from '../router';
 import { EvidenceList } from './evidence-list';
 
-const DATES = new Set(['dueAt', 'newDueAt', 'requestedDueAt', 'planDueAt', 'since', 'replyDueAt', 'receiptDueAt', 'decidedAt']);
+const DATES = new Set([
+  'dueAt',
+  'newDueAt',
+  'requestedDueAt',
+  'planDueAt',
+  'since',
+  'replyDueAt',
+  'receiptDueAt',
+  'decidedAt',
+  'scheduledAt',
+  'heldAt',
+]);
 
-/** 时间线 — a finding's (or a recommendation's) events, oldest first, as a vertical list. */
+/** 时间线 — a finding's (or a recommendation's, or an interview's) events, oldest first, as a vertical list. */
 export function Timeline({ events, label }: { events: TimelineEvent[]; label?: string }) {
   const { t, dateTime } = useI18n();
   return (
@@ -56,6 +69,10 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
             <dd>
               <EvidenceList items={value} />
             </dd>
+          ) : key === 'interviewId' && typeof value === 'string' ? (
+            <dd>
+              <Link to={`/interviews/${encodeURIComponent(value)}`}>{t.interview.title} →</Link>
+            </dd>
           ) : key === 'plans' && Array.isArray(value) ? (
             <dd>
               <ol className="plans">
@@ -65,7 +82,7 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
               </ol>
             </dd>
           ) : (
-            <dd>{words[key]?.(value) ?? render(key, value, dates, kinds)}</dd>
+            <dd>{words[key]?.(value) ?? render(key, value, dates, kinds, t)}</dd>
           )}
         </div>
       ))}
@@ -73,8 +90,15 @@ function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso
   );
 }
 
-function render(key: string, value: unknown, dates: (iso: string) => string, kinds: Record<string, string>): string {
+/** `{name, tier}` of a scheduled interview: 王局长（主要负责人）. */
+const isInterviewee = (value: unknown): value is { name: string; tier: keyof Dict['tier'] } =>
+  typeof value === 'object' && value !== null && 'name' in value && 'tier' in value;
+
+function render(key: string, value: unknown, dates: (iso: string) => string, kinds: Record<string, string>, t: Dict): string {
   if (DATES.has(key) && typeof value === 'string') return dates(value);
   if (key === 'pendingApproval' && typeof value === 'string') return kinds[value] ?? value;
+  if (key === 'interviewee' && isInterviewee(value)) return t.interview.intervieweeOf(value.name, t.tier[value.tier] ?? value.tier);
+  if (key === 'findingIds' && Array.isArray(value)) return String(value.length);
+  if (typeof value === 'boolean') return value ? t.yes : t.no;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -88,6 +88,16 @@ describe('FindingPage', () => {
     expect(screen.queryByText('申请延期', { selector: 'summary' })).toBeNull();
   });
 
+  it('links a finding that joined an interview to it, for the discipline side only', async () => {
+    const joined = finding({ overdue: true, escalationLevel: 2, interviewId: 'i-1' });
+    const view = renderAs(USERS.supervisor, fakeApi({ 'GET /findings/f-1': withEvents(joined) }), <FindingPage id="f-1" />);
+    expect((await screen.findByRole('link', { name: '约谈 →' })).getAttribute('href')).toBe('/interviews/i-1');
+    view.unmount();
+    renderAs(USERS.unit, fakeApi({ 'GET /findings/f-1': withEvents(joined) }), <FindingPage id="f-1" />);
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.queryByRole('link', { name: '约谈 →' })).toBeNull();
+  });
+
   it('points its unit to the written reply instead of the plan form until the reply is given', async () => {
     const assigned = finding({ recommendationId: 'r-1' });
     const api = fakeApi({

@@ -23,6 +23,7 @@ export function FindingPage({ id }: { id: string }) {
   const [notice, setNotice] = useState('');
   const live = useLive(() => api.get<FindingWithEvents>(`/findings/${encodeURIComponent(id)}`), [id]);
   const finding = live.data;
+  const discipline = hasRole(user, 'officer', 'supervisor', 'auditor');
   const done = () => {
     setNotice(t.unit.submitted);
     live.reload();
@@ -36,10 +37,12 @@ export function FindingPage({ id }: { id: string }) {
           <h1 id="finding-title">
             {finding.title} <FindingBadges finding={finding} />
           </h1>
-          {(hasRole(user, 'officer', 'supervisor', 'auditor') || finding.recommendationId) && (
+          {(discipline || finding.recommendationId) && (
             <p className="actions">
-              {hasRole(user, 'officer', 'supervisor', 'auditor') && <Link to={`/cases/${finding.caseId}`}>{t.finding.case} →</Link>}
+              {discipline && <Link to={`/cases/${finding.caseId}`}>{t.finding.case} →</Link>}
               {finding.recommendationId && <Link to={`/recommendations/${finding.recommendationId}`}>{t.rec.ofFinding} →</Link>}
+              {/* A unit is not shown interviews: the API lists them to the discipline side only. */}
+              {discipline && finding.interviewId && <Link to={`/interviews/${finding.interviewId}`}>{t.interview.ofFinding} →</Link>}
             </p>
           )}
           <div className="two-columns">

@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { documentTaskQueue, findingCommandUpdate, findingViewQuery, findingWorkflowId } from '@reform/contracts';
+import { documentTaskQueue, interviewDeskWorkflowId, findingCommandUpdate, findingViewQuery, findingWorkflowId } from '@reform/contracts';
 import { addCalendarMonths, readPolicy } from '@reform/domain';
 import { findingWorkflow } from './finding.workflow';
 import { createDocumentWorker } from './testing/document-worker';
@@ -11,8 +11,16 @@ import { DAY, actor, findingInput, findingSeed } from './testing/workflow-fixtur
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundleOptions } = require('../bundle.cjs');
 
-/** Each test's unit has its own interview desk, which outlives the test's worker. */
-const uniqueUnit = () => `U-${Math.random().toString(36).slice(2, 8)}`;
+/**
+ * Each test's unit has its own interview desk, which a finding reaching level 2 starts and which
+ * outlives the test's worker: terminated after each test, or its timer's task, pending on a queue
+ * nobody polls any more, holds the time-skipping server's clock for the next test.
+ */
+const units: string[] = [];
+const uniqueUnit = () => {
+  units.push(`U-${Math.random().toString(36).slice(2, 8)}`);
+  return units[units.length - 1];
+};
 
 describe('findingWorkflow timers (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -23,6 +31,15 @@ describe('findingWorkflow timers (time-skipping)', () => {
       server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
     });
     workflowBundle = await bundleWorkflowCode(bundleOptions());
+  });
+
+  afterEach(async () => {
+    for (const unitId of units.splice(0)) {
+      await env.client.workflow
+        .getHandle(interviewDeskWorkflowId(unitId))
+        .terminate('test done')
+        .catch(() => undefined);
+    }
   });
 
   afterAll(async () => {
@@ -45,7 +62,7 @@ describe('findingWorkflow timers (time-skipping)', () => {
     const store = new RecordingActivities();
     let findingQueue = '';
     const now = await env.currentTimeMs();
-    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString(), unitId: uniqueUnit() });
+    const seed = findingSeed(now, { unitId: uniqueUnit(), dueAt: new Date(now + 10 * DAY).toISOString() });
     await withWorker(store, async (taskQueue) => {
       findingQueue = taskQueue;
       const handle = await env.client.workflow.start(findingWorkflow, {
@@ -119,7 +136,7 @@ describe('findingWorkflow timers (time-skipping)', () => {
     const store = new RecordingActivities();
     const now = await env.currentTimeMs();
     const dueAt = now + 5 * DAY;
-    const seed = findingSeed(now, { dueAt: new Date(dueAt).toISOString() });
+    const seed = findingSeed(now, { unitId: uniqueUnit(), dueAt: new Date(dueAt).toISOString() });
     await withWorker(store, async (taskQueue) => {
       const handle = await env.client.workflow.start(findingWorkflow, {
         taskQueue,
@@ -138,7 +155,7 @@ describe('findingWorkflow timers (time-skipping)', () => {
   it('holds the ladder while an extension request waits, and climbs one step (7 days) after the denial', async () => {
     const store = new RecordingActivities();
     const now = await env.currentTimeMs();
-    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString() });
+    const seed = findingSeed(now, { unitId: uniqueUnit(), dueAt: new Date(now + 10 * DAY).toISOString() });
     let deniedAt = 0;
     await withWorker(store, async (taskQueue) => {
       const handle = await env.client.workflow.start(findingWorkflow, {
@@ -173,7 +190,7 @@ describe('findingWorkflow timers (time-skipping)', () => {
     const store = new RecordingActivities();
     const now = await env.currentTimeMs();
     const policy = readPolicy({ POLICY_PLAN_DUE: 'P1M', POLICY_ESCALATION_STEP: 'P1M1D' }, 'Asia/Shanghai');
-    const seed = findingSeed(now, { dueAt: new Date(now + 40 * DAY).toISOString() });
+    const seed = findingSeed(now, { unitId: uniqueUnit(), dueAt: new Date(now + 40 * DAY).toISOString() });
     await withWorker(store, async (taskQueue) => {
       const handle = await env.client.workflow.start(findingWorkflow, {
         taskQueue,
@@ -195,7 +212,7 @@ describe('findingWorkflow timers (time-skipping)', () => {
   it('continues as new before the history grows large and keeps its state', async () => {
     const store = new RecordingActivities();
     const now = await env.currentTimeMs();
-    const seed = findingSeed(now, { dueAt: new Date(now + 10 * DAY).toISOString(), unitId: uniqueUnit() });
+    const seed = findingSeed(now, { unitId: uniqueUnit(), dueAt: new Date(now + 10 * DAY).toISOString() });
     await withWorker(store, async (taskQueue) => {
       const handle = await env.client.workflow.start(findingWorkflow, {
         taskQueue,

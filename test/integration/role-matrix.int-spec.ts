@@ -1,5 +1,5 @@
 import type { RecommendationSeed } from '@reform/contracts';
-import { draftedState, readPolicy, recommendationRecord } from '@reform/domain';
+import { draftedState, emptyDesk, InterviewDesk, readPolicy, recommendationRecord } from '@reform/domain';
 import { ProjectionStore } from '@reform/persistence';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -55,7 +55,12 @@ const PERSON_BODY = { name: '矩阵人员', orgUnitId: 'ROOT', mobile: '13800000
 const orgUnitBody = (id: string) => (ORG_UNITS.find(([unitId]) => unitId === id) as (typeof ORG_UNITS)[number])[1];
 
 /** One valid request per endpoint of the app, against the seeded case, unit A's finding and its issued recommendation. */
-function samples(caseId: string, findingId: string, recommendationId: string = NO_SUCH_ID): Record<string, Sample> {
+function samples(
+  caseId: string,
+  findingId: string,
+  recommendationId: string = NO_SUCH_ID,
+  interviewId: string = NO_SUCH_ID,
+): Record<string, Sample> {
   const f = `/api/v1/findings/${findingId}`;
   const r = `/api/v1/recommendations/${recommendationId}`;
   const item = { title: '建议书问题', description: '制度缺失', dueAt: inDays(30) };
@@ -173,7 +178,36 @@ function samples(caseId: string, findingId: string, recommendationId: string = N
       ok: 200,
     },
     'GET /reports/recommendations': { method: 'GET', path: '/api/v1/reports/recommendations', ok: 200 },
+    'GET /interviews': { method: 'GET', path: '/api/v1/interviews', ok: 200 },
+    'GET /interviews/:id': { method: 'GET', path: `/api/v1/interviews/${interviewId}`, ok: 200 },
+    'POST /interviews/:id/schedule': {
+      method: 'POST',
+      path: `/api/v1/interviews/${interviewId}/schedule`,
+      body: { scheduledAt: inDays(3), interviewer: '纪委书记', interviewee: { name: '张局长', tier: 'principal' } },
+      ok: 200,
+    },
+    'POST /interviews/:id/record': {
+      method: 'POST',
+      path: `/api/v1/interviews/${interviewId}/record`,
+      body: { heldAt: inDays(-1), minutes: '约谈记录', statement: '表态' },
+      ok: 200,
+    },
   };
+}
+
+/** Unit A's interview, proposed by its finding, as its desk projects it. */
+async function proposedInterview(db: TestDatabase, findingId: string, caseId: string): Promise<string> {
+  const desk = new InterviewDesk(emptyDesk(UNIT_A), readPolicy({}));
+  const { interviewId, effects } = desk.join(
+    { unitId: UNIT_A, findingId, caseId, trackingOfficeId: 'ROOT', at: inDays(0) },
+    randomUUID(),
+    Date.now(),
+  );
+  await new ProjectionStore(db.dataSource).interview(
+    { interview: effects.interview as NonNullable<typeof effects.interview>, events: effects.events, notifications: [] },
+    'recorded',
+  );
+  return interviewId;
 }
 
 /** Unit A's recommendation on `caseId`, drafted and issued as its workflow projects it. */
@@ -236,6 +270,8 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
   let findingT: ReturnType<typeof aFinding>;
   /** Unit A's recommendation, issued: its unit may read it, sign for it and answer it. */
   let recommendationA: string;
+  /** Unit A's interview, proposed: the discipline side may read, schedule and record it. */
+  let interviewA: string;
   /** Each route's @Access() rule, as the guard reads it; undefined for a route without one. */
   let rules: Map<string, AccessRule | undefined>;
 
@@ -264,6 +300,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
     await new ProjectionStore(db.dataSource).caseOpened({ case: record, year: 2026, findings: [findingA, findingB], events });
 
     recommendationA = await issuedRecommendation(db, caseId);
+    interviewA = await proposedInterview(db, findingA.id, caseId);
 
     // A case wholly within OFFICE_IN's jurisdiction: one finding of its subtree, one of a unit it
     // supervises, one of another unit that it tracks.
@@ -298,13 +335,13 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
   }
 
   it('covers every endpoint the app serves', () => {
-    expect(Object.keys(samples(caseId, findingA.id, recommendationA)).sort()).toEqual([...rules.keys()].sort());
+    expect(Object.keys(samples(caseId, findingA.id, recommendationA, interviewA)).sort()).toEqual([...rules.keys()].sort());
   });
 
   it("answers each role exactly as the route's @Access() rule says, 403 to all without one (provider-signed RS256 tokens)", async () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
-    for (const [key, sample] of Object.entries(samples(caseId, findingA.id, recommendationA))) {
+    for (const [key, sample] of Object.entries(samples(caseId, findingA.id, recommendationA, interviewA))) {
       const rule = rules.get(key);
       for (const [who, claims] of Object.entries(PEOPLE)) {
         const response = await send(sample, `Bearer ${await provider.sign(claims)}`);
@@ -319,7 +356,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
 
   it('lets admin keep the registers and nothing else: 200/201 there, 403 on findings, cases, audit, approvals, ledger and reports', async () => {
     const token = `Bearer ${await provider.sign(PEOPLE['admin'])}`;
-    const all = samples(caseId, findingA.id, recommendationA);
+    const all = samples(caseId, findingA.id, recommendationA, interviewA);
     const expected: Record<string, number> = {
       'GET /org-units': 200,
       'GET /org-units/:id': 200,
@@ -364,6 +401,10 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       'POST /recommendations/:id/signoff': 403,
       'POST /recommendations/:id/reply': 403,
       'GET /reports/recommendations': 403,
+      'GET /interviews': 403,
+      'GET /interviews/:id': 403,
+      'POST /interviews/:id/schedule': 403,
+      'POST /interviews/:id/record': 403,
     };
     const outcomes: Record<string, number> = {};
     for (const key of Object.keys(expected)) outcomes[key] = (await send(all[key], token)).status;
@@ -386,7 +427,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
   });
 
   it('accepts HS256 tokens with AUTH_JWT_SECRET as well, with the same iss and aud', async () => {
-    const sample = samples(caseId, findingA.id, recommendationA)['GET /audit/verify'];
+    const sample = samples(caseId, findingA.id, recommendationA, interviewA)['GET /audit/verify'];
     expect((await send(sample, `Bearer ${await hs256(PEOPLE['auditor'], SECRET)}`)).status).toBe(200);
     expect((await send(sample, `Bearer ${await hs256(PEOPLE['officer'], SECRET)}`)).status).toBe(403);
   });
@@ -408,7 +449,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
     const outcomes: string[] = [];
     const expected: string[] = [];
     const callsBefore = api.workflows.calls.length;
-    for (const [key, sample] of Object.entries(samples(caseId, findingA.id, recommendationA))) {
+    for (const [key, sample] of Object.entries(samples(caseId, findingA.id, recommendationA, interviewA))) {
       if (rules.get(key)?.scope === 'public') continue;
       for (const [label, authorization] of Object.entries(badTokens)) {
         const response = await send(sample, authorization);

@@ -3,6 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { AppConfigService, loadConfig, LoggingModule, pinoHttpOptions } from '@reform/config';
 import type {
+  InterviewCommand,
+  InterviewView,
   AddFindingInput,
   AddRecommendationInput,
   CaseWithFindings,
@@ -16,7 +18,7 @@ import type {
   RecommendationView,
 } from '@reform/contracts';
 import { draftedEvent, draftedState, draftFindingRecords, recommendationRecord } from '@reform/domain';
-import { CaseQueries, FindingQueries, ProjectionStore, RecommendationQueries } from '@reform/persistence';
+import { CaseQueries, FindingQueries, InterviewQueries, ProjectionStore, RecommendationQueries } from '@reform/persistence';
 import { Client } from '@temporalio/client';
 import { Logger, LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -34,7 +36,7 @@ export { routesOf } from '../../apps/api/src/testing/routes-of'; // eslint-disab
 
 /** What reached "Temporal": a refused request must leave nothing here. */
 export interface WorkflowCall {
-  kind: 'openCase' | 'addFinding' | 'commandFinding' | 'addRecommendation' | 'commandRecommendation';
+  kind: 'openCase' | 'addFinding' | 'commandFinding' | 'addRecommendation' | 'commandRecommendation' | 'commandInterview';
   id: string;
   actor: string;
 }
@@ -51,12 +53,14 @@ export class RecordingWorkflows {
   private readonly cases: CaseQueries;
   private readonly findings: FindingQueries;
   private readonly recommendations: RecommendationQueries;
+  private readonly interviews: InterviewQueries;
 
   constructor(dataSource: DataSource) {
     this.store = new ProjectionStore(dataSource);
     this.cases = new CaseQueries(dataSource);
     this.findings = new FindingQueries(dataSource);
     this.recommendations = new RecommendationQueries(dataSource);
+    this.interviews = new InterviewQueries(dataSource);
   }
 
   async openCase(open: OpenCaseInput): Promise<CaseWithFindings> {
@@ -104,6 +108,11 @@ export class RecordingWorkflows {
   async commandRecommendation(recommendation: { id: string }, command: RecommendationCommand): Promise<RecommendationView> {
     this.calls.push({ kind: 'commandRecommendation', id: recommendation.id, actor: command.actor.id });
     return (await this.recommendations.get(recommendation.id)) as RecommendationView;
+  }
+
+  async commandInterview(interview: { unitId: string }, command: InterviewCommand): Promise<InterviewView> {
+    this.calls.push({ kind: 'commandInterview', id: command.interviewId, actor: command.actor.id });
+    return (await this.interviews.get(command.interviewId)) as InterviewView;
   }
 }
 

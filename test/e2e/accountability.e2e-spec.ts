@@ -228,8 +228,9 @@ describe('问责结果 and the accountability report (one stack, policies of sec
 
     const ofOffice = await reportOf(`${period}&orgUnitId=${OFFICE_C}`);
     expect(ofOffice.status).toBe(200);
+    // The unit's three findings passed level 2 together: one interview (约谈) for the unit, not yet held.
     expect(ofOffice.body).toMatchObject({
-      interviews: { proposed: 0, held: 0, overdue: 0 },
+      interviews: { proposed: 1, held: 0, overdue: 0 },
       accountability: {
         referred: 2,
         rejected: 1,
@@ -237,7 +238,7 @@ describe('问责结果 and the accountability report (one stack, policies of sec
         byForm: { 检查: 0, 通报: 0, 改组: 0, 通报批评: 0, 诫勉: 0, 组织调整: 0, 组织处理: 0, 纪律处分: 1 },
         byFourForm: { '1': 0, '2': 0, '3': 1, '4': 0 },
       },
-      byUnit: [{ unitId: UNIT_C, unitName: '问责测试单位丙', interviews: 0, decided: 1 }],
+      byUnit: [{ unitId: UNIT_C, unitName: '问责测试单位丙', interviews: 1, decided: 1 }],
     });
     for (const by of [officer, supervisor]) expect((await reportOf(`${period}&orgUnitId=${OFFICE_C}`, by)).body).toEqual(ofOffice.body);
     expect((await reportOf(`${period}&unitId=${UNIT_C}`)).body.accountability).toEqual(ofOffice.body.accountability);

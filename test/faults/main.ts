@@ -124,30 +124,45 @@ async function drive(
       };
       const recommendation = plan.recommendation;
       const items = new Set(recommendation?.items);
+      const drafted = recommendation ? await draftRecommendation(recommendation, plan.id, recommendations) : false;
       await Promise.all([
         ...plan.findings.filter((finding) => !items.has(finding)).map(runScript),
-        recommendation ? driveRecommendation(recommendation, plan.id, recommendations, caseRandom.fork(), runScript) : undefined,
+        recommendation && drafted ? driveRecommendation(recommendation, recommendations, caseRandom.fork(), runScript) : undefined,
       ]);
     }),
   );
 }
 
-/** Issues and answers the recommendation, then drives each of its items to close-out. */
+/** Drafts the recommendation on its case; false (its items failed with it) when that did not work. */
+async function draftRecommendation(plan: RecommendationPlan, caseId: string, driver: RecommendationDriver): Promise<boolean> {
+  try {
+    await driver.draft(plan, caseId);
+    return true;
+  } catch (error) {
+    failRecommendation(plan, error);
+    return false;
+  }
+}
+
+/** Issues and answers the drafted recommendation, then drives each of its items to close-out. */
 async function driveRecommendation(
   plan: RecommendationPlan,
-  caseId: string,
   driver: RecommendationDriver,
   random: Random,
   runScript: (finding: FindingPlan) => Promise<void>,
 ): Promise<void> {
   try {
-    await driver.issueAndAnswer(plan, caseId, random);
+    await driver.issueAndAnswer(plan, random);
   } catch (error) {
-    plan.error = (error as Error).message;
-    for (const item of plan.items) item.error = `its recommendation's drive failed: ${plan.error}`;
+    failRecommendation(plan, error);
     return;
   }
   await Promise.all(plan.items.map(runScript));
+}
+
+function failRecommendation(plan: RecommendationPlan, error: unknown): void {
+  plan.error = (error as Error).message;
+  for (const item of plan.items) item.error = `its recommendation's drive failed: ${plan.error}`;
 }
 
 async function main(): Promise<number> {

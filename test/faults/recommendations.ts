@@ -40,16 +40,19 @@ export class RecommendationDriver {
     private readonly db: Database,
   ) {}
 
-  /** Draft → submit → sign-off → receipt → reply: every item then has its plan, waiting for a decision. */
-  async issueAndAnswer(plan: RecommendationPlan, caseId: string, random: Random): Promise<void> {
-    await this.draft(plan, caseId);
+  /** Submit → sign-off → receipt → reply, once drafted: every item then has its plan, waiting for a decision. */
+  async issueAndAnswer(plan: RecommendationPlan, random: Random): Promise<void> {
     for (const kind of ['submit', 'approve', 'receipt', 'reply'] as const) {
       await sleep(random.int(100, 1500));
       plan.steps.push({ kind, outcome: await this.step(plan, kind, random.int(0, 1)) });
     }
   }
 
-  private async draft(plan: RecommendationPlan, caseId: string): Promise<void> {
+  /**
+   * Drafted on its case before the case's other findings are driven: a case whose findings have
+   * all closed is CLOSED and takes no new ones (a draft delayed by faults once met one).
+   */
+  async draft(plan: RecommendationPlan, caseId: string): Promise<void> {
     const body = {
       unitId: plan.unitId,
       title: plan.title,

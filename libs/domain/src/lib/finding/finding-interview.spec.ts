@@ -1,4 +1,4 @@
-import { DUE, Driver, POLICY, SUPERVISOR, day, iso, types } from './finding-test-kit';
+import { DUE, Driver, POLICY, SUPERVISOR, cmd, day, iso, types } from './finding-test-kit';
 
 /** An overdue finding as its escalation reaches 约谈 (level 2) one step after its deadline. */
 function atInterviewLevel(): Driver {
@@ -30,6 +30,21 @@ describe('a finding and its interview (约谈)', () => {
       { type: 'INTERVIEW_HELD', actor: SUPERVISOR.id, data: { interviewId: 'iv-1', heldAt: iso(day(41)) } },
     ]);
     expect(driver.lifecycle.interviewHeld('iv-1', iso(day(41)), SUPERVISOR.id, day(42)).events).toEqual([]);
+  });
+
+  it('is not finished, closed and its follow-up held, until its interview was held and is on its timeline', () => {
+    const driver = atInterviewLevel();
+    driver.lifecycle.joinedInterview('iv-1', day(40));
+    driver.step(cmd.submitReport(), day(43));
+    driver.step(cmd.pass(), day(44));
+    driver.advanceTo(day(44) + POLICY.followUpAfterMs);
+    driver.step(cmd.held(), day(45) + POLICY.followUpAfterMs);
+    expect(driver.view).toMatchObject({ status: 'CLOSED', pendingApproval: null });
+    expect(driver.lifecycle.awaitsInterview).toBe(true);
+    expect(driver.lifecycle.finished(true)).toBe(false);
+    driver.lifecycle.interviewHeld('iv-1', iso(day(46) + POLICY.followUpAfterMs), SUPERVISOR.id, day(46) + POLICY.followUpAfterMs);
+    expect(driver.lifecycle.awaitsInterview).toBe(false);
+    expect(driver.lifecycle.finished(true)).toBe(true);
   });
 
   it('has no interview before level 2', () => {

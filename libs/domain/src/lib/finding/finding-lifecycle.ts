@@ -97,7 +97,15 @@ export class FindingLifecycle {
    */
   finished(awaitOutcome: boolean): boolean {
     const settled = this.state.followUpHeld && this.state.pending.length === 0;
-    return settled && !(awaitOutcome && this.awaitsOutcome);
+    return settled && !(awaitOutcome && this.awaitsOutcome) && !this.awaitsInterview;
+  }
+
+  /**
+   * It joined an interview that has not been held: its timeline is still to get INTERVIEW_HELD.
+   * Only findings since interviews have one, so no recorded history ended otherwise.
+   */
+  get awaitsInterview(): boolean {
+    return this.state.interviewId !== undefined && !this.state.interviewHeld;
   }
 
   /** A referral went to the body with authority, whose decision has not come back yet. */

@@ -1,7 +1,14 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { findingCommandUpdate, findingWorkflowId, type FindingCommand } from '@reform/contracts';
+import {
+  findingCommandUpdate,
+  findingViewQuery,
+  findingWorkflowId,
+  interviewCommandUpdate,
+  interviewDeskWorkflowId,
+  type FindingCommand,
+} from '@reform/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findingWorkflow } from './finding.workflow';
@@ -73,6 +80,19 @@ describe('findingWorkflow awaits the outcome of a referred accountability (time-
         actor: actor('unit-1'),
       });
       await step({ type: 'verify', decision: 'pass', comment: '通过', actor: actor('sup-2') });
+      // Its unit's interview (约谈), which level 2 opened, is held: the finding no longer waits for it.
+      const { interviewId } = await handle.query(findingViewQuery);
+      const desk = env.client.workflow.getHandle(interviewDeskWorkflowId(seed.unitId));
+      const heldAt = new Date(await env.currentTimeMs()).toISOString();
+      const record = {
+        type: 'record' as const,
+        interviewId: interviewId as string,
+        heldAt,
+        minutes: '约谈',
+        statement: '整改',
+        evidence: [],
+      };
+      await desk.executeUpdate(interviewCommandUpdate, { args: [{ ...record, actor: actor('sup-1') }] });
       await env.sleep(91 * DAY);
       const held = await step({ type: 'reviewFollowUp', result: 'held', comment: '巩固', actor: actor('sup-1') });
       expect(held).toMatchObject({ status: 'CLOSED', accountability: 'referred', pendingApproval: null });
@@ -82,6 +102,8 @@ describe('findingWorkflow awaits the outcome of a referred accountability (time-
       const decided = await step(outcome);
       expect(decided).toMatchObject({ accountability: 'decided', accountabilityOutcome: { form: '诫勉', fourForm: 2 } });
       expect(await handle.result()).toMatchObject({ accountability: 'decided' });
+      // The time-skipping server may have timed the idle desk out over these months already.
+      await desk.terminate('test done').catch(() => undefined);
     });
     expect(store.types(seed.id).slice(-3)).toEqual(['FOLLOW_UP_DUE', 'FOLLOW_UP_HELD', 'ACCOUNTABILITY_DECIDED']);
     expect(store.findings.get(seed.id)).toMatchObject({

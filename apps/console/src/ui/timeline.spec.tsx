@@ -30,7 +30,7 @@ describe('Timeline', () => {
     const interviewEvents = [
       event(1, 'INTERVIEW_PROPOSED', 5, { interviewId: 'i-1' }),
       event(2, 'INTERVIEW_SCHEDULED', 4, { interviewer: '赵强', interviewee: { name: '王局长', tier: 'deputy' }, moved: true }, 'sup-zhao'),
-      event(3, 'INTERVIEW_HELD', 3, { interviewId: 'i-1', findingIds: ['f-1', 'f-2'] }, 'sup-zhao'),
+      event(3, 'INTERVIEW_HELD', 3, { interviewId: 'i-1', findingIds: ['f-1', 'f-2'], evidence: [] }, 'sup-zhao'),
     ];
     renderAs(USERS.supervisor, fakeApi({}), <Timeline events={interviewEvents} />);
     const items = screen.getAllByRole('listitem');
@@ -39,6 +39,8 @@ describe('Timeline', () => {
     expect(within(items[1]).getByText('王局长（分管领导）')).toBeTruthy();
     expect(within(items[1]).getByText('调整时间').nextElementSibling?.textContent).toBe('是');
     expect(within(items[2]).getByText('涉及问题数').nextElementSibling?.textContent).toBe('2');
+    // A record without files shows no empty 证据 line.
+    expect(within(items[2]).queryByText('证据')).toBeNull();
   });
 
   describe('evidence', () => {

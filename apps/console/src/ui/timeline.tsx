@@ -49,7 +49,8 @@ const planTexts = (value: unknown[]): string[] =>
 function EventData({ data, dates }: { data: Record<string, unknown>; dates: (iso: string) => string }) {
   const { t } = useI18n();
   const unitName = useUnitName();
-  const entries = Object.entries(data).filter(([key, value]) => !HIDDEN.has(key) && value !== null && value !== undefined && value !== '');
+  const empty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  const entries = Object.entries(data).filter(([key, value]) => !HIDDEN.has(key) && !empty(value));
   // A recommendation waits on a sign-off, a kind of approval findings do not have.
   const kinds: Record<string, string> = { ...t.approvalKind, signoff: t.rec.signoff };
   // 问责结果's coded values, in words.

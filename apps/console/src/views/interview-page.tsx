@@ -46,7 +46,7 @@ export function InterviewPage({ id }: { id: string }) {
   return (
     <section aria-labelledby="interview-title">
       <p>
-        <Link to="/interviews">{t.interview.listTitle} →</Link>
+        <Link to="/interviews">← {t.interview.listTitle}</Link>
       </p>
       <LiveStatus live={live} />
       {loaded && interview && (

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { FindingView, FindingWithEvents, RecommendationView } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive, useNow } from '../hooks/use-live';
@@ -8,6 +8,7 @@ import { Link } from '../router';
 import { hasRole, type User } from '../session';
 import { FindingBadges } from '../ui/badges';
 import { Countdown } from '../ui/countdown';
+import { Fact } from '../ui/fact';
 import { LiveStatus } from '../ui/live-status';
 import { Timeline } from '../ui/timeline';
 import { AccountabilityOutcomeFacts, AccountabilityOutcomeForm } from './accountability-outcome';
@@ -81,15 +82,6 @@ export function FindingPage({ id }: { id: string }) {
         </>
       )}
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { FindingView, InterviewWithEvents } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive, useNow } from '../hooks/use-live';
@@ -6,11 +6,13 @@ import { useI18n } from '../i18n/i18n';
 import { UnitName, useUnitName } from '../org/names';
 import { Link } from '../router';
 import { hasRole } from '../session';
-import { FindingBadges, InterviewOverdueBadge, InterviewStatusBadge } from '../ui/badges';
+import { InterviewOverdueBadge, InterviewStatusBadge } from '../ui/badges';
 import { EvidenceList } from '../ui/evidence-list';
+import { Fact } from '../ui/fact';
 import { LiveStatus } from '../ui/live-status';
 import { interviewOverdue } from '../ui/time-left';
 import { Timeline } from '../ui/timeline';
+import { fetchFindings, FindingsTable } from './concerned-findings';
 import { RecordForm, ScheduleForm } from './interview-forms';
 import { useIntervieweeLabel } from './interview-table';
 
@@ -30,10 +32,7 @@ export function InterviewPage({ id }: { id: string }) {
   const [notice, setNotice] = useState('');
   const live = useLive<Loaded>(async () => {
     const interview = await api.get<InterviewWithEvents>(`/interviews/${encodeURIComponent(id)}`);
-    const found = await Promise.all(
-      interview.findingIds.map((findingId) => api.get<FindingView>(`/findings/${encodeURIComponent(findingId)}`).catch(() => null)),
-    );
-    return { interview, findings: new Map(found.filter((f): f is FindingView => f !== null).map((f) => [f.id, f])) };
+    return { interview, findings: await fetchFindings(api, interview.findingIds) };
   }, [id]);
   const loaded = live.data;
   const interview = loaded?.interview;
@@ -77,29 +76,7 @@ export function InterviewPage({ id }: { id: string }) {
                 </Fact>
               </dl>
               <h2>{t.interview.findings}</h2>
-              <table aria-label={t.interview.findings}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.fields.title}</th>
-                    <th scope="col">{t.fields.dueAt}</th>
-                    <th scope="col">{t.fields.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {interview.findingIds.map((findingId) => {
-                    const finding = loaded.findings.get(findingId);
-                    return (
-                      <tr key={findingId}>
-                        <td>
-                          <Link to={`/findings/${findingId}`}>{finding?.title ?? findingId}</Link>
-                        </td>
-                        <td>{dateTime(finding?.dueAt)}</td>
-                        <td>{finding && <FindingBadges finding={finding} />}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <FindingsTable findingIds={interview.findingIds} findings={loaded.findings} label={t.interview.findings} />
               <h2>{t.interview.schedule}</h2>
               {interview.scheduledAt ? (
                 <dl className="facts" aria-label={t.interview.schedule}>
@@ -145,14 +122,5 @@ export function InterviewPage({ id }: { id: string }) {
         </>
       )}
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { FindingView, RecommendationWithEvents } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive, useNow } from '../hooks/use-live';
@@ -6,10 +6,12 @@ import { useI18n } from '../i18n/i18n';
 import { ActorName, UnitName } from '../org/names';
 import { Link } from '../router';
 import { hasRole } from '../session';
-import { FindingBadges, RecommendationBadges } from '../ui/badges';
+import { RecommendationBadges } from '../ui/badges';
+import { Fact } from '../ui/fact';
 import { LiveStatus } from '../ui/live-status';
 import { recommendationOverdue } from '../ui/time-left';
 import { Timeline } from '../ui/timeline';
+import { fetchFindings, FindingsTable } from './concerned-findings';
 import { RecommendationActions } from './recommendation-actions';
 import { RecommendationDocument } from './recommendation-document';
 
@@ -27,10 +29,7 @@ export function RecommendationPage({ id }: { id: string }) {
   const [notice, setNotice] = useState('');
   const live = useLive<Loaded>(async () => {
     const recommendation = await api.get<RecommendationWithEvents>(`/recommendations/${encodeURIComponent(id)}`);
-    const found = await Promise.all(
-      recommendation.findingIds.map((findingId) => api.get<FindingView>(`/findings/${encodeURIComponent(findingId)}`).catch(() => null)),
-    );
-    return { recommendation, findings: new Map(found.filter((f): f is FindingView => f !== null).map((f) => [f.id, f])) };
+    return { recommendation, findings: await fetchFindings(api, recommendation.findingIds) };
   }, [id]);
   const loaded = live.data;
   const rec = loaded?.recommendation;
@@ -106,29 +105,7 @@ export function RecommendationPage({ id }: { id: string }) {
                 </>
               )}
               <h2>{t.rec.findings}</h2>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.fields.title}</th>
-                    <th scope="col">{t.fields.dueAt}</th>
-                    <th scope="col">{t.fields.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rec.findingIds.map((findingId) => {
-                    const finding = loaded.findings.get(findingId);
-                    return (
-                      <tr key={findingId}>
-                        <td>
-                          <Link to={`/findings/${findingId}`}>{finding?.title ?? findingId}</Link>
-                        </td>
-                        <td>{dateTime(finding?.dueAt)}</td>
-                        <td>{finding && <FindingBadges finding={finding} />}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+              <FindingsTable findingIds={rec.findingIds} findings={loaded.findings} />
               <h2>{t.finding.actions}</h2>
               <p className="notice" role="status">
                 {notice}
@@ -151,15 +128,6 @@ export function RecommendationPage({ id }: { id: string }) {
         </>
       )}
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   findingCommandUpdate,
   findingViewQuery,
@@ -12,12 +12,9 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findingWorkflow } from './finding.workflow';
-import { createDocumentWorker } from './testing/document-worker';
 import { RecordingActivities } from './testing/recording-activities';
-import { timeSkippingServerPath } from './testing/temporal-binaries';
+import { TimeSkippingHarness } from './testing/time-skipping-harness';
 import { actor, DAY, findingInput, findingSeed } from './testing/workflow-fixtures';
-
-const { bundleOptions } = require('../bundle.cjs');
 
 const FIXTURES = join(__dirname, '../../test/fixtures/histories');
 /** Recorded before the outcome was awaited: the workflow of a referred finding ended once its follow-up held. */
@@ -40,26 +37,18 @@ const outcome: FindingCommand = {
  * its follow-up held: the workflow of a referred finding must still be there to take it.
  */
 describe('findingWorkflow awaits the outcome of a referred accountability (time-skipping)', () => {
+  const harness = new TimeSkippingHarness('outcome');
   let env: TestWorkflowEnvironment;
   let workflowBundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
-    });
-    workflowBundle = await bundleWorkflowCode(bundleOptions());
+    await harness.start();
+    ({ env, workflowBundle } = harness);
   });
 
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  afterAll(() => harness.stop());
 
-  async function withWorker<T>(store: RecordingActivities, run: (taskQueue: string) => Promise<T>): Promise<T> {
-    const taskQueue = `outcome-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: store.activities() });
-    const documents = await createDocumentWorker(env.nativeConnection, taskQueue, store.activities());
-    return documents.runUntil(worker.runUntil(run(taskQueue)));
-  }
+  const withWorker = <T>(store: RecordingActivities, run: (taskQueue: string) => Promise<T>) => harness.withWorker(store, run);
 
   it('keeps running after the follow-up held until the outcome is recorded, then ends; its history replays', async () => {
     const store = new RecordingActivities();

@@ -1,15 +1,10 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { documentTaskQueue, interviewDeskWorkflowId, findingCommandUpdate, findingViewQuery, findingWorkflowId } from '@reform/contracts';
 import { addCalendarMonths, readPolicy } from '@reform/domain';
 import { findingWorkflow } from './finding.workflow';
-import { createDocumentWorker } from './testing/document-worker';
 import { RecordingActivities } from './testing/recording-activities';
-import { timeSkippingServerPath } from './testing/temporal-binaries';
+import { TimeSkippingHarness } from './testing/time-skipping-harness';
 import { DAY, actor, findingInput, findingSeed } from './testing/workflow-fixtures';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { bundleOptions } = require('../bundle.cjs');
 
 /**
  * Each test's unit has its own interview desk, which a finding reaching level 2 starts and which
@@ -23,14 +18,12 @@ const uniqueUnit = () => {
 };
 
 describe('findingWorkflow timers (time-skipping)', () => {
+  const harness = new TimeSkippingHarness('timers');
   let env: TestWorkflowEnvironment;
-  let workflowBundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
-    });
-    workflowBundle = await bundleWorkflowCode(bundleOptions());
+    await harness.start();
+    env = harness.env;
   });
 
   afterEach(async () => {
@@ -42,21 +35,9 @@ describe('findingWorkflow timers (time-skipping)', () => {
     }
   });
 
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  afterAll(() => harness.stop());
 
-  async function withWorker<T>(store: RecordingActivities, run: (taskQueue: string) => Promise<T>): Promise<T> {
-    const taskQueue = `timers-${Math.random().toString(36).slice(2)}`;
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle,
-      activities: store.activities(),
-    });
-    const documents = await createDocumentWorker(env.nativeConnection, taskQueue, store.activities());
-    return documents.runUntil(worker.runUntil(run(taskQueue)));
-  }
+  const withWorker = <T>(store: RecordingActivities, run: (taskQueue: string) => Promise<T>) => harness.withWorker(store, run);
 
   it('sends one plan-overdue notice, one reminder, then escalates 1 → 2 → 3 and stops at 3', async () => {
     const store = new RecordingActivities();

@@ -2,7 +2,6 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
   findingCommandUpdate,
   findingViewQuery,
@@ -15,40 +14,29 @@ import {
 } from '@reform/contracts';
 import { findingWorkflow } from './finding.workflow';
 import { rejectionOf } from './testing/dev-server-harness';
-import { createDocumentWorker } from './testing/document-worker';
 import { RecordingActivities } from './testing/recording-activities';
-import { timeSkippingServerPath } from './testing/temporal-binaries';
+import { TimeSkippingHarness } from './testing/time-skipping-harness';
 import { DAY, DAYS_POLICY, findingInput, findingSeed } from './testing/workflow-fixtures';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { bundleOptions } = require('../bundle.cjs');
 
 const HOUR = 3_600_000;
 const POLICY: Policy = { ...DAYS_POLICY, interviewDueMs: 5 * DAY };
 const sup = { id: 'sup-1', name: '监督员' };
 
 describe('interviewDeskWorkflow (time-skipping): one open interview per unit', () => {
+  const harness = new TimeSkippingHarness('desk');
   let env: TestWorkflowEnvironment;
-  let workflowBundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: timeSkippingServerPath() } },
-    });
-    workflowBundle = await bundleWorkflowCode(bundleOptions());
+    await harness.start();
+    env = harness.env;
   });
 
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  afterAll(() => harness.stop());
 
-  async function withWorker<T>(store: RecordingActivities, run: (taskQueue: string) => Promise<T>): Promise<T> {
-    const taskQueue = `desk-${Math.random().toString(36).slice(2)}`;
+  const withWorker = <T>(store: RecordingActivities, run: (taskQueue: string) => Promise<T>) => {
     store.interviewPolicy = POLICY;
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle, activities: store.activities() });
-    const documents = await createDocumentWorker(env.nativeConnection, taskQueue, store.activities());
-    return documents.runUntil(worker.runUntil(run(taskQueue)));
-  }
+    return harness.withWorker(store, run);
+  };
 
   /** Findings of one unit, all overdue at once: level 2 comes to each of them one step later. */
   async function overdueFindings(taskQueue: string, unitId: string, count: number, dueInMs = DAY) {

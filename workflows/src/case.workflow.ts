@@ -35,6 +35,7 @@ import {
   recommendationView,
 } from '@reform/domain';
 import { DATABASE_WRITE, HISTORY_LIMIT } from './activity-options';
+import { BackgroundWork } from './background-work';
 import { asFailure } from './failures';
 import { findingWorkflow } from './finding.workflow';
 import { recommendationWorkflow } from './recommendation.workflow';
@@ -54,7 +55,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const book = input.carried ? new CaseBook(open, input.carried) : CaseBook.opening(open);
   let opened = Boolean(input.carried);
 
-  const writes = new Set<Promise<void>>();
+  const writes = new BackgroundWork();
   const initialRecord = (seed: FindingSeed) => findingRecord(assignedState(seed, open.openedBy.id, open.policy));
 
   const startFinding = (seed: FindingSeed) =>
@@ -133,8 +134,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
 
   setHandler(findingStatusSignal, ({ findingId, status, finished }) => {
     const closedEvent = book.findingStatus(findingId, status === 'CLOSED', finished, new Date().toISOString());
-    const write = projectStatus(closedEvent ? [closedEvent] : []).finally(() => writes.delete(write));
-    writes.add(write);
+    writes.track(projectStatus(closedEvent ? [closedEvent] : []));
   });
 
   if (!input.carried) {
@@ -166,6 +166,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT;
   await condition(() => book.finished || continueAsNewDue());
   await condition(allHandlersFinished);
-  await Promise.all(writes);
+  await writes.settled();
   if (!book.finished) await continueAsNew<typeof caseWorkflow>({ open, carried: book.state });
 }

@@ -31,6 +31,7 @@ import {
 } from '@reform/contracts';
 import { FindingLifecycle, assignedState, escalationDocuments, type Effects } from '@reform/domain';
 import { DATABASE_WRITE, DOCUMENT_ISSUE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
+import { BackgroundWork } from './background-work';
 import { asFailure } from './failures';
 
 // Only the listed projections: reconciliation counts these as in flight while they retry.
@@ -77,22 +78,18 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
   const lifecycle = new FindingLifecycle(state, input.policy, {
     ladderWaitsForExtension: () => patched(ESCALATION_WAITS_FOR_EXTENSION),
   });
-  const deliveries = new Set<Promise<void>>();
+  const background = new BackgroundWork();
   let steps = 0;
   let reportedStatus = state.status;
 
   // Deliveries and documents run beside the workflow's steps; it waits for them only before it ends or continues.
-  const track = (work: Promise<unknown>) => {
-    const delivery = work.then(() => undefined).finally(() => deliveries.delete(delivery));
-    deliveries.add(delivery);
-  };
-  const send = (notification: Notification) => track(notify(notification));
+  const send = (notification: Notification) => background.track(notify(notification));
   // The queue is not among what replay compares, so histories that issued on the workflow's own queue replay unchanged.
   const { issueDocument } = proxyActivities<Pick<ReformActivities, 'issueDocument'>>({
     ...DOCUMENT_ISSUE,
     taskQueue: documentTaskQueue(workflowInfo().taskQueue),
   });
-  const issue = (request: DocumentRequest) => track(issueDocument(request));
+  const issue = (request: DocumentRequest) => background.track(issueDocument(request));
 
   /** The case (and the recommendation carrying the finding, if any) hear when it closes, reopens or ends. */
   const tellCase = async (finished: boolean) => {
@@ -204,13 +201,13 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
     await record(lifecycle.fireDueTimers(Date.now()));
     if (!finished() && continueAsNewDue()) {
       await condition(allHandlersFinished);
-      await Promise.all(deliveries);
+      await background.settled();
       await continueAsNew<typeof findingWorkflow>({ ...input, carried: state });
     }
   }
 
   await condition(allHandlersFinished);
-  await Promise.all(deliveries);
+  await background.settled();
   await tellCase(true);
   return lifecycle.view();
 }

@@ -22,6 +22,7 @@ import {
 } from '@reform/contracts';
 import { emptyDesk, InterviewDesk, type InterviewEffects } from '@reform/domain';
 import { DATABASE_WRITE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
+import { BackgroundWork } from './background-work';
 import { asFailure } from './failures';
 
 const { projectInterview } = proxyActivities<Pick<ReformActivities, 'projectInterview'>>(DATABASE_WRITE);
@@ -38,15 +39,11 @@ const HELD_ON_TIMELINES_WITHIN = '30 seconds';
 export async function interviewDeskWorkflow(input: InterviewDeskInput): Promise<void> {
   const state = input.carried ?? emptyDesk(input.unitId);
   const desk = new InterviewDesk(state, input.policy);
-  const background = new Set<Promise<void>>();
+  const background = new BackgroundWork();
   const heldTaken = new Map<string, Set<string>>();
   let steps = 0;
 
-  const track = (work: Promise<unknown>) => {
-    const done = work.then(() => undefined).finally(() => background.delete(done));
-    background.add(done);
-  };
-  const send = (notification: Notification) => track(notify(notification));
+  const send = (notification: Notification) => background.track(notify(notification));
 
   const record = async (effects: InterviewEffects) => {
     if (!effects.interview) return;
@@ -119,7 +116,7 @@ export async function interviewDeskWorkflow(input: InterviewDeskInput): Promise<
     await record(desk.fireDueTimers(Date.now()));
     if (continueAsNewDue()) {
       await condition(allHandlersFinished);
-      await Promise.all(background);
+      await background.settled();
       await continueAsNew<typeof interviewDeskWorkflow>({ ...input, carried: state });
     }
   }

@@ -26,6 +26,7 @@ import {
 } from '@reform/contracts';
 import { draftedState, RecommendationLifecycle, type Effects } from '@reform/domain';
 import { DATABASE_WRITE, DOCUMENT_ISSUE, HISTORY_LIMIT, NOTIFICATION } from './activity-options';
+import { BackgroundWork } from './background-work';
 import { asFailure } from './failures';
 import { findingWorkflow } from './finding.workflow';
 
@@ -40,15 +41,11 @@ const { notify } = proxyActivities<Pick<ReformActivities, 'notify'>>(NOTIFICATIO
 export async function recommendationWorkflow(input: RecommendationWorkflowInput): Promise<RecommendationView> {
   const state = input.carried ?? draftedState(input.seed, input.caseOpenedBy);
   const lifecycle = new RecommendationLifecycle(state, input.policy);
-  const background = new Set<Promise<void>>();
+  const background = new BackgroundWork();
   let steps = 0;
   let projectedVersion = state.version;
 
-  const track = (work: Promise<unknown>) => {
-    const done = work.then(() => undefined).finally(() => background.delete(done));
-    background.add(done);
-  };
-  const send = (notification: Notification) => track(notify(notification));
+  const send = (notification: Notification) => background.track(notify(notification));
   const { issueDocument } = proxyActivities<Pick<ReformActivities, 'issueDocument'>>({
     ...DOCUMENT_ISSUE,
     taskQueue: documentTaskQueue(workflowInfo().taskQueue),
@@ -114,7 +111,7 @@ export async function recommendationWorkflow(input: RecommendationWorkflowInput)
   );
   setHandler(findingStatusSignal, (signal) => {
     steps += 1;
-    track(record(lifecycle.findingStatus(signal, Date.now())));
+    background.track(record(lifecycle.findingStatus(signal, Date.now())));
   });
 
   const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_LIMIT;
@@ -128,12 +125,12 @@ export async function recommendationWorkflow(input: RecommendationWorkflowInput)
     await record(lifecycle.fireDueTimers(Date.now()));
     if (!lifecycle.finished && continueAsNewDue()) {
       await condition(allHandlersFinished);
-      await Promise.all(background);
+      await background.settled();
       await continueAsNew<typeof recommendationWorkflow>({ ...input, carried: state });
     }
   }
 
   await condition(allHandlersFinished);
-  await Promise.all(background);
+  await background.settled();
   return lifecycle.view();
 }

@@ -6,3 +6,4 @@ export * from './lib/logging.module';
 export * from './lib/security.config';
 export * from './lib/working-days.config';
 export * from './lib/files.config';
+export * from './lib/notify.config';

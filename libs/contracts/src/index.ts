@@ -11,3 +11,4 @@ export * from './lib/definitions';
 export * from './lib/interview';
 export * from './lib/reconciliation';
 export * from './lib/demo-organisation';
+export * from './lib/notification';

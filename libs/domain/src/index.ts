@@ -15,3 +15,6 @@ export * from './lib/documents/escalation-documents';
 export * from './lib/recommendation/recommendation-state';
 export * from './lib/recommendation/recommendation-lifecycle';
 export * from './lib/interview/interview-desk';
+export * from './lib/notification/notification-recipients';
+export * from './lib/notification/notification-text';
+export * from './lib/notification/notification-deliveries';

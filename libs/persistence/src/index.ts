@@ -6,6 +6,7 @@ export * from './lib/schema';
 export * from './lib/projection-store';
 export * from './lib/audit-chain';
 export * from './lib/outbox-store';
+export * from './lib/delivery-store';
 export * from './lib/queries';
 export * from './lib/reconciliation-store';
 export * from './lib/register-store';

@@ -2,6 +2,7 @@ import { DEFAULT_TASK_QUEUE, type Policy } from '@reform/contracts';
 import { isKnownTimeZone, parseDurationMs, readPolicy, type WorkingDayRules } from '@reform/domain';
 import { z } from 'zod';
 import { CONSOLE_VARIABLES, devLoginProblem } from './console.config';
+import { NOTIFY_VARIABLES, notifyProblem, notifySettings, type NotifySettings } from './notify.config';
 import { FILE_VARIABLES, fileSettings, fileStoreProblem, type FileSettings } from './files.config';
 import { authSettings, LOCAL_JWT_SECRET, SECURITY_VARIABLES, type AuthSettings } from './security.config';
 import { loadWorkingCalendar } from './working-days.config';
@@ -53,7 +54,7 @@ const schema = z.object({
   ...SECURITY_VARIABLES,
   ...CONSOLE_VARIABLES,
   ...FILE_VARIABLES,
-  NOTIFY_WEBHOOK_URL: z.string().url('expected an http(s) URL').optional(),
+  ...NOTIFY_VARIABLES,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** How often the reconciliation Schedule runs (对账). */
   RECONCILE_EVERY: z
@@ -83,6 +84,8 @@ export type AppConfig = Omit<z.infer<typeof schema>, never> & {
   auth: AuthSettings;
   /** Where files are kept and how large they may be: FILE_STORE, FILE_MAX_BYTES and the S3_* variables. */
   files: FileSettings;
+  /** Where notifications go: NOTIFY_CHANNELS, SMTP_URL, NOTIFY_EMAIL_FROM, WECOM_ROBOT_URL, NOTIFY_WEBHOOK_URL, CONSOLE_URL, NOTIFY_DIGEST_AT. */
+  notify: NotifySettings;
 };
 
 export class ConfigError extends Error {}
@@ -102,6 +105,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (devLogin) throw new ConfigError(devLogin);
   const fileStore = fileStoreProblem(parsed.data);
   if (fileStore) throw new ConfigError(fileStore);
+  const channels = notifyProblem(parsed.data);
+  if (channels) throw new ConfigError(channels);
   let policy: Policy;
   try {
     policy = readPolicy(env, parsed.data.TZ_BUSINESS);
@@ -114,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workingDays: workingDayRules(parsed.data),
     auth: authSettings(parsed.data, env),
     files: fileSettings(parsed.data),
+    notify: notifySettings(parsed.data),
   };
 }
 

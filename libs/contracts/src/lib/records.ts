@@ -1,3 +1,4 @@
+import type { DeliveryActivities } from './notification';
 import type { CaseView, FindingView, RecommendationView } from './responses';
 import type { InterviewProjection, JoinInterviewRequest } from './interview';
 import type { Actor } from './views';
@@ -76,11 +77,16 @@ export const NOTIFICATION_KINDS = [
   'REPLY_OVERDUE',
   'INTERVIEW_SCHEDULED',
   'INTERVIEW_OVERDUE',
+  'DAILY_DIGEST',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Whom a notification is for: a unit, the supervisors, or a discipline-side office (a recommendation's tracking office). */
-export type Recipient = { kind: 'unit'; unitId: string } | { kind: 'supervisors' } | { kind: 'office'; orgUnitId: string };
+export type Recipient =
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'supervisors' }
+  | { kind: 'office'; orgUnitId: string }
+  | { kind: 'person'; personId: string };
 
 /** One message to deliver; `key` makes a retried send record once. */
 export interface Notification {
@@ -90,7 +96,8 @@ export interface Notification {
   findingId: string | null;
   /** The recommendation it concerns, if any. */
   recommendationId?: string | null;
-  caseId: string;
+  /** The case it concerns; null for a person's daily digest. */
+  caseId: string | null;
   recipient: Recipient;
   subject: string;
   at: string;
@@ -192,6 +199,10 @@ export interface DocumentActivities {
   issueDocument(request: DocumentRequest): Promise<IssuedDocument>;
 }
 
-export type ReformActivities = ProjectionActivities & NotificationActivities & DocumentActivities & InterviewActivities;
+export type ReformActivities = ProjectionActivities &
+  NotificationActivities &
+  DeliveryActivities &
+  DocumentActivities &
+  InterviewActivities;
 
 export type { Actor, ApprovalKind };

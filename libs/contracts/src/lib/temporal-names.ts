@@ -15,6 +15,10 @@ export const findingWorkflowId = (findingId: string): string => `finding-${findi
 export const recommendationWorkflowId = (recommendationId: string): string => `recommendation-${recommendationId}`;
 /** One interview desk per unit: the place where its interviews are opened, one at a time. */
 export const interviewDeskWorkflowId = (unitId: string): string => `interviews-${unitId}`;
+/** "Retry now" of one failed delivery; a second press while it runs joins the first. */
+export const deliveryRetryWorkflowId = (deliveryId: string): string => `delivery-retry-${deliveryId}`;
+/** The Schedule that starts the daily digest at NOTIFY_DIGEST_AT. */
+export const DIGEST_SCHEDULE_ID = 'notification-digest';
 
 /**
  * Workflow types as Temporal knows them: the names workflows/src/index.ts exports its functions
@@ -26,6 +30,8 @@ export const WORKFLOW_TYPES = {
   recommendation: 'recommendationWorkflow',
   interviewDesk: 'interviewDeskWorkflow',
   reconciliation: 'reconciliationWorkflow',
+  deliveryRetry: 'deliveryRetryWorkflow',
+  dailyDigest: 'dailyDigestWorkflow',
 } as const;
 export type WorkflowType = (typeof WORKFLOW_TYPES)[keyof typeof WORKFLOW_TYPES];
 
@@ -41,6 +47,9 @@ export const ACTIVITY_TYPES = {
   projectInterview: 'projectInterview',
   joinInterview: 'joinInterview',
   notify: 'notify',
+  deliverNotification: 'deliverNotification',
+  retryDelivery: 'retryDelivery',
+  composeDigests: 'composeDigests',
   issueDocument: 'issueDocument',
   beginReconciliation: 'beginReconciliation',
   reconcileFindings: 'reconcileFindings',

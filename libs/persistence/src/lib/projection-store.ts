@@ -1,4 +1,5 @@
 import type {
+  NotificationAddresser,
   AddFindingProjection,
   CaseProjection,
   FindingEffectsProjection,
@@ -94,12 +95,12 @@ export class ProjectionStore {
 
   /**
    * A finding, its events and the notifications they caused, in one transaction; notifications are
-   * stored with `notificationStatus`, and the keys still to deliver are answered.
+   * addressed by `address` and recorded, and the keys still to deliver are answered.
    */
-  async findingEffects(input: FindingEffectsProjection, notificationStatus: 'pending' | 'recorded'): Promise<{ deliver: string[] }> {
+  async findingEffects(input: FindingEffectsProjection, address: NotificationAddresser): Promise<{ deliver: string[] }> {
     return inTransaction(this.dataSource, async (sql) => {
       await writeFinding(sql, input);
-      return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
+      return { deliver: await recordNotifications(sql, input.notifications, address) };
     });
   }
 
@@ -119,14 +120,14 @@ export class ProjectionStore {
 
   /**
    * A recommendation's new state with its events, at issue its findings' first rows too, and the
-   * notifications its events caused (stored with `notificationStatus`), in one transaction.
+   * notifications its events caused (addressed by `address`), in one transaction.
    */
-  async recommendation(input: RecommendationProjection, notificationStatus: 'pending' | 'recorded'): Promise<{ deliver: string[] }> {
+  async recommendation(input: RecommendationProjection, address: NotificationAddresser): Promise<{ deliver: string[] }> {
     return inTransaction(this.dataSource, async (sql) => {
       await appendEvents(sql, input.events);
       await sql(UPSERT_RECOMMENDATION, [JSON.stringify([recommendationRow(input.recommendation)])]);
       if (input.findings.length > 0) await sql(UPSERT_FINDING, [JSON.stringify(input.findings.map(findingRow))]);
-      return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
+      return { deliver: await recordNotifications(sql, input.notifications, address) };
     });
   }
 
@@ -134,14 +135,14 @@ export class ProjectionStore {
    * An interview's new state with its events and notifications, the findings it concerns, and
    * (once held) its record's files readable by whoever sees those findings, in one transaction.
    */
-  async interview(input: InterviewProjection, notificationStatus: 'pending' | 'recorded'): Promise<{ deliver: string[] }> {
+  async interview(input: InterviewProjection, address: NotificationAddresser): Promise<{ deliver: string[] }> {
     return inTransaction(this.dataSource, async (sql) => {
       await appendEvents(sql, input.events);
       await sql(UPSERT_INTERVIEW, [JSON.stringify([interviewRow(input.interview)])]);
       await sql(INSERT_INTERVIEW_FINDINGS, [JSON.stringify(interviewFindingRows(input.interview))]);
       const fileIds = input.interview.evidence.map((file) => file.fileId);
       if (fileIds.length > 0) await sql(LINK_INTERVIEW_EVIDENCE, [fileIds, input.interview.findingIds]);
-      return { deliver: await recordNotifications(sql, input.notifications, notificationStatus) };
+      return { deliver: await recordNotifications(sql, input.notifications, address) };
     });
   }
 

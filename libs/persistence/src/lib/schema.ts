@@ -12,7 +12,10 @@ import type {
   FindingStatus,
   InterviewStatus,
   IntervieweeTier,
+  DeliveryStatus,
   NotificationKind,
+  NotifiedPerson,
+  NotifyChannel,
   OrgUnitKind,
   Recipient,
   Receipt,
@@ -56,7 +59,8 @@ const timestamptz = () => column<Date | string>('timestamptz');
 const jsonb = <T = Record<string, unknown>>() => column<T>('jsonb');
 const bytea = () => column<Buffer>('bytea');
 
-export type NotificationStatus = 'pending' | 'delivered' | 'recorded';
+/** A notification's outbox state: nothing to send beyond the inbox, still sending, or every send settled (some may have failed). */
+export type NotificationStatus = 'pending' | 'delivered' | 'recorded' | 'failed';
 
 /**
  * Every table and column the migrations create, and nothing else: the raw SQL's row types are
@@ -176,7 +180,7 @@ export const SCHEMA = {
     key: text(),
     kind: text<NotificationKind>(),
     finding_id: nullable(uuid()),
-    case_id: uuid(),
+    case_id: nullable(uuid()),
     recipient: jsonb<Recipient>(),
     subject: text(),
     data: jsonb(),
@@ -186,7 +190,29 @@ export const SCHEMA = {
     last_error: nullable(text()),
     delivered_at: nullable(timestamptz()),
     recommendation_id: nullable(uuid()),
+    interview_id: nullable(uuid()),
+    unit_id: nullable(text()),
+    tracking_office_id: nullable(text()),
+    title: nullable(text()),
+    body: nullable(text()),
+    recipients: jsonb<NotifiedPerson[]>(),
   },
+  notification_deliveries: {
+    id: generated(bigint()),
+    notification_key: text(),
+    channel: text<NotifyChannel>(),
+    person_id: nullable(text()),
+    address: nullable(text()),
+    queue: text(),
+    status: text<DeliveryStatus>(),
+    attempts: int(),
+    last_error: nullable(text()),
+    next_attempt_at: nullable(timestamptz()),
+    leased_until: nullable(timestamptz()),
+    delivered_at: nullable(timestamptz()),
+    created_at: timestamptz(),
+  },
+  notification_reads: { notification_key: text(), person_id: text(), read_at: timestamptz() },
   org_units: {
     id: text(),
     name: text(),

@@ -8,6 +8,7 @@ import { Documents1764900000001 } from './1764900000001-documents';
 import { Recommendations1765000000000 } from './1765000000000-recommendations';
 import { AccountabilityOutcomes1766000000000 } from './1766000000000-accountability-outcomes';
 import { Interviews1766100000000 } from './1766100000000-interviews';
+import { NotificationDeliveries1766200000000 } from './1766200000000-notification-deliveries';
 
 export const MIGRATIONS = [
   InitialSchema1764300000000,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Recommendations1765000000000,
   AccountabilityOutcomes1766000000000,
   Interviews1766100000000,
+  NotificationDeliveries1766200000000,
 ];

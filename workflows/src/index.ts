@@ -3,3 +3,4 @@ export { findingWorkflow } from './finding.workflow';
 export { reconciliationWorkflow } from './reconciliation.workflow';
 export { recommendationWorkflow } from './recommendation.workflow';
 export { interviewDeskWorkflow } from './interview-desk.workflow';
+export { deliveryRetryWorkflow, dailyDigestWorkflow } from './notification.workflows';

@@ -27,6 +27,8 @@ export class RecordingActivities {
   readonly recommendations = new Map<string, RecommendationRecord>();
   readonly notifications = new Map<string, Notification>();
   readonly interviews = new Map<string, InterviewRecord>();
+  /** Keys deliverNotification was asked to deliver, and `retry:<id>` for each retried delivery. */
+  readonly deliveries: string[] = [];
   /** The policy a unit's interview desk starts with, when a finding reaching level 2 starts it. */
   interviewPolicy: Policy = DAYS_POLICY;
   /** Documents by source key, numbered in the order first asked for, as the real store numbers them. */
@@ -114,6 +116,13 @@ export class RecordingActivities {
       notify: async (notification) => {
         this.notifications.set(notification.key, notification);
       },
+      deliverNotification: async ({ key }) => {
+        this.deliveries.push(key);
+      },
+      retryDelivery: async ({ deliveryId }) => {
+        this.deliveries.push(`retry:${deliveryId}`);
+      },
+      composeDigests: async ({ date }) => ({ keys: [`digest:${date}`] }),
       issueDocument: async (request) => {
         const issued = this.documents.get(request.sourceKey) ?? {
           ...request,

@@ -4,7 +4,7 @@ import type { ReconciliationActivities, ReformActivities } from '@reform/contrac
 import { DocumentActivitiesService } from '../documents/document-activities';
 import { InterviewActivitiesService } from '../interviews/interview-activities';
 import { ReconciliationActivitiesService } from '../reconciliation/reconciliation.activities';
-import { NotificationActivitiesService } from './notification.activities';
+import { DeliveryActivitiesService } from '../notifications/delivery.activities';
 import { ProjectionActivitiesService } from './projection.activities';
 
 /** Every activity the worker serves, bound explicitly to its service instance. */
@@ -12,7 +12,7 @@ import { ProjectionActivitiesService } from './projection.activities';
 export class ActivitiesRegistry {
   constructor(
     private readonly projection: ProjectionActivitiesService,
-    private readonly notification: NotificationActivitiesService,
+    private readonly notification: DeliveryActivitiesService,
     private readonly reconciliation: ReconciliationActivitiesService,
     private readonly documentActivities: DocumentActivitiesService,
     private readonly interviews: InterviewActivitiesService,
@@ -37,6 +37,9 @@ export class ActivitiesRegistry {
       projectInterview: projection.projectInterview.bind(projection),
       joinInterview: interviews.joinInterview.bind(interviews),
       notify: notification.notify.bind(notification),
+      deliverNotification: notification.deliverNotification.bind(notification),
+      retryDelivery: notification.retryDelivery.bind(notification),
+      composeDigests: notification.composeDigests.bind(notification),
       issueDocument: heartbeating(documents.issueDocument.bind(documents)),
       beginReconciliation: reconciliation.beginReconciliation.bind(reconciliation),
       reconcileFindings: reconciliation.reconcileFindings.bind(reconciliation),

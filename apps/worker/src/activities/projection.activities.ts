@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfigService } from '@reform/config';
 import type {
   AddFindingProjection,
   CaseProjection,
@@ -13,6 +12,7 @@ import type {
 } from '@reform/contracts';
 import { ProjectionStore } from '@reform/persistence';
 import { DataSource } from 'typeorm';
+import { NotificationAddressing } from '../notifications/notification-addressing';
 
 /** Writes workflow state into the read model; every call is safe to retry. */
 @Injectable()
@@ -21,7 +21,7 @@ export class ProjectionActivitiesService implements ProjectionActivities {
 
   constructor(
     dataSource: DataSource,
-    private readonly config: AppConfigService,
+    private readonly addressing: NotificationAddressing,
   ) {
     this.store = new ProjectionStore(dataSource);
   }
@@ -39,7 +39,7 @@ export class ProjectionActivitiesService implements ProjectionActivities {
   }
 
   projectFindingEffects(input: FindingEffectsProjection): Promise<{ deliver: string[] }> {
-    return this.store.findingEffects(input, this.notificationStatus());
+    return this.store.findingEffects(input, this.addressing.address);
   }
 
   projectRecommendationDrafted(input: RecommendationDraftedProjection): Promise<void> {
@@ -47,16 +47,11 @@ export class ProjectionActivitiesService implements ProjectionActivities {
   }
 
   projectRecommendation(input: RecommendationProjection): Promise<{ deliver: string[] }> {
-    return this.store.recommendation(input, this.notificationStatus());
+    return this.store.recommendation(input, this.addressing.address);
   }
 
   projectInterview(input: InterviewProjection): Promise<{ deliver: string[] }> {
-    return this.store.interview(input, this.notificationStatus());
-  }
-
-  /** Without a webhook a notification is only recorded, so nothing is left to deliver (see notify). */
-  private notificationStatus(): 'pending' | 'recorded' {
-    return this.config.values.NOTIFY_WEBHOOK_URL ? 'pending' : 'recorded';
+    return this.store.interview(input, this.addressing.address);
   }
 
   projectCase(input: CaseProjection): Promise<void> {

@@ -2,8 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ScheduleDescription } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
 import { RECONCILIATION_SCHEDULE_ID, RECONCILIATION_WORKFLOW_ID, WORKFLOW_TYPES } from '@reform/contracts';
-
-const RETRY_MS = 5_000;
+import { untilDone } from '../temporal/until-done';
 
 export type ScheduleOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -61,16 +60,13 @@ export class ReconciliationScheduleService implements OnApplicationBootstrap, On
   }
 
   private async ensureUntilDone(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        const outcome = await this.ensure();
-        this.logger.log(`reconciliation schedule ${outcome}: every ${this.config.values.RECONCILE_EVERY}`);
-        return;
-      } catch (error) {
-        if (attempt % 6 === 1) this.logger.warn(`reconciliation schedule not set up yet (${(error as Error).message}); retrying`);
-        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-      }
-    }
+    const outcome = await untilDone(
+      'reconciliation schedule',
+      this.logger,
+      () => this.stopped,
+      () => this.ensure(),
+    );
+    if (outcome) this.logger.log(`reconciliation schedule ${outcome}: every ${this.config.values.RECONCILE_EVERY}`);
   }
 }
 

@@ -28,11 +28,18 @@ export interface DemoPerson {
  * and the console's demo users rely on it. Parents come before children.
  */
 export const DEMO_ORG_UNITS: readonly DemoOrgUnit[] = [
-  { id: 'ROOT', name: '县纪委监委', kind: 'commission', parentId: null },
-  { id: 'OFF-1', name: '第一纪检监察室', kind: 'office', parentId: 'ROOT', supervises: ['U-FIN', 'U-HR'] },
+  { id: 'ROOT', name: '县纪委监委', kind: 'commission', parentId: null, headPersonId: 'sup-zhao' },
+  { id: 'OFF-1', name: '第一纪检监察室', kind: 'office', parentId: 'ROOT', supervises: ['U-FIN', 'U-HR'], headPersonId: 'sup-sun' },
   { id: 'OFF-2', name: '第二纪检监察室', kind: 'office', parentId: 'ROOT', supervises: ['U-EDU'] },
-  { id: 'SG-1', name: '派驻第一纪检监察组', kind: 'stationed_group', parentId: 'ROOT', supervises: ['U-FIN', 'U-HR'] },
-  { id: 'TC-CG', name: '城关镇纪委', kind: 'township_commission', parentId: 'ROOT' },
+  {
+    id: 'SG-1',
+    name: '派驻第一纪检监察组',
+    kind: 'stationed_group',
+    parentId: 'ROOT',
+    supervises: ['U-FIN', 'U-HR'],
+    headPersonId: 'sup-qian',
+  },
+  { id: 'TC-CG', name: '城关镇纪委', kind: 'township_commission', parentId: 'ROOT', headPersonId: 'sup-wu' },
   { id: 'U-FIN', name: '县财政局', kind: 'unit', parentId: 'ROOT', headPersonId: 'head-fin', liaisonPersonId: 'unit-wang' },
   { id: 'U-HR', name: '县人力资源和社会保障局', kind: 'unit', parentId: 'ROOT', headPersonId: 'head-hr', liaisonPersonId: 'unit-zhou' },
   { id: 'U-EDU', name: '县教育局', kind: 'unit', parentId: 'ROOT', headPersonId: 'head-edu' },

@@ -126,4 +126,8 @@ export interface AddressingRegister {
 }
 
 /** Addresses a notification from what it concerns and the registers (the worker's domain rules). */
-export type NotificationAddresser = (notification: Notification, context: NotificationContext, register: AddressingRegister) => AddressedNotification;
+export type NotificationAddresser = (
+  notification: Notification,
+  context: NotificationContext,
+  register: AddressingRegister,
+) => AddressedNotification;

@@ -64,10 +64,12 @@ const SETTLE_NOTIFICATION = `
 export class DeliveryStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records a notification that no projection recorded (workflows from before projections did); answers whether it has deliveries to make. */
-  async record(notification: Notification, address: NotificationAddresser): Promise<boolean> {
-    const pending = await inTransaction(this.dataSource, (sql) => recordNotifications(sql, [notification], address));
-    return pending.length > 0;
+  /**
+   * Records notifications no projection recorded — a digest, or one from a workflow older than
+   * projections that record them — in one transaction; answers the keys with deliveries to make.
+   */
+  record(notifications: Notification[], address: NotificationAddresser): Promise<string[]> {
+    return inTransaction(this.dataSource, (sql) => recordNotifications(sql, notifications, address));
   }
 
   /** The pending deliveries of one notification beyond the inbox, with their queues, oldest first. */
@@ -99,7 +101,23 @@ export class DeliveryStore {
     }[] = await this.dataSource.query(CLAIM, [id, leaseSeconds]);
     const [row] = rows;
     if (!row) return null;
-    return { id: row.id, channel: row.channel, personId: row.person_id, address: row.address, attempts: row.attempts, notification: row.notification };
+    return {
+      id: row.id,
+      channel: row.channel,
+      personId: row.person_id,
+      address: row.address,
+      attempts: row.attempts,
+      notification: row.notification,
+    };
+  }
+
+  /** A delivery still pending, with its queue and notification; null once settled. */
+  async pendingRow(id: string): Promise<{ id: string; queue: string; key: string } | null> {
+    const rows: { id: string; queue: string; key: string }[] = await this.dataSource.query(
+      `SELECT id::text, queue, notification_key AS key FROM notification_deliveries WHERE id = $1 AND status = 'pending'`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** Whether a delivery is still pending (held by another sender, say). */

@@ -31,7 +31,17 @@ type NotificationRow = Pick<TableRow<'notifications'>, (typeof NOTIFICATION_COLU
 // Attempts, last error and delivery time keep their defaults: the deliveries carry their own.
 const INSERT_NOTIFICATIONS = `${insertRowsSql('notifications', 'ON CONFLICT (key) DO NOTHING', [...NOTIFICATION_COLUMNS])} RETURNING key`;
 
-const DELIVERY_COLUMNS = ['notification_key', 'channel', 'person_id', 'address', 'queue', 'status', 'last_error', 'delivered_at', 'created_at'] as const;
+const DELIVERY_COLUMNS = [
+  'notification_key',
+  'channel',
+  'person_id',
+  'address',
+  'queue',
+  'status',
+  'last_error',
+  'delivered_at',
+  'created_at',
+] as const;
 type DeliveryRow = Pick<TableRow<'notification_deliveries'>, (typeof DELIVERY_COLUMNS)[number]>;
 const INSERT_DELIVERIES = insertRowsSql('notification_deliveries', '', [...DELIVERY_COLUMNS]);
 

@@ -30,7 +30,11 @@ export function addressOn(channel: 'email' | 'wecom', person: Pick<NotifiedPerso
  * person's queue (in order), or fail at once, with the reason, where the register has no address
  * or nobody; the webhook takes the notification once, in no queue but its own.
  */
-export function planDeliveries(notification: Notification, recipients: NotifiedPerson[], channels: readonly NotifyChannel[]): PlannedDelivery[] {
+export function planDeliveries(
+  notification: Notification,
+  recipients: NotifiedPerson[],
+  channels: readonly NotifyChannel[],
+): PlannedDelivery[] {
   return channels.flatMap((channel): PlannedDelivery[] => {
     if (channel === 'webhook') {
       return [{ channel, personId: null, address: null, queue: `webhook:${notification.key}`, status: 'pending', lastError: null }];

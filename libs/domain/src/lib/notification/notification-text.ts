@@ -29,18 +29,36 @@ export function notificationText(notification: Notification, context: Notificati
   switch (notification.kind) {
     case 'REMINDER':
       return notification.findingId === null
-        ? { title: `建议书回复时限提醒：${recommendation}`, body: `${unit}：${recommendation}的书面回复时限为 ${time(data['replyDueAt'])}，请按期回复。` }
-        : { title: `整改时限提醒：${context.findingTitle}`, body: `${unit}：问题${finding}的整改时限为 ${time(data['dueAt'])}，请按期完成整改并提交整改报告。` };
+        ? {
+            title: `建议书回复时限提醒：${recommendation}`,
+            body: `${unit}：${recommendation}的书面回复时限为 ${time(data['replyDueAt'])}，请按期回复。`,
+          }
+        : {
+            title: `整改时限提醒：${context.findingTitle}`,
+            body: `${unit}：问题${finding}的整改时限为 ${time(data['dueAt'])}，请按期完成整改并提交整改报告。`,
+          };
     case 'PLAN_OVERDUE_NOTICE':
-      return { title: `整改方案逾期：${context.findingTitle}`, body: `${unit}：问题${finding}的整改方案应于 ${time(data['planDueAt'])} 前提交，至今未交，请尽快提交。` };
+      return {
+        title: `整改方案逾期：${context.findingTitle}`,
+        body: `${unit}：问题${finding}的整改方案应于 ${time(data['planDueAt'])} 前提交，至今未交，请尽快提交。`,
+      };
     case 'SUPERVISION_NOTICE':
-      return { title: `督办通知：${context.findingTitle}`, body: `${unit}：问题${finding}已超过整改时限（${time(data['dueAt'])}）仍未完成，现予督办，请立即整改并报告。` };
+      return {
+        title: `督办通知：${context.findingTitle}`,
+        body: `${unit}：问题${finding}已超过整改时限（${time(data['dueAt'])}）仍未完成，现予督办，请立即整改并报告。`,
+      };
     case 'INTERVIEW_NOTICE':
       return { title: `约谈通知：${context.findingTitle}`, body: `${unit}：问题${finding}经督办仍未整改，拟约谈单位负责人，请做好准备。` };
     case 'ACCOUNTABILITY_PROPOSED':
-      return { title: `问责建议待审批：${context.findingTitle}`, body: `${unit}的问题${finding}经督办、约谈仍未整改，建议启动问责，请审批。` };
+      return {
+        title: `问责建议待审批：${context.findingTitle}`,
+        body: `${unit}的问题${finding}经督办、约谈仍未整改，建议启动问责，请审批。`,
+      };
     case 'APPROVAL_OVERDUE':
-      return { title: `审批超时：${context.findingTitle}`, body: `${unit}的问题${finding}有待审批事项，自 ${time(data['since'])} 起已超过审批时限，请尽快处理。` };
+      return {
+        title: `审批超时：${context.findingTitle}`,
+        body: `${unit}的问题${finding}有待审批事项，自 ${time(data['since'])} 起已超过审批时限，请尽快处理。`,
+      };
     case 'FOLLOW_UP_DUE':
       return { title: `回头看到期：${context.findingTitle}`, body: `${unit}的问题${finding}已整改销号，回头看期限已到，请组织回头看。` };
     case 'RECOMMENDATION_ISSUED':
@@ -49,9 +67,15 @@ export function notificationText(notification: Notification, context: Notificati
         body: `${unit}：${recommendation}已印发，请于 ${time(data['receiptDueAt'])} 前签收，并于 ${time(data['replyDueAt'])} 前书面回复。`,
       };
     case 'RECEIPT_OVERDUE':
-      return { title: `建议书逾期未签收：${recommendation}`, body: `${unit}未在 ${time(data['receiptDueAt'])} 前签收${recommendation}，请督促签收。` };
+      return {
+        title: `建议书逾期未签收：${recommendation}`,
+        body: `${unit}未在 ${time(data['receiptDueAt'])} 前签收${recommendation}，请督促签收。`,
+      };
     case 'REPLY_OVERDUE':
-      return { title: `建议书逾期未回复：${recommendation}`, body: `${unit}未在 ${time(data['replyDueAt'])} 前书面回复${recommendation}，请督促回复。` };
+      return {
+        title: `建议书逾期未回复：${recommendation}`,
+        body: `${unit}未在 ${time(data['replyDueAt'])} 前书面回复${recommendation}，请督促回复。`,
+      };
     case 'INTERVIEW_SCHEDULED': {
       const interviewee = data['interviewee'] as { name?: string } | undefined;
       return {
@@ -64,4 +88,12 @@ export function notificationText(notification: Notification, context: Notificati
     case 'DAILY_DIGEST':
       return { title: String(data['title'] ?? '每日待办'), body: String(data['body'] ?? '') };
   }
+}
+
+/** Where in the console a notification is read: its interview, finding or recommendation, else the inbox. */
+export function notificationPath(about: { interviewId: string | null; findingId: string | null; recommendationId: string | null }): string {
+  if (about.interviewId) return `/interviews/${about.interviewId}`;
+  if (about.findingId) return `/findings/${about.findingId}`;
+  if (about.recommendationId) return `/recommendations/${about.recommendationId}`;
+  return '/inbox';
 }

@@ -49,7 +49,9 @@ export class NotificationDeliveries1766200000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX ix_deliveries_queue_pending ON notification_deliveries (queue, id) WHERE status = 'pending'`);
     await queryRunner.query(`CREATE INDEX ix_deliveries_status_id ON notification_deliveries (status, id DESC)`);
-    await queryRunner.query(`CREATE INDEX ix_deliveries_person ON notification_deliveries (person_id, notification_key) WHERE channel = 'inbox'`);
+    await queryRunner.query(
+      `CREATE INDEX ix_deliveries_person ON notification_deliveries (person_id, notification_key) WHERE channel = 'inbox'`,
+    );
     await queryRunner.query(`
       INSERT INTO notification_deliveries (notification_key, channel, queue, status, attempts, last_error, delivered_at, created_at)
       SELECT key, 'webhook', 'webhook:' || key, status, attempts, last_error, delivered_at, created_at

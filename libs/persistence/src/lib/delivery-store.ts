@@ -98,7 +98,7 @@ export class DeliveryStore {
       address: string | null;
       attempts: number;
       notification: ClaimedDelivery['notification'];
-    }[] = await this.dataSource.query(CLAIM, [id, leaseSeconds]);
+    }[] = await inTransaction(this.dataSource, (sql) => sql(CLAIM, [id, leaseSeconds]));
     const [row] = rows;
     if (!row) return null;
     return {

@@ -3,10 +3,10 @@ import type { Random } from './random';
 
 /**
  * Where the workers deliver notifications. It refuses a share of deliveries (HTTP 503), so that
- * the outbox's retries are exercised too; what it accepted, it remembers by idempotency key.
+ * the outbox's retries are exercised too; what it accepted, it counts by idempotency key.
  */
 export class Webhook {
-  readonly accepted = new Set<string>();
+  readonly accepted = new Map<string, number>();
   deliveries = 0;
   refused = 0;
   private server?: Server;
@@ -26,7 +26,8 @@ export class Webhook {
           response.writeHead(503).end();
           return;
         }
-        this.accepted.add(String(request.headers['idempotency-key']));
+        const key = String(request.headers['idempotency-key']);
+        this.accepted.set(key, (this.accepted.get(key) ?? 0) + 1);
         response.writeHead(204).end();
       });
     });

@@ -20,6 +20,9 @@ export interface ReceivedMail {
 export class SmtpReceiver {
   readonly mails: ReceivedMail[] = [];
   refuse: (address: string) => boolean = () => false;
+  /** Answers 451 (try again later) to a recipient when it says so: a mail server having a bad moment. */
+  deferNow: () => boolean = () => false;
+  deferred = 0;
   private server?: SMTPServer;
   private port = 0;
 
@@ -33,6 +36,10 @@ export class SmtpReceiver {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo: (address, _session, callback) => {
+        if (this.deferNow()) {
+          this.deferred += 1;
+          return callback(Object.assign(new Error('4.3.0 try again later'), { responseCode: 451 }));
+        }
         if (!this.refuse(address.address)) return callback();
         callback(Object.assign(new Error(`5.1.1 <${address.address}>: no such mailbox`), { responseCode: 550 }));
       },
@@ -86,6 +93,9 @@ export class RobotReceiver {
   readonly messages: RobotMessage[] = [];
   status = 200;
   errcode = 0;
+  /** Answers 503 when it says so: a robot having a bad moment. */
+  failNow: () => boolean = () => false;
+  failed = 0;
   private server?: Server;
   private port = 0;
 
@@ -99,6 +109,11 @@ export class RobotReceiver {
       request.setEncoding('utf8');
       request.on('data', (chunk) => (text += chunk));
       request.on('end', () => {
+        if (this.failNow()) {
+          this.failed += 1;
+          response.writeHead(503).end();
+          return;
+        }
         if (this.status !== 200) {
           response.writeHead(this.status, { 'content-type': 'application/json' }).end('{"errcode":-1,"errmsg":"refused"}');
           return;

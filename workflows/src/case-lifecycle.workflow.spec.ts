@@ -9,6 +9,7 @@ import {
   type OpenCaseInput,
   type Policy,
 } from '@reform/contracts';
+import { readPolicy } from '@reform/domain';
 import { caseWorkflow } from './case.workflow';
 import { DevServerHarness, rejectionOf } from './testing/dev-server-harness';
 import { actor, findingSeed } from './testing/workflow-fixtures';
@@ -185,6 +186,27 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     const overdue = timeline.find((event) => event.type === 'OVERDUE');
     expect(Date.parse(overdue?.at ?? '')).toBeGreaterThanOrEqual(Date.parse(requestedDueAt));
     await harness.recordHistory(findingWorkflowId(findingId), 'finding-extension-then-escalation');
+  });
+
+  it('reminds once at each offset of a POLICY_REMIND_BEFORE list, then misses the one deadline', async () => {
+    const { remindBeforeMs, reminders } = readPolicy({ POLICY_REMIND_BEFORE: 'PT6S,PT4S,PT2S' });
+    const { opened } = await openCase(1, { ...SECONDS_POLICY, remindBeforeMs, reminders }, 8_000);
+    const findingId = opened.findings[0].id;
+    await harness.eventually(() => harness.store.types(findingId).includes('ESCALATED'));
+    const timeline = harness.store.timeline(findingId);
+    expect(timeline.map((event) => event.type)).toEqual([
+      'ASSIGNED',
+      'REMINDER_SENT',
+      'REMINDER_SENT',
+      'REMINDER_SENT',
+      'OVERDUE',
+      'ESCALATED',
+    ]);
+    const sent = timeline.filter((event) => event.type === 'REMINDER_SENT');
+    expect(sent.map((event) => event.data['before'])).toEqual(['PT6S', 'PT4S', 'PT2S']);
+    const dueAt = Date.parse(opened.findings[0].dueAt);
+    expect(sent.every((event) => Date.parse(event.at) < dueAt)).toBe(true);
+    await harness.recordHistory(findingWorkflowId(findingId), 'finding-reminder-offsets');
   });
 
   it('holds the ladder of an overdue finding while its extension request waits, and climbs one step after the denial', async () => {

@@ -190,6 +190,31 @@ describe('findingWorkflow timers (time-skipping)', () => {
     expect(Math.abs(rungs[1] - (addCalendarMonths('Asia/Shanghai', now + 40 * DAY, 1) + DAY))).toBeLessThan(60_000);
   });
 
+  it('reminds once at each offset of a POLICY_REMIND_BEFORE list, all before the one deadline', async () => {
+    const store = new RecordingActivities();
+    const now = await env.currentTimeMs();
+    const dueAt = now + 10 * DAY;
+    const policy = readPolicy({ POLICY_REMIND_BEFORE: 'P7D,P3D,P1D' });
+    const seed = findingSeed(now, { unitId: uniqueUnit(), dueAt: new Date(dueAt).toISOString() });
+    await withWorker(store, async (taskQueue) => {
+      const handle = await env.client.workflow.start(findingWorkflow, {
+        taskQueue,
+        workflowId: findingWorkflowId(seed.id),
+        args: [findingInput(seed, policy)],
+      });
+      await env.sleep(11 * DAY);
+      await handle.terminate('test done');
+    });
+    expect(store.types(seed.id)).toEqual(['REMINDER_SENT', 'PLAN_OVERDUE', 'REMINDER_SENT', 'REMINDER_SENT', 'OVERDUE', 'ESCALATED']);
+    const reminders = store.timeline(seed.id).filter((event) => event.type === 'REMINDER_SENT');
+    expect(reminders.map((event) => [event.data['before'], event.data['dueAt']])).toEqual(
+      ['P7D', 'P3D', 'P1D'].map((before) => [before, seed.dueAt]),
+    );
+    const daysBefore = reminders.map((event) => (dueAt - Date.parse(event.at)) / DAY);
+    [7, 3, 1].forEach((days, index) => expect(Math.abs(daysBefore[index] - days) * DAY).toBeLessThan(60_000));
+    expect([...store.notifications.values()].filter((notification) => notification.kind === 'REMINDER')).toHaveLength(3);
+  });
+
   it('continues as new before the history grows large and keeps its state', async () => {
     const store = new RecordingActivities();
     const now = await env.currentTimeMs();

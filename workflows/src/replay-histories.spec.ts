@@ -15,7 +15,8 @@ const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.json'));
  * would break a running workflow fails here and must go behind patched() instead.
  * Record new ones with `RECORD_HISTORIES=1 npx jest -c workflows/jest.config.cts case-lifecycle`
  * (and `recommendation-lifecycle` for the recommendation's paths and the case and findings they drive,
- * `interview-desk` for an interview's and the findings it joins).
+ * `interview-desk` for an interview's and the findings it joins). Histories of findings under a policy
+ * of one reminder offset carry no `reminders`, and replay unchanged since lists were accepted.
  */
 describe('recorded histories replay against the current workflows', () => {
   let workflowBundle: WorkflowBundleWithSourceMap;
@@ -36,6 +37,14 @@ describe('recorded histories replay against the current workflows', () => {
       'recommendation-receipt-overdue.json',
       'recommendation-reply-overdue.json',
     ]);
+  });
+
+  it('has a history of a finding reminded at each offset of a POLICY_REMIND_BEFORE list', () => {
+    const started = JSON.parse(readFileSync(join(FIXTURES, 'finding-reminder-offsets.json'), 'utf8')).events[0]
+      .workflowExecutionStartedEventAttributes;
+    const [input] = started.input.payloads.map((payload: { data: string }) => JSON.parse(Buffer.from(payload.data, 'base64').toString()));
+    expect(started.workflowType.name).toBe('findingWorkflow');
+    expect(input.policy.reminders).toHaveLength(3);
   });
 
   it.each(files)('%s', async (file) => {

@@ -152,6 +152,7 @@ export const en: Dict = {
     interviewer: 'Interviewer',
     interviewee: 'Interviewee',
     moved: 'Moved',
+    before: 'Ahead by',
   },
   fields: {
     code: 'Case no.',

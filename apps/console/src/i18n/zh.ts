@@ -146,6 +146,7 @@ export const zh = {
     interviewer: '约谈人',
     interviewee: '约谈对象',
     moved: '调整时间',
+    before: '提前',
   } as Record<string, string>,
   fields: {
     code: '案件编号',

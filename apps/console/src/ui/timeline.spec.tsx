@@ -43,6 +43,15 @@ describe('Timeline', () => {
     expect(within(items[2]).queryByText('证据')).toBeNull();
   });
 
+  it('says how far ahead of its deadline a reminder of a list was sent', () => {
+    renderAs(
+      USERS.supervisor,
+      fakeApi({}),
+      <Timeline events={[event(1, 'REMINDER_SENT', 4, { dueAt: '2026-03-31T10:00:00.000Z', before: 'P3D' })]} />,
+    );
+    expect(screen.getByText('提前').nextElementSibling?.textContent).toBe('P3D');
+  });
+
   describe('evidence', () => {
     afterEach(() => vi.restoreAllMocks());
 

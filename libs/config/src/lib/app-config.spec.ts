@@ -23,6 +23,9 @@ describe('loadConfig', () => {
     [{ POLICY_ESCALATION_STEP: '7 days' }, /^POLICY_ESCALATION_STEP="7 days" is not an ISO-8601 duration/],
     [{ POLICY_PLAN_DUE: 'P1Y' }, /^POLICY_PLAN_DUE="P1Y" years are not accepted: write months, P1M to P12M/],
     [{ POLICY_INTERVIEW_DUE: 'P13M' }, /^POLICY_INTERVIEW_DUE="P13M" is more than 12 months/],
+    [{ POLICY_REMIND_BEFORE: 'P7D,3d' }, /^POLICY_REMIND_BEFORE="P7D,3d" entry "3d" is not an ISO-8601 duration/],
+    [{ POLICY_REMIND_BEFORE: 'P7D,P1W' }, /^POLICY_REMIND_BEFORE="P7D,P1W" entry "P1W" repeats "P7D"/],
+    [{ POLICY_REMIND_BEFORE: 'P7D,,P1D' }, /^POLICY_REMIND_BEFORE="P7D,,P1D" has an empty entry/],
   ])('names the variable for %j', (override, message) => {
     expect(() => loadConfig({ ...base, ...override })).toThrow(message);
   });
@@ -41,6 +44,13 @@ describe('loadConfig', () => {
     expect(policy.months).toEqual({ planDueMs: 1, interviewDueMs: 1 });
     expect(loadConfig({ ...base, POLICY_FOLLOW_UP_AFTER: 'P12M' }).policy).toMatchObject({ timeZone: 'Asia/Shanghai' });
     expect(loadConfig(base).policy).not.toHaveProperty('months');
+  });
+
+  it('reads several reminder offsets, the longest as remindBeforeMs, and none listed for one', () => {
+    const { policy } = loadConfig({ ...base, POLICY_REMIND_BEFORE: 'P1D,P7D,P3D' });
+    expect(policy.remindBeforeMs).toBe(7 * 86_400_000);
+    expect(policy.reminders?.map((offset) => offset.ms / 86_400_000)).toEqual([7, 3, 1]);
+    expect(loadConfig(base).policy).not.toHaveProperty('reminders');
   });
 });
 

@@ -11,6 +11,13 @@ export interface PolicyDurations {
   interviewDueMs: number;
 }
 
+/** One reminder before a deadline (an entry of POLICY_REMIND_BEFORE): its calendar months, then its milliseconds. */
+export interface ReminderOffset {
+  ms: number;
+  /** Absent or 0, none. */
+  months?: number;
+}
+
 /**
  * The policy a workflow starts with, and carries for its whole life. A duration written with
  * months (P2M, P1M15D) is its calendar months, counted on the wall clock of `timeZone`, then its
@@ -21,6 +28,11 @@ export interface Policy extends PolicyDurations {
   months?: Partial<Record<keyof PolicyDurations, number>>;
   /** TZ_BUSINESS, in which months are counted (the same day of the month, else its last day). */
   timeZone?: string;
+  /**
+   * Every offset of a POLICY_REMIND_BEFORE list, longest first, each reminding once per deadline;
+   * `remindBeforeMs` is the longest. Absent for a single offset, as for workflows started before lists.
+   */
+  reminders?: ReminderOffset[];
 }
 
 export const POLICY_ENV = {

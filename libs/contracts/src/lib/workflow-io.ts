@@ -87,6 +87,11 @@ export interface CarriedFindingState {
   requestedDueAt: string | null;
   planDueAt: string | null;
   remindedForDueAt: string | null;
+  /**
+   * Reminders sent for `remindedForDueAt`, counted only under a policy with several (`Policy.reminders`);
+   * absent, every one of them was sent.
+   */
+  remindersSent?: number;
   nextEscalationAt: string | null;
   followUpAt: string | null;
   closedAt: string | null;
@@ -173,6 +178,8 @@ export interface CarriedRecommendationState {
   receiptOverdueReported: boolean;
   replyOverdueReported: boolean;
   replyReminded: boolean;
+  /** Reply reminders sent, counted only under a policy with several (`Policy.reminders`); absent, all of them once `replyReminded`. */
+  replyRemindersSent?: number;
   /** Each finding's status as it last told, by id; `replyTaken` lists those that took the reply's plan. */
   findingStatuses: Record<string, string>;
   replyTaken: string[];

@@ -1,4 +1,4 @@
-import { parseDurationMs, parsePolicyDuration } from './duration';
+import { formatPolicyDuration, parseDurationMs, parsePolicyDuration } from './duration';
 
 const DAY = 86_400_000;
 
@@ -44,5 +44,25 @@ describe('parsePolicyDuration', () => {
   ])('refuses %j, saying why', (text, why) => {
     const reading = parsePolicyDuration(text);
     expect(reading).toEqual({ refused: expect.stringMatching(why) });
+  });
+});
+
+describe('formatPolicyDuration', () => {
+  it.each([
+    [{ ms: 7 * DAY }, 'P7D'],
+    [{ months: 1, ms: 0 }, 'P1M'],
+    [{ months: 1, ms: 3 * DAY }, 'P1M3D'],
+    [{ ms: 12 * 3_600_000 }, 'PT12H'],
+    [{ ms: DAY + 90_000 }, 'P1DT1M30S'],
+    [{ ms: 1500 }, 'PT1.5S'],
+    [{ ms: 0 }, 'PT0S'],
+  ])('writes %j as %s', (duration, text) => {
+    expect(formatPolicyDuration(duration)).toBe(text);
+  });
+
+  it.each(['P7D', 'P1W', 'P1M15D', 'PT5S', 'P2MT12H'])('writes back what %s reads as', (text) => {
+    const reading = parsePolicyDuration(text);
+    if ('refused' in reading) throw new Error(reading.refused);
+    expect(parsePolicyDuration(formatPolicyDuration(reading))).toEqual(reading);
   });
 });

@@ -54,3 +54,20 @@ export function parsePolicyDuration(text: string): CalendarDuration | { refused:
   if (reading.months === 0 && reading.ms === 0) return { refused: 'is zero: a policy must give some time' };
   return { months: reading.months, ms: reading.ms };
 }
+
+const written = (units: [number, string][]) => units.map(([n, unit]) => (n > 0 ? `${n}${unit}` : '')).join('');
+
+/** A policy duration written back as ISO-8601, weeks as days: P1M3D, P7D, PT12H, PT1.5S. */
+export function formatPolicyDuration({ months = 0, ms }: { months?: number; ms: number }): string {
+  const date = written([
+    [months, 'M'],
+    [Math.floor(ms / DAY), 'D'],
+  ]);
+  const time = written([
+    [Math.floor((ms % DAY) / HOUR), 'H'],
+    [Math.floor((ms % HOUR) / MINUTE), 'M'],
+    [(ms % MINUTE) / SECOND, 'S'],
+  ]);
+  if (!date && !time) return 'PT0S';
+  return time ? `P${date}T${time}` : `P${date}`;
+}

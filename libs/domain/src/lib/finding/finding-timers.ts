@@ -1,5 +1,6 @@
 import type { Policy } from '@reform/contracts';
-import { policyEnd, policyStart } from '../policy-time';
+import { policyEnd } from '../policy-time';
+import { dueReminder, nextReminder, reminderData, remindersOut } from '../reminders';
 import { deadlineClockRuns, escalate, missDeadline } from './deadline';
 import type { EffectsRecorder } from './finding-effects';
 import type { FindingState } from './finding-state';
@@ -7,10 +8,29 @@ import { ladderHeld, type FindingRules } from './finding-rules';
 
 const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
 
-/** The reminder for the current deadline, while it can still be sent: not once the deadline has passed. */
+/** Reminders out for the current deadline: a moved deadline re-arms them all. */
+const remindersSent = (state: FindingState, policy: Policy): number =>
+  state.remindedForDueAt === state.dueAt ? remindersOut(policy, state.remindersSent) : 0;
+
+const remindersRun = (state: FindingState) => deadlineClockRuns(state) && !state.overdue;
+
+/** The next reminder for the current deadline, while it can still be sent: not once the deadline has passed. */
 function reminderAt(state: FindingState, policy: Policy): number | null {
-  if (!deadlineClockRuns(state) || state.overdue || state.remindedForDueAt === state.dueAt) return null;
-  return policyStart(policy, 'remindBeforeMs', Date.parse(state.dueAt));
+  if (!remindersRun(state)) return null;
+  return nextReminder(policy, Date.parse(state.dueAt), remindersSent(state, policy))?.at ?? null;
+}
+
+/** The reminders due by `nowMs` count as out, and the latest of them is sent if the deadline is still ahead. */
+function fireReminders(state: FindingState, fx: EffectsRecorder, policy: Policy, nowMs: number): void {
+  if (!remindersRun(state)) return;
+  const due = dueReminder(policy, Date.parse(state.dueAt), remindersSent(state, policy), nowMs);
+  if (!due) return;
+  state.remindedForDueAt = state.dueAt;
+  if (policy.reminders) state.remindersSent = due.sent;
+  if (due.send) {
+    const event = fx.event('REMINDER_SENT', { dueAt: state.dueAt, ...reminderData(policy, due.send) });
+    fx.notify('REMINDER', event, '整改时限提醒 deadline reminder');
+  }
 }
 
 /** Every moment at which some timer of this finding falls due, earliest first irrelevant. */
@@ -40,14 +60,7 @@ export function fireDueTimers(state: FindingState, fx: EffectsRecorder, policy: 
     state.planDueAt = null;
     fx.notify('PLAN_OVERDUE_NOTICE', event, '整改方案逾期 rectification plan overdue');
   }
-  const remindAt = reminderAt(state, policy);
-  if (remindAt !== null && remindAt <= nowMs) {
-    state.remindedForDueAt = state.dueAt;
-    if (nowMs < Date.parse(state.dueAt)) {
-      const event = fx.event('REMINDER_SENT', { dueAt: state.dueAt });
-      fx.notify('REMINDER', event, '整改时限提醒 deadline reminder');
-    }
-  }
+  fireReminders(state, fx, policy, nowMs);
   if (deadlineClockRuns(state) && !state.overdue && Date.parse(state.dueAt) <= nowMs) {
     missDeadline(state, fx, Date.parse(state.dueAt), policy, () => ladderHeld(state, rules));
   }

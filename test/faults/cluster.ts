@@ -21,7 +21,8 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
 
 export interface ClusterOptions {
   policy: Record<string, string>;
-  webhookUrl: string;
+  /** Where notifications go: NOTIFY_CHANNELS and each channel's address. */
+  notify: Record<string, string>;
   temporalCli: string;
 }
 
@@ -80,7 +81,7 @@ export class Cluster {
       DATABASE_URL: this.databaseUrl,
       TEMPORAL_ADDRESS: this.temporalAddress,
       WORKFLOW_BUNDLE: process.env['WORKFLOW_BUNDLE'] ?? join(ROOT, 'dist/workflows/workflow-bundle.js'),
-      NOTIFY_WEBHOOK_URL: this.options.webhookUrl,
+      ...this.options.notify,
       NODE_ENV: 'production',
       AUTH_JWT_SECRET: SUITE_SECRET,
       LOG_LEVEL: 'warn',

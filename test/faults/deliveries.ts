@@ -23,7 +23,10 @@ interface DeliveryRow {
  * once per (channel, recipient), a pending one (still backing off) at most once, none failed — the
  * suite registers an address for everyone and its receivers only ever refuse for a moment.
  */
-export async function checkDeliveries(db: Database, receivers: { smtp: SmtpReceiver; robot: RobotReceiver; webhook: Webhook }): Promise<DeliveryVerdict> {
+export async function checkDeliveries(
+  db: Database,
+  receivers: { smtp: SmtpReceiver; robot: RobotReceiver; webhook: Webhook },
+): Promise<DeliveryVerdict> {
   const rows = await db.query<DeliveryRow>(
     `SELECT notification_key AS key, channel, address, status, last_error FROM notification_deliveries WHERE channel <> 'inbox'`,
   );
@@ -46,7 +49,8 @@ export async function checkDeliveries(db: Database, receivers: { smtp: SmtpRecei
     }
     if (row.status === 'delivered') {
       verdict.delivered += 1;
-      if (times === 0) verdict.problems.push(`${row.channel} ${row.key} to ${row.address ?? 'the webhook'} is marked delivered but never arrived`);
+      if (times === 0)
+        verdict.problems.push(`${row.channel} ${row.key} to ${row.address ?? 'the webhook'} is marked delivered but never arrived`);
     } else if (row.status === 'pending') {
       verdict.pending += 1;
     } else {

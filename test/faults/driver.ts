@@ -121,12 +121,26 @@ export class Driver {
    * them: each API keeps the register it read for a moment, and one that read it before the PUTs
    * would otherwise refuse the first cases (400) and unit steps (403) the drive sends it.
    */
+  /**
+   * Registers the units, each naming a head and a liaison with an e-mail and a WeCom id, and a head
+   * for the root (who takes what awaits a decision), so that every notification reaches someone.
+   */
   async registerUnits(unitIds: readonly string[], apis: number): Promise<void> {
-    for (const unitId of unitIds) {
-      const body = { name: `演练单位 ${unitId}`, kind: 'unit', parentId: 'ROOT' };
-      const answer = await this.untilAnswered(() => this.traffic.request('PUT', `/api/v1/org-units/${unitId}`, body, ADMIN));
+    const put = async (path: string, body: Record<string, unknown>) => {
+      const answer = await this.untilAnswered(() => this.traffic.request('PUT', `/api/v1${path}`, body, ADMIN));
       if (answer.status !== 200 && answer.status !== 201)
-        throw new Error(`PUT /org-units/${unitId} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+        throw new Error(`PUT ${path} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+    };
+    const person = (id: string, orgUnitId: string) =>
+      put(`/people/${id}`, { name: `演练 ${id}`, orgUnitId, email: `${id.toLowerCase()}@faults.example`, wecomUserId: id });
+    await person('sup-root', 'ROOT');
+    await put('/org-units/ROOT', { name: '县纪委监委', kind: 'commission', parentId: null, headPersonId: 'sup-root' });
+    for (const unitId of unitIds) {
+      const unit = { name: `演练单位 ${unitId}`, kind: 'unit', parentId: 'ROOT' };
+      await put(`/org-units/${unitId}`, unit);
+      await person(`head-${unitId}`, unitId);
+      await person(`liaison-${unitId}`, unitId);
+      await put(`/org-units/${unitId}`, { ...unit, headPersonId: `head-${unitId}`, liaisonPersonId: `liaison-${unitId}` });
     }
     const probe = unitUser(unitIds[unitIds.length - 1]);
     for (let api = 0; api < apis; api++) {

@@ -21,6 +21,8 @@ import { RecommendationDriver, type RecommendationPlan } from './recommendations
 import { FAR_MS, FindingRun, pickScript, SCRIPTS, SOON_MS, type FindingPlan } from './scripts';
 import { Traffic } from './traffic';
 import { Webhook } from './webhook';
+import { RobotReceiver, SmtpReceiver } from '../support/notification-receivers';
+import { checkDeliveries, type DeliveryVerdict } from './deliveries';
 
 const POLICY = {
   POLICY_PLAN_DUE: 'PT60S',
@@ -173,13 +175,27 @@ async function main(): Promise<number> {
   const cases = planCases(random.fork(), findingCount);
   const { temporalCli } = await importEsm<{ temporalCli(): string }>(join(__dirname, '../../infra/local/tools.mjs'));
   const webhook = new Webhook(random.fork(), 0.1);
-  const cluster = new Cluster({ policy: POLICY, webhookUrl: await webhook.start(await freePort()), temporalCli: temporalCli() });
+  // The mail server and the robot refuse a share of sends for a moment, so that their retries are exercised too.
+  const smtp = new SmtpReceiver();
+  const mailRandom = random.fork();
+  smtp.deferNow = () => mailRandom.chance(0.1);
+  const robot = new RobotReceiver();
+  const robotRandom = random.fork();
+  robot.failNow = () => robotRandom.chance(0.1);
+  const notify = {
+    NOTIFY_CHANNELS: 'inbox,email,wecom,webhook',
+    NOTIFY_WEBHOOK_URL: await webhook.start(await freePort()),
+    SMTP_URL: await smtp.start(),
+    WECOM_ROBOT_URL: await robot.start(),
+  };
+  const cluster = new Cluster({ policy: POLICY, notify, temporalCli: temporalCli() });
   say(`seed ${seed} (FAULT_SEED), ${findingCount} findings (FAULT_FINDINGS) in ${cases.length} cases; logs in ${cluster.logs}`);
   const failures: string[] = [];
   let db: Database | undefined;
   let watcher: FindingWatcher | undefined;
   let verdict: Awaited<ReturnType<typeof judge>> | undefined;
   let interviews: InterviewVerdict | undefined;
+  let deliveries: DeliveryVerdict | undefined;
   const stopping = () => void cluster.stop().finally(() => process.exit(130));
   process.once('SIGINT', stopping);
   process.once('SIGTERM', stopping);
@@ -220,6 +236,12 @@ async function main(): Promise<number> {
     say(
       `notifications: ${verdict.notifications.delivered} delivered, ${verdict.notifications.pending} visibly pending; the webhook refused ${webhook.refused} of ${webhook.deliveries} deliveries`,
     );
+    deliveries = await checkDeliveries(db, { smtp, robot, webhook });
+    say(
+      `deliveries: ${deliveries.delivered} delivered once each, ${deliveries.pending} still backing off, ${deliveries.duplicated} received twice; the mail server deferred ${smtp.deferred} and the robot refused ${robot.failed} sends`,
+    );
+    for (const problem of deliveries.problems.slice(0, 20)) say(`deliveries: ${problem}`);
+    failures.push(...deliveries.problems.filter((problem) => !problem.includes('received')).map((problem) => `deliveries: ${problem}`));
     for (const note of verdict.duplicateNotes.slice(0, 20)) say(`duplicated: ${note}`);
     for (const [index, problems] of [...verdict.lost.entries()].slice(0, 20)) {
       const finding = findings.find((f) => f.index === index);
@@ -277,11 +299,13 @@ async function main(): Promise<number> {
     for (const exit of exits) say(`supervisor: ${exit} (restarted)`);
     await cluster.stop().catch(() => undefined);
     await webhook.stop();
+    await smtp.stop();
+    await robot.stop();
   }
   for (const failure of failures) say(`FAILED: ${failure}`);
   const driven = cases.flatMap((c) => c.findings).filter((f) => f.id).length;
   const lost = verdict ? verdict.lost.size + verdict.lostRecommendations.size : findingCount;
-  const duplicated = (verdict?.duplicated ?? 0) + (interviews?.duplicated ?? 0);
+  const duplicated = (verdict?.duplicated ?? 0) + (interviews?.duplicated ?? 0) + (deliveries?.duplicated ?? 0);
   const passed = lost === 0 && duplicated === 0 && failures.length === 0;
   // A passing run leaves nothing behind (FAULT_KEEP=1 keeps it); a failing one keeps its logs and data.
   if (passed && process.env['FAULT_KEEP'] !== '1') rmSync(cluster.dir, { recursive: true, force: true });

@@ -1,5 +1,7 @@
+import type { NotificationAddresser } from '@reform/contracts';
 import { MIGRATIONS, ProjectionStore } from '@reform/persistence';
 import { aFinding, anEvent, anOpenCase } from '../support/projection-records';
+import { addresser } from '../support/addressing';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('ProjectionStore', () => {
@@ -113,7 +115,7 @@ describe('ProjectionStore', () => {
   it('stores a finding, its events and their notifications together, and answers what is left to deliver', async () => {
     const opened = anOpenCase(2040, 2);
     await store.caseOpened(opened);
-    const notified = (base: (typeof opened.findings)[number], status: 'pending' | 'recorded') => {
+    const notified = (base: (typeof opened.findings)[number], status: NotificationAddresser) => {
       const entity = { id: base.id, caseId: base.caseId, type: 'finding' as const };
       const notification = {
         key: `${base.id}:reminder:1`,
@@ -132,12 +134,13 @@ describe('ProjectionStore', () => {
       };
       return { input, status, key: notification.key };
     };
-    const pending = notified(opened.findings[0], 'pending');
+    const pending = notified(opened.findings[0], addresser(['inbox', 'webhook']));
     expect(await store.findingEffects(pending.input, pending.status)).toEqual({ deliver: [pending.key] });
     await db.dataSource.query(`UPDATE notifications SET status = 'delivered' WHERE key = $1`, [pending.key]);
+    await db.dataSource.query(`UPDATE notification_deliveries SET status = 'delivered' WHERE notification_key = $1`, [pending.key]);
     // A retried activity stores nothing twice and asks for no second delivery.
     expect(await store.findingEffects(pending.input, pending.status)).toEqual({ deliver: [] });
-    const recorded = notified(opened.findings[1], 'recorded');
+    const recorded = notified(opened.findings[1], addresser(['inbox']));
     expect(await store.findingEffects(recorded.input, recorded.status)).toEqual({ deliver: [] });
     const rows = await db.dataSource.query('SELECT key, status FROM notifications WHERE case_id = $1 ORDER BY status', [opened.case.id]);
     expect(rows).toEqual([

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { draftRecommendation, rolesOf, routesOf, startApi, type AccessRule, type InProcessApi } from '../support/api-app';
 import { AUDIENCE, hs256, ISSUER, OidcProvider, type TokenClaims } from '../support/oidc-provider';
 import { aCase, aFinding, anEvent } from '../support/projection-records';
+import { addresser } from '../support/addressing';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { expectErrorBody } from '../support/contract';
 
@@ -205,7 +206,7 @@ async function proposedInterview(db: TestDatabase, findingId: string, caseId: st
   );
   await new ProjectionStore(db.dataSource).interview(
     { interview: effects.interview as NonNullable<typeof effects.interview>, events: effects.events, notifications: [] },
-    'recorded',
+    addresser(),
   );
   return interviewId;
 }
@@ -239,7 +240,7 @@ async function issuedRecommendation(db: TestDatabase, caseId: string): Promise<s
   await draftRecommendation(store, { recommendation: seed, actor: seed.draftedBy, policy: readPolicy({}) });
   const drafted = recommendationRecord(draftedState(seed, seed.draftedBy.id));
   const issued = { ...drafted, status: 'ISSUED' as const, docNo: '纪建〔2026〕1号', issuedAt: new Date().toISOString(), version: 3 };
-  await store.recommendation({ recommendation: issued, events: [], notifications: [], findings: [] }, 'recorded');
+  await store.recommendation({ recommendation: issued, events: [], notifications: [], findings: [] }, addresser());
   return seed.id;
 }
 

@@ -101,17 +101,29 @@ export function workerRoutes(): string[] {
   return routes;
 }
 
-/** The variables libs/config validates: the keys of the object given to `z.object` for `schema`. */
+/**
+ * The variables libs/config validates: the keys of the object given to `z.object` for `schema`,
+ * and of each `…_VARIABLES` object of libs/config spread into it.
+ */
 export function configSchemaNames(): string[] {
   const names: string[] = [];
+  const spread = new Set<string>();
   visit(parse(join(ROOT, 'libs/config/src/lib/app-config.ts')), (node) => {
     if (!ts.isVariableDeclaration(node) || node.name.getText() !== 'schema' || !node.initializer) return;
     const call = node.initializer;
     if (!ts.isCallExpression(call) || !ts.isObjectLiteralExpression(call.arguments[0])) return;
     for (const property of call.arguments[0].properties) {
-      if (property.name) names.push(property.name.getText().replace(/['"]/g, ''));
+      if (ts.isSpreadAssignment(property)) spread.add(property.expression.getText());
+      else if (property.name) names.push(property.name.getText().replace(/['"]/g, ''));
     }
   });
+  for (const file of sourceFiles(join(ROOT, 'libs/config/src/lib'), isSource)) {
+    visit(parse(file), (node) => {
+      if (!ts.isVariableDeclaration(node) || !spread.has(node.name.getText()) || !node.initializer) return;
+      if (!ts.isObjectLiteralExpression(node.initializer)) return;
+      for (const property of node.initializer.properties) if (property.name) names.push(property.name.getText().replace(/['"]/g, ''));
+    });
+  }
   return names;
 }
 

@@ -236,12 +236,18 @@ async function main(): Promise<number> {
     say(
       `notifications: ${verdict.notifications.delivered} delivered, ${verdict.notifications.pending} visibly pending; the webhook refused ${webhook.refused} of ${webhook.deliveries} deliveries`,
     );
-    deliveries = await checkDeliveries(db, { smtp, robot, webhook });
+    const interrupting = injector.records
+      .filter((record) => record.kind === 'worker-kill' || record.kind === 'postgres-outage')
+      .map((record) => ({ kind: `${record.kind} of ${record.target} at t+${record.atS}s`, at: driveStarted + record.atS * 1000 }));
+    deliveries = await checkDeliveries(db, { smtp, robot, webhook }, interrupting);
     say(
-      `deliveries: ${deliveries.delivered} delivered once each, ${deliveries.pending} still backing off, ${deliveries.duplicated} received twice; the mail server deferred ${smtp.deferred} and the robot refused ${robot.failed} sends`,
+      `deliveries: ${deliveries.delivered} delivered, ${deliveries.pending} still backing off, ${deliveries.resentAfterFault} sent again after a kill or outage cut their record, ${deliveries.duplicated} duplicated; the mail server deferred ${smtp.deferred} and the robot refused ${robot.failed} sends`,
     );
+    for (const note of deliveries.notes.slice(0, 10)) say(`deliveries: ${note}`);
     for (const problem of deliveries.problems.slice(0, 20)) say(`deliveries: ${problem}`);
-    failures.push(...deliveries.problems.filter((problem) => !problem.includes('received')).map((problem) => `deliveries: ${problem}`));
+    failures.push(
+      ...deliveries.problems.filter((problem) => !problem.includes('no fault in between')).map((problem) => `deliveries: ${problem}`),
+    );
     for (const note of verdict.duplicateNotes.slice(0, 20)) say(`duplicated: ${note}`);
     for (const [index, problems] of [...verdict.lost.entries()].slice(0, 20)) {
       const finding = findings.find((f) => f.index === index);

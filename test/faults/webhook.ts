@@ -3,10 +3,10 @@ import type { Random } from './random';
 
 /**
  * Where the workers deliver notifications. It refuses a share of deliveries (HTTP 503), so that
- * the outbox's retries are exercised too; what it accepted, it counts by idempotency key.
+ * the outbox's retries are exercised too; what it accepted, it keeps by idempotency key with the time of each arrival.
  */
 export class Webhook {
-  readonly accepted = new Map<string, number>();
+  readonly accepted = new Map<string, number[]>();
   deliveries = 0;
   refused = 0;
   private server?: Server;
@@ -27,7 +27,7 @@ export class Webhook {
           return;
         }
         const key = String(request.headers['idempotency-key']);
-        this.accepted.set(key, (this.accepted.get(key) ?? 0) + 1);
+        this.accepted.set(key, [...(this.accepted.get(key) ?? []), Date.now()]);
         response.writeHead(204).end();
       });
     });

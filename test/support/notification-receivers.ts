@@ -10,6 +10,8 @@ export interface ReceivedMail {
   parsed: ParsedMail;
   messageId: string;
   notificationKey: string;
+  /** When it arrived (Date.now()). */
+  at: number;
 }
 
 /**
@@ -56,6 +58,7 @@ export class SmtpReceiver {
                 parsed,
                 messageId: parsed.messageId ?? '',
                 notificationKey: String(parsed.headers.get('x-reform-notification') ?? ''),
+                at: Date.now(),
               });
               callback();
             })
@@ -83,6 +86,7 @@ export class SmtpReceiver {
 export interface RobotMessage {
   body: { msgtype: string; markdown?: { content: string } };
   notificationKey: string | null;
+  at: number;
 }
 
 /**
@@ -121,7 +125,7 @@ export class RobotReceiver {
         if (this.errcode === 0) {
           const body = JSON.parse(text);
           const key = /通知编号 ([^<\s]+)/.exec(body.markdown?.content ?? '')?.[1] ?? null;
-          this.messages.push({ body, notificationKey: key });
+          this.messages.push({ body, notificationKey: key, at: Date.now() });
         }
         response
           .writeHead(200, { 'content-type': 'application/json' })

@@ -20,6 +20,8 @@ const QUEUE_BATCH = 10;
 /** NOTIFICATION's retry policy (workflows/src/activity-options.ts), to say when the next try comes. */
 const RETRY_INITIAL_MS = 5_000;
 const RETRY_MAXIMUM_MS = 600_000;
+/** How long a send's record waits for the database before the activity gives up (within its 30 s). */
+const SETTLE_PATIENCE_MS = 20_000;
 
 /**
  * Delivers what the outbox holds: each pending delivery of a notification, after the deliveries
@@ -94,13 +96,31 @@ export class DeliveryActivitiesService implements NotificationActivities, Delive
         continue;
       }
       const outcome = this.outcomeOf(await this.send(claimed));
-      await this.store.settle(claimed, outcome);
+      await this.settleSoon(claimed, outcome);
       if (outcome.kind === 'failed')
         this.logger.warn(`${claimed.channel} delivery ${id} (${claimed.notification.key}) failed: ${outcome.error}`);
       if (outcome.kind === 'retry') return `${claimed.channel} delivery ${id}: ${outcome.error}`;
     }
     if (!ids.includes(target.id) && (await this.store.isPending(target.id))) return `delivery ${target.id} waits behind earlier ones`;
     return null;
+  }
+
+  /**
+   * Records how a send ended, waiting out a short database outage: once a mail or a message has
+   * gone, a record that fails would have it sent again when its lease ends.
+   */
+  private async settleSoon(delivery: ClaimedDelivery, outcome: DeliveryOutcome): Promise<void> {
+    const deadline = Date.now() + SETTLE_PATIENCE_MS;
+    for (;;) {
+      try {
+        await this.store.settle(delivery, outcome);
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        this.logger.warn(`delivery ${delivery.id} sent, not yet recorded (${(error as Error).message}); trying again`);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
   }
 
   private async send(delivery: ClaimedDelivery): Promise<SendResult> {

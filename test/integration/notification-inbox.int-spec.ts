@@ -18,6 +18,8 @@ const PEOPLE = {
   officer: { sub: 'inbox-officer', roles: ['officer'] },
   unitIn: { sub: 'inbox-unit-in', roles: ['unit'], unitId: 'U-IN' },
   unitInColleague: { sub: 'inbox-unit-in-2', roles: ['unit'], unitId: 'U-IN' },
+  /** U-IN's head: reached in person (an inbox row) as well as through the unit. */
+  unitHead: { sub: 'head-in', roles: ['unit'], unitId: 'U-IN' },
   unitOut: { sub: 'inbox-unit-out', roles: ['unit'], unitId: 'U-OUT' },
   supervisorIn: { sub: 'inbox-sup-in', roles: ['supervisor'], orgUnitId: 'OFF-IN' },
   supervisorOut: { sub: 'inbox-sup-out', roles: ['supervisor'], orgUnitId: 'OFF-OUT' },
@@ -174,6 +176,8 @@ describe('the inbox and the outbox, over HTTP on PostgreSQL', () => {
       recipients: [notified('sup-person', 'OFF-IN')],
     });
     await delivery('n4-wecom', 'N4', 'wecom', 'sup-person', 'failed', 'errcode 93000: invalid webhook url');
+    // OFF-IN's supervisor reached in person too: still one entry in the inbox.
+    await delivery('n4-inbox', 'N4', 'inbox', 'inbox-sup-in', 'delivered');
     await notification({
       key: 'N5',
       kind: 'RECEIPT_OVERDUE',
@@ -217,6 +221,7 @@ describe('the inbox and the outbox, over HTTP on PostgreSQL', () => {
         officer: ['N1'],
         unitIn: ['N7', 'N2'],
         unitInColleague: ['N7', 'N2'],
+        unitHead: ['N7', 'N2'],
         unitOut: ['N3'],
         supervisorIn: ['N5', 'N4'],
         supervisorOut: ['N6'],
@@ -275,8 +280,10 @@ describe('the inbox and the outbox, over HTTP on PostgreSQL', () => {
       expect((await post('unitIn', '/notifications/N2/read')).status).toBe(204);
       expect((await inboxOf('unitIn')).items[1].readAt).toBe(readAt);
       expect(await inboxOf('unitIn', '?unread=true')).toMatchObject({ total: 1, unread: 1, items: [{ id: 'N7' }] });
-      // Her colleague of the same unit has read nothing.
+      // Her colleagues of the same unit have read nothing; the head reads what reached them twice once.
       expect(await inboxOf('unitInColleague')).toMatchObject({ unread: 2, total: 2 });
+      expect((await post('unitHead', '/notifications/N2/read')).status).toBe(204);
+      expect(await inboxOf('unitHead')).toMatchObject({ unread: 1, total: 2 });
     });
 
     it('answers 404 for one the reader does not see, exactly as for an unknown key, and records nothing', async () => {
@@ -303,9 +310,9 @@ describe('the inbox and the outbox, over HTTP on PostgreSQL', () => {
 
     it('lists every delivery to an admin, newest first, with whom it reached through which unit', async () => {
       const page = (await get('admin', '/ops/notifications')).body;
-      expect(page.total).toBe(6);
+      expect(page.total).toBe(7);
       expect(page.items.map((d: { id: string }) => d.id)).toEqual(
-        ['n6-webhook', 'n4-wecom', 'n2-email', 'n2-inbox', 'n1-email', 'n1-inbox'].map((name) => deliveries[name]),
+        ['n6-webhook', 'n4-inbox', 'n4-wecom', 'n2-email', 'n2-inbox', 'n1-email', 'n1-inbox'].map((name) => deliveries[name]),
       );
       const byId = (name: string) => page.items.find((d: { id: string }) => d.id === deliveries[name]);
       expect(byId('n1-email')).toEqual({
@@ -336,9 +343,9 @@ describe('the inbox and the outbox, over HTTP on PostgreSQL', () => {
     });
 
     it('confines a supervisor to the deliveries of notifications within the jurisdiction', async () => {
-      expect(await idsOf('supervisorIn')).toEqual([deliveries['n4-wecom'], deliveries['n2-email'], deliveries['n2-inbox']]);
+      expect(await idsOf('supervisorIn')).toEqual(['n4-inbox', 'n4-wecom', 'n2-email', 'n2-inbox'].map((name) => deliveries[name]));
       expect(await idsOf('supervisorOut')).toEqual([deliveries['n6-webhook']]);
-      expect((await get('supervisorRoot', '/ops/notifications')).body.total).toBe(6);
+      expect((await get('supervisorRoot', '/ops/notifications')).body.total).toBe(7);
       expect((await get('unitIn', '/ops/notifications')).status).toBe(403);
     });
   });

@@ -49,12 +49,11 @@ export class DeliveryQueries {
       .add((p) => `d.channel = ${p}`, filter.channel)
       .within(filter.within, 'n.');
     const paged = where.paged(page);
+    // Every delivery has its notification (a foreign key): counting joins it only to apply a jurisdiction.
+    const counted = filter.within?.length ? 'notification_deliveries d JOIN notifications n ON n.key = d.notification_key' : 'notification_deliveries d';
     const [rows, count] = await Promise.all([
       this.db.query(`${SELECT_DELIVERIES} ${where.toSql()} ORDER BY d.id DESC ${paged.sql}`, paged.params),
-      this.db.query(
-        `SELECT count(*) AS count FROM notification_deliveries d JOIN notifications n ON n.key = d.notification_key ${where.toSql()}`,
-        where.params,
-      ),
+      this.db.query(`SELECT count(*) AS count FROM ${counted} ${where.toSql()}`, where.params),
     ]);
     return { items: (rows as DeliveryRow[]).map(toDelivery), total: countOf(count) };
   }

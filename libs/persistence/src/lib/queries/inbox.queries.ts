@@ -34,25 +34,33 @@ function toInboxNotification(row: InboxRow): InboxNotification {
 }
 
 /**
- * The keys the audience sees, one branch per way of seeing (each served by its own index), or only
- * `key` among them. `person` is the reader's placeholder, for joining their read state.
+ * The keys the audience sees (with when each was made, to order them by), each once, or only `key`
+ * among them: one branch per way of seeing, each on its own index. `person` is the reader's
+ * placeholder, for joining their read state.
+ * UNION ALL, not UNION: the unit's and the decisions' branches differ by recipient kind, and the
+ * reader's own inbox rows (one per notification) leave out what those two already hold, so no
+ * branch repeats another and a supervisor at the root need not de-duplicate thousands of keys.
  */
 function visibleKeys(audience: InboxAudience, q: WhereClause, key?: string): { keys: string; person: string } {
   const person = q.param(audience.personId);
   const one = key === undefined ? undefined : q.param(key);
   const only = (column: string) => (one === undefined ? '' : ` AND ${column} = ${one}`);
-  const branches = [
-    `SELECT d.notification_key AS key FROM notification_deliveries d WHERE d.channel = 'inbox' AND d.person_id = ${person}${only('d.notification_key')}`,
-  ];
+  const seenOtherwise: string[] = [];
+  const branches: string[] = [];
   if (audience.unitId !== undefined) {
-    const unit = q.param(audience.unitId);
-    branches.push(`SELECT n.key FROM notifications n WHERE n.unit_id = ${unit} AND n.recipient->>'kind' = 'unit'${only('n.key')}`);
+    const unit = `n.unit_id = ${q.param(audience.unitId)} AND n.recipient->>'kind' = 'unit'`;
+    seenOtherwise.push(unit);
+    branches.push(`SELECT n.key, n.created_at FROM notifications n WHERE ${unit}${only('n.key')}`);
   }
   if (audience.decisionsWithin !== undefined) {
-    const within = q.withinSql(audience.decisionsWithin, 'n.');
-    branches.push(`SELECT n.key FROM notifications n WHERE n.recipient->>'kind' IN ('supervisors', 'office') AND ${within}${only('n.key')}`);
+    const decisions = `n.recipient->>'kind' IN ('supervisors', 'office') AND ${q.withinSql(audience.decisionsWithin, 'n.')}`;
+    seenOtherwise.push(decisions);
+    branches.push(`SELECT n.key, n.created_at FROM notifications n WHERE ${decisions}${only('n.key')}`);
   }
-  return { keys: branches.join(' UNION '), person };
+  const notSeenOtherwise = seenOtherwise.map((condition) => ` AND (${condition}) IS NOT TRUE`).join('');
+  const own = `SELECT n.key, n.created_at FROM notification_deliveries d JOIN notifications n ON n.key = d.notification_key
+    WHERE d.channel = 'inbox' AND d.person_id = ${person}${only('d.notification_key')}${notSeenOtherwise}`;
+  return { keys: [own, ...branches].join(' UNION ALL '), person };
 }
 
 /** 通知 — a reader's notifications, and their read state (the inbox's own, kept per person by the API). */
@@ -63,15 +71,21 @@ export class InboxQueries {
   async list(audience: InboxAudience, filter: { unread?: boolean }, page: PageRequest): Promise<InboxPage> {
     const q = new WhereClause();
     const { keys, person } = visibleKeys(audience, q);
-    const from = `FROM (${keys}) v JOIN notifications n ON n.key = v.key
-      LEFT JOIN notification_reads r ON r.notification_key = n.key AND r.person_id = ${person}`;
-    const counting = this.db.query(`SELECT count(*) AS count, count(*) FILTER (WHERE r.read_at IS NULL) AS unread ${from}`, [...q.params]);
+    const read = `LEFT JOIN notification_reads r ON r.notification_key = v.key AND r.person_id = ${person}`;
+    const counting = this.db.query(
+      `SELECT count(*) AS count, count(*) FILTER (WHERE r.read_at IS NULL) AS unread FROM (${keys}) v ${read}`,
+      [...q.params],
+    );
     if (filter.unread) q.always('r.read_at IS NULL');
     const paged = q.paged(page);
+    // The page is chosen from the keys alone; only its rows are read in full.
     const listing = this.db.query(
-      `SELECT n.key, n.kind, n.finding_id, n.recommendation_id, n.interview_id, n.created_at, r.read_at,
+      `SELECT n.key, n.kind, n.finding_id, n.recommendation_id, n.interview_id, n.created_at, p.read_at,
          coalesce(n.title, n.subject) AS title, coalesce(n.body, n.subject) AS body
-       ${from} ${q.toSql()} ORDER BY n.created_at DESC, n.key ${paged.sql}`,
+       FROM (SELECT v.key, v.created_at, r.read_at FROM (${keys}) v ${read} ${q.toSql()}
+             ORDER BY v.created_at DESC, v.key ${paged.sql}) p
+       JOIN notifications n ON n.key = p.key
+       ORDER BY p.created_at DESC, p.key`,
       paged.params,
     );
     const [rows, counts] = (await Promise.all([listing, counting])) as [InboxRow[], Array<{ count: string; unread: string }>];

@@ -306,7 +306,8 @@ describe('the inbox and the outbox, over HTTP on PostgreSQL', () => {
   });
 
   describe('GET /ops/notifications', () => {
-    const idsOf = async (who: Who, query = '') => (await get(who, `/ops/notifications${query}`)).body.items.map((d: { id: string }) => d.id);
+    const idsOf = async (who: Who, query = '') =>
+      (await get(who, `/ops/notifications${query}`)).body.items.map((d: { id: string }) => d.id);
 
     it('lists every delivery to an admin, newest first, with whom it reached through which unit', async () => {
       const page = (await get('admin', '/ops/notifications')).body;

@@ -64,7 +64,9 @@ describe('the OpenAPI document', () => {
         !Object.keys(operation.responses).some(
           (status) =>
             /^2\d\d$/.test(status) &&
-            (refOf(operation, status)?.startsWith('#/components/schemas/') || servesBytes(operation, status) || saysNothing(operation, status)),
+            (refOf(operation, status)?.startsWith('#/components/schemas/') ||
+              servesBytes(operation, status) ||
+              saysNothing(operation, status)),
         ),
     );
     expect(without.map(({ name }) => name)).toEqual([]);

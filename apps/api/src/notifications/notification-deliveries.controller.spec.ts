@@ -122,7 +122,10 @@ describe('the outbox over HTTP (/ops/notifications)', () => {
 
   it('answers 404 for an unknown delivery or an id that is no whole number, and starts nothing', async () => {
     for (const id of ['404', 'abc', '0', '1'.repeat(19)]) {
-      expect({ id, status: (await request(app.getHttpServer()).post(`/ops/notifications/${id}/retry`)).status }).toEqual({ id, status: 404 });
+      expect({ id, status: (await request(app.getHttpServer()).post(`/ops/notifications/${id}/retry`)).status }).toEqual({
+        id,
+        status: 404,
+      });
     }
     expect(deliveries.get).toHaveBeenCalledTimes(1);
     expect(workflows.retryDelivery).not.toHaveBeenCalled();

@@ -22,7 +22,8 @@ export class NotificationsController {
 
   @Get()
   @ApiOperation({
-    summary: 'the caller’s notifications, newest first: to them, to their unit (a unit user), awaiting a decision in the jurisdiction (a supervisor)',
+    summary:
+      'the caller’s notifications, newest first: to them, to their unit (a unit user), awaiting a decision in the jurisdiction (a supervisor)',
   })
   @Responds(200, InboxPageSchema, 'a page of notifications, and how many are unread')
   @Refuses(400)

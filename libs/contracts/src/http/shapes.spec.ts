@@ -69,7 +69,17 @@ describe('the response shapes', () => {
 
   it('give the inbox and the outbox exactly the fields of the contract ("Notifications, extended")', () => {
     const fields = (id: string) => Object.keys(components[id]['properties'] as object);
-    expect(fields('InboxNotification')).toEqual(['id', 'kind', 'findingId', 'recommendationId', 'interviewId', 'title', 'body', 'createdAt', 'readAt']);
+    expect(fields('InboxNotification')).toEqual([
+      'id',
+      'kind',
+      'findingId',
+      'recommendationId',
+      'interviewId',
+      'title',
+      'body',
+      'createdAt',
+      'readAt',
+    ]);
     expect(fields('InboxPage')).toEqual(['items', 'unread', 'total']);
     expect(fields('NotificationDelivery')).toEqual([
       'id',

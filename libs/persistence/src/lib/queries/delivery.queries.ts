@@ -50,7 +50,9 @@ export class DeliveryQueries {
       .within(filter.within, 'n.');
     const paged = where.paged(page);
     // Every delivery has its notification (a foreign key): counting joins it only to apply a jurisdiction.
-    const counted = filter.within?.length ? 'notification_deliveries d JOIN notifications n ON n.key = d.notification_key' : 'notification_deliveries d';
+    const counted = filter.within?.length
+      ? 'notification_deliveries d JOIN notifications n ON n.key = d.notification_key'
+      : 'notification_deliveries d';
     const [rows, count] = await Promise.all([
       this.db.query(`${SELECT_DELIVERIES} ${where.toSql()} ORDER BY d.id DESC ${paged.sql}`, paged.params),
       this.db.query(`SELECT count(*) AS count FROM ${counted} ${where.toSql()}`, where.params),

@@ -46,10 +46,14 @@ describe('HTTP contract: errors, auth and validation (embedded PostgreSQL)', () 
   expectNoServerErrorsInEachTest(() => api);
 
   describe('open endpoints', () => {
-    it('GET /health answers ok with both checks up, without a token', async () => {
+    it('GET /health answers ok with both checks up, and the outbox counts beside them, without a token', async () => {
       const health = await api.get('/health');
       expect(health.status).toBe(200);
-      expect(health.body).toEqual({ status: 'ok', checks: { database: 'up', temporal: 'up' } });
+      expect(health.body).toEqual({
+        status: 'ok',
+        checks: { database: 'up', temporal: 'up' },
+        details: { notifications: { pending: expect.any(Number), failed: expect.any(Number) } },
+      });
     });
 
     it('GET /api/docs-json is an OpenAPI 3 document listing /api/v1/cases', async () => {

@@ -193,6 +193,12 @@ function samples(
       body: { heldAt: inDays(-1), minutes: '约谈记录', statement: '表态' },
       ok: 200,
     },
+    'GET /notifications': { method: 'GET', path: '/api/v1/notifications', ok: 200 },
+    // Past the guard, a notification or delivery nobody may see (here: none such) answers 404 to every role.
+    'POST /notifications/:id/read': { method: 'POST', path: `/api/v1/notifications/${NO_SUCH_ID}:1:REMINDER/read`, ok: 404 },
+    'POST /notifications/read-all': { method: 'POST', path: '/api/v1/notifications/read-all', ok: 204 },
+    'GET /ops/notifications': { method: 'GET', path: '/api/v1/ops/notifications', ok: 200 },
+    'POST /ops/notifications/:id/retry': { method: 'POST', path: '/api/v1/ops/notifications/999999999/retry', ok: 404 },
   };
 }
 
@@ -355,7 +361,7 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
     expect(outcomes).toEqual(expected);
   });
 
-  it('lets admin keep the registers and nothing else: 200/201 there, 403 on findings, cases, audit, approvals, ledger and reports', async () => {
+  it('lets admin keep the registers, its inbox and the outbox and nothing else: 403 on findings, cases, audit, approvals, ledger and reports', async () => {
     const token = `Bearer ${await provider.sign(PEOPLE['admin'])}`;
     const all = samples(caseId, findingA.id, recommendationA, interviewA);
     const expected: Record<string, number> = {
@@ -406,6 +412,12 @@ describe('the role matrix: every endpoint × every role, over HTTP', () => {
       'GET /interviews/:id': 403,
       'POST /interviews/:id/schedule': 403,
       'POST /interviews/:id/record': 403,
+      // Its own inbox (nothing in it here) and the outbox it runs the channels of.
+      'GET /notifications': 200,
+      'POST /notifications/:id/read': 404,
+      'POST /notifications/read-all': 204,
+      'GET /ops/notifications': 200,
+      'POST /ops/notifications/:id/retry': 404,
     };
     const outcomes: Record<string, number> = {};
     for (const key of Object.keys(expected)) outcomes[key] = (await send(all[key], token)).status;

@@ -36,7 +36,7 @@ export { routesOf } from '../../apps/api/src/testing/routes-of'; // eslint-disab
 
 /** What reached "Temporal": a refused request must leave nothing here. */
 export interface WorkflowCall {
-  kind: 'openCase' | 'addFinding' | 'commandFinding' | 'addRecommendation' | 'commandRecommendation' | 'commandInterview';
+  kind: 'openCase' | 'addFinding' | 'commandFinding' | 'addRecommendation' | 'commandRecommendation' | 'commandInterview' | 'retryDelivery';
   id: string;
   actor: string;
 }
@@ -113,6 +113,11 @@ export class RecordingWorkflows {
   async commandInterview(interview: { unitId: string }, command: InterviewCommand): Promise<InterviewView> {
     this.calls.push({ kind: 'commandInterview', id: command.interviewId, actor: command.actor.id });
     return (await this.interviews.get(command.interviewId)) as InterviewView;
+  }
+
+  /** The retry workflow's start; its activity (not faked here) is what puts the delivery back to pending. */
+  async retryDelivery(deliveryId: string): Promise<void> {
+    this.calls.push({ kind: 'retryDelivery', id: deliveryId, actor: 'system' });
   }
 }
 

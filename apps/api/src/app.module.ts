@@ -13,6 +13,7 @@ import { FindingsModule } from './findings/findings.module';
 import { HealthModule } from './health/health.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LifecycleModule } from './lifecycle/lifecycle.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OpsModule } from './ops/ops.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
@@ -36,6 +37,7 @@ import { TemporalClientModule } from '@reform/temporal';
     DocumentsModule,
     RecommendationsModule,
     InterviewsModule,
+    NotificationsModule,
     ApprovalsModule,
     AuditModule,
     ReportsModule,

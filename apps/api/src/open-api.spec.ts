@@ -55,14 +55,18 @@ describe('the OpenAPI document', () => {
     expect(served).toEqual(expect.arrayContaining(['POST /cases', 'GET /findings/:id', 'GET /ledger']));
   });
 
-  it('gives every operation a 2xx answer whose JSON body is a contract shape, or the bytes of a file', () => {
+  it('gives every operation a 2xx answer whose JSON body is a contract shape, or the bytes of a file, or a 204 with no body', () => {
     const servesBytes = (operation: Operation, status: string) =>
       JSON.stringify(operation.responses[status]).includes('"application/octet-stream":{"schema":{"type":"string","format":"binary"}}');
+    const saysNothing = (operation: Operation, status: string) => status === '204' && operation.responses[status]?.content === undefined;
     const without = operations.filter(
       ({ operation }) =>
         !Object.keys(operation.responses).some(
           (status) =>
-            /^2\d\d$/.test(status) && (refOf(operation, status)?.startsWith('#/components/schemas/') || servesBytes(operation, status)),
+            /^2\d\d$/.test(status) &&
+            (refOf(operation, status)?.startsWith('#/components/schemas/') ||
+              servesBytes(operation, status) ||
+              saysNothing(operation, status)),
         ),
     );
     expect(without.map(({ name }) => name)).toEqual([]);
@@ -100,6 +104,11 @@ describe('the OpenAPI document', () => {
     expect(refOf(operation('POST /api/v1/findings/{id}/extension'), '202')).toBe('#/components/schemas/Finding');
     expect(refOf(operation('POST /api/v1/findings/{id}/verification'), '409')).toBe(ERROR_BODY);
     expect(refOf(operation('GET /health'), '503')).toBe('#/components/schemas/HealthReport');
+    expect(refOf(operation('GET /api/v1/notifications'), '200')).toBe('#/components/schemas/InboxPage');
+    expect(operation('POST /api/v1/notifications/{id}/read').responses['204']).toEqual({ description: 'read' });
+    expect(refOf(operation('GET /api/v1/ops/notifications'), '200')).toBe('#/components/schemas/NotificationDeliveryPage');
+    expect(refOf(operation('POST /api/v1/ops/notifications/{id}/retry'), '202')).toBe('#/components/schemas/DeliveryRetry');
+    expect(refOf(operation('POST /api/v1/ops/notifications/{id}/retry'), '409')).toBe(ERROR_BODY);
   });
 
   it('offers the ledger as JSON, CSV and XLSX', () => {

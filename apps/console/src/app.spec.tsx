@@ -42,7 +42,7 @@ describe('App', () => {
     window.history.replaceState(null, '', '/');
   });
 
-  it('gives the admin the registers and no finding, case or ledger navigation', async () => {
+  it('gives the admin the registers and the outbox, and no finding, case or ledger navigation', async () => {
     vi.stubGlobal('fetch', server());
     signedInAs({ sub: 'admin-liu', name: '刘洋', roles: ['admin'] });
     renderApp();
@@ -51,9 +51,32 @@ describe('App', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['组织机构', '人员']);
+    ).toEqual(['组织机构', '人员', '通知投递']);
     expect(await screen.findByRole('heading', { name: '组织机构' })).toBeTruthy();
     expect(window.location.pathname).toBe('/org');
+  });
+
+  it('puts the inbox in the header with its unread count, and the outbox in the nav of supervisors only', async () => {
+    const fetch = server();
+    fetch.mockImplementation(async (url: string) => {
+      const path = url.split('?')[0];
+      const body =
+        path === '/api/v1/notifications'
+          ? { items: [], unread: 4, total: 9 }
+          : path === '/api/v1/org-units'
+            ? { items: orgUnits() }
+            : { items: [], total: 0 };
+      return new Response(JSON.stringify(body), { status: 200 });
+    });
+    vi.stubGlobal('fetch', fetch);
+    signedInAs({ sub: 'officer-li', name: '李明', roles: ['officer'], orgUnitId: 'OFF-1' });
+    window.history.replaceState(null, '', '/inbox');
+    renderApp();
+    const bell = await screen.findByRole('link', { name: '通知（4 条未读）' });
+    expect(bell.closest('header')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '通知（4 条未读）' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: '主导航' });
+    expect(within(nav).queryByRole('link', { name: '通知投递' })).toBeNull();
   });
 
   it("names the signed-in user's org unit in the header", async () => {
@@ -66,5 +89,6 @@ describe('App', () => {
     const nav = screen.getByRole('navigation', { name: '主导航' });
     expect(within(nav).queryByRole('link', { name: '组织机构' })).toBeNull();
     expect(within(nav).getByRole('link', { name: '约谈' }).getAttribute('href')).toBe('/interviews');
+    expect(within(nav).getByRole('link', { name: '通知投递' }).getAttribute('href')).toBe('/ops/notifications');
   });
 });

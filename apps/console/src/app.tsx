@@ -4,6 +4,7 @@ import { AppContext } from './app-context';
 import { useI18n } from './i18n/i18n';
 import type { Dict } from './i18n/zh';
 import { UnitName } from './org/names';
+import { InboxBell } from './ui/inbox-bell';
 import { OrgProvider } from './org/org-context';
 import { Link, match, navigate, usePath } from './router';
 import { hasRole, loadSession, saveSession, type Session, type User } from './session';
@@ -14,10 +15,12 @@ import { CasePage } from './views/case-page';
 import { Dashboard } from './views/dashboard';
 import { EscalationBoard } from './views/escalation-board';
 import { FindingPage } from './views/finding-page';
+import { Inbox } from './views/inbox';
 import { InterviewList } from './views/interview-list';
 import { InterviewPage } from './views/interview-page';
 import { Ledger } from './views/ledger';
 import { MyFindings } from './views/my-findings';
+import { OpsNotifications } from './views/ops-notifications';
 import { OrgAdmin } from './views/org-admin';
 import { PeopleAdmin } from './views/people-admin';
 import { RecommendationForm } from './views/recommendation-form';
@@ -44,6 +47,7 @@ const NAV: NavItem[] = [
   { to: '/dashboard', label: 'dashboard', roles: ['officer', 'supervisor', 'auditor'] },
   { to: '/org', label: 'org', roles: ['admin'] },
   { to: '/people', label: 'people', roles: ['admin'] },
+  { to: '/ops/notifications', label: 'deliveries', roles: ['supervisor', 'admin'] },
 ];
 
 const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
@@ -63,6 +67,8 @@ const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/dashboard', () => <Dashboard />],
   ['/org', () => <OrgAdmin />],
   ['/people', () => <PeopleAdmin />],
+  ['/inbox', () => <Inbox />],
+  ['/ops/notifications', () => <OpsNotifications />],
 ];
 
 export function App() {
@@ -134,6 +140,7 @@ function Shell({ user, onSignOut, children }: { user?: User; onSignOut?: () => v
           <strong>{t.app.title}</strong> <span>{t.app.subtitle}</span>
         </div>
         <div className="who">
+          {user && <InboxBell />}
           {user && (
             <span data-testid="who">
               {user.name} · {user.roles.map((role) => t.roles[role]).join('、')}

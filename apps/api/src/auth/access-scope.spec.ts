@@ -121,6 +121,21 @@ describe('AccessScope: jurisdiction (管辖范围)', () => {
     expect(await scope.unitFilter(at('OFFICE-1'), undefined)).toEqual({ unitId: undefined, within: [OFFICE_1_JURISDICTION] });
   });
 
+  it("gives a reader's inbox their own notifications, a unit user its unit's, a supervisor those awaiting a decision in the jurisdiction", async () => {
+    expect(await scope.inboxOf(at('OFFICE-1', ['officer']))).toEqual({ personId: 'officer@OFFICE-1' });
+    expect(await scope.inboxOf({ id: 'u1', name: 'Unit', roles: ['unit'], unitId: 'U1' })).toEqual({ personId: 'u1', unitId: 'U1' });
+    expect(await scope.inboxOf(at('OFFICE-1'))).toEqual({ personId: 'supervisor@OFFICE-1', decisionsWithin: [OFFICE_1_JURISDICTION] });
+    expect(await scope.inboxOf(at('ROOT'))).toEqual({ personId: 'supervisor@ROOT', decisionsWithin: [] });
+    // An admin's token may carry a unitId; only the unit role reads the unit's notifications.
+    expect(await scope.inboxOf({ id: 'ad', name: 'Admin', roles: ['admin'], unitId: 'U1' })).toEqual({ personId: 'ad' });
+  });
+
+  it('shows an admin the whole outbox and a supervisor the deliveries within the jurisdiction', async () => {
+    expect(await scope.deliveriesOf({ id: 'ad', name: 'Admin', roles: ['admin'] })).toBeUndefined();
+    expect(await scope.deliveriesOf(at('OFFICE-1'))).toEqual([OFFICE_1_JURISDICTION]);
+    expect(await scope.deliveriesOf(at('ROOT'))).toBeUndefined();
+  });
+
   it('reads the register once per couple of seconds, not once per question', async () => {
     const before = fake.reads;
     await scope.sees(at('OFFICE-1'), finding('U1'));

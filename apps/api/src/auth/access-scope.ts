@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@reform/contracts';
 import { isDisciplineSide, jurisdictionOf, withinJurisdiction } from '@reform/domain';
-import type { Within } from '@reform/persistence';
+import type { InboxAudience, Within } from '@reform/persistence';
 import { ForbiddenError } from '../errors/forbidden.error';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { OrgRegister } from '../organisation/org-register';
@@ -93,6 +93,24 @@ export class AccessScope {
     const scope = await this.scopeFor(user);
     if (scope.unitId !== undefined) return scope.unitId === finding.unitId;
     return (scope.within ?? []).every((within) => withinJurisdiction({ everything: false, ...within }, finding));
+  }
+
+  /**
+   * 通知 — whose notifications the caller's inbox holds: those addressed to them; a unit user's, those
+   * to its unit; a supervisor's, those awaiting a decision within the jurisdiction (its findings' rule).
+   */
+  async inboxOf(user: Principal): Promise<InboxAudience> {
+    const unitId = user.roles.includes('unit') ? user.unitId : undefined;
+    if (!user.roles.includes('supervisor')) return { personId: user.id, unitId };
+    const jurisdiction = jurisdictionOf(await this.register.tree(), user.orgUnitId);
+    return { personId: user.id, unitId, decisionsWithin: jurisdiction.everything ? [] : [jurisdiction] };
+  }
+
+  /** The outbox an operator sees: an admin all of it (undefined), a supervisor the deliveries of notifications within the jurisdiction. */
+  async deliveriesOf(user: Principal): Promise<Within[] | undefined> {
+    if (user.roles.includes('admin')) return undefined;
+    // The route admits supervisors beside admins: the discipline side, whose scope is a jurisdiction.
+    return (await this.scopeFor(user)).within;
   }
 
   /** Whether the caller may take the responsible unit's steps (plan, report, extension) on the finding. */

@@ -34,6 +34,7 @@ describe('the role matrix: the @Access() rule of every route', () => {
       'auditor,supervisor scoped',
     ];
     const [everyoneScoped, ownUnit] = ['auditor,officer,supervisor,unit scoped', 'unit scoped'];
+    const everyoneScopedWithAdmin = 'admin,auditor,officer,supervisor,unit scoped';
     const [everyoneSignedIn, registerReaders] = ['admin,auditor,officer,supervisor,unit all', 'admin,officer,supervisor all'];
     expect(matrix).toEqual({
       'GET /health': ' public',
@@ -94,13 +95,32 @@ describe('the role matrix: the @Access() rule of every route', () => {
       'GET /interviews/:id': readersInJurisdiction,
       'POST /interviews/:id/schedule': 'officer,supervisor scoped',
       'POST /interviews/:id/record': 'officer,supervisor scoped',
+      // 通知: everyone's own inbox (a unit user's unit's, a supervisor's awaiting a decision in the jurisdiction).
+      'GET /notifications': everyoneScopedWithAdmin,
+      'POST /notifications/:id/read': everyoneScopedWithAdmin,
+      'POST /notifications/read-all': everyoneScopedWithAdmin,
+      // The outbox: supervisors within the jurisdiction, admins (who run the channels) all of it.
+      'GET /ops/notifications': 'admin,supervisor scoped',
+      'POST /ops/notifications/:id/retry': 'admin,supervisor scoped',
     });
   });
 
-  it('lets admin keep the registers and read nothing of cases, findings, the audit log or reports', () => {
+  it('lets admin keep the registers, its own inbox and the outbox, and read nothing of cases, findings, the audit log or reports', () => {
     const adminRoutes = routes.filter((route) => route.rule && rolesOf(route.rule).includes('admin')).map((route) => route.key);
     expect(adminRoutes.sort()).toEqual(
-      ['GET /org-units', 'GET /org-units/:id', 'GET /people', 'POST /org-units/import', 'PUT /org-units/:id', 'PUT /people/:id'].sort(),
+      [
+        'GET /org-units',
+        'GET /org-units/:id',
+        'GET /people',
+        'POST /org-units/import',
+        'PUT /org-units/:id',
+        'PUT /people/:id',
+        'GET /notifications',
+        'POST /notifications/:id/read',
+        'POST /notifications/read-all',
+        'GET /ops/notifications',
+        'POST /ops/notifications/:id/retry',
+      ].sort(),
     );
     const registerWrites = routes.filter((route) => /^(PUT|POST) \/(org-units|people)/.test(route.key));
     for (const { key, rule } of registerWrites) expect({ key, roles: rule && rolesOf(rule) }).toEqual({ key, roles: ['admin'] });
@@ -114,7 +134,7 @@ describe('the role matrix: the @Access() rule of every route', () => {
     }
   });
 
-  it('confines unit users on every route a unit user may call that serves findings or recommendations; the org-unit register is open to every role', () => {
+  it('confines unit users on every route a unit user may call that serves findings, recommendations or notifications; the org-unit register is open to every role', () => {
     const unitRoutes = routes.filter((route) => route.rule && rolesOf(route.rule).includes('unit'));
     expect(unitRoutes.map((route) => route.key).sort()).toEqual(
       [
@@ -135,6 +155,9 @@ describe('the role matrix: the @Access() rule of every route', () => {
         'GET /recommendations/:id/document',
         'POST /recommendations/:id/receipt',
         'POST /recommendations/:id/reply',
+        'GET /notifications',
+        'POST /notifications/:id/read',
+        'POST /notifications/read-all',
       ].sort(),
     );
     for (const { key, rule } of unitRoutes) {

@@ -49,3 +49,6 @@ export function Responds(status: number, schema: z.ZodType, description: string,
  */
 export const Refuses = (...statuses: ErrorStatus[]) =>
   applyDecorators(...statuses.map((status) => ApiResponse({ status, ...errorAnswer(status) })));
+
+/** The route's success answer when it has nothing to say: 204, no body. */
+export const RespondsEmpty = (description: string) => ApiResponse({ status: 204, description });

@@ -4,8 +4,10 @@ import {
   AuditChainQueries,
   AuditQueries,
   CaseQueries,
+  DeliveryQueries,
   FindingQueries,
   IdempotencyStore,
+  InboxQueries,
   InterviewQueries,
   LedgerQueries,
   RecommendationQueries,
@@ -26,6 +28,8 @@ const QUERY_CLASSES = [
   RecommendationQueries,
   InterviewQueries,
   AccountabilityReportQueries,
+  InboxQueries,
+  DeliveryQueries,
 ];
 
 /** The read side of PostgreSQL (plain classes from persistence), made injectable. */

@@ -1,8 +1,16 @@
 import type { AppConfigService } from '@reform/config';
 import { caseOpenedUpdate, findingCommandUpdate, type FindingCommand, type OpenCaseInput } from '@reform/contracts';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import {
+  ApplicationFailure,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
 import { CaseClosedError } from '../errors/case-closed.error';
 import { StepConflictError } from '../errors/step-conflict.error';
+import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import { ReformWorkflows } from './reform-workflows.client';
 import type { TemporalGate } from './temporal-gate';
@@ -67,6 +75,21 @@ describe('ReformWorkflows', () => {
     expect(handle.executeUpdate).toHaveBeenCalledWith(caseOpenedUpdate);
     handle.executeUpdate.mockRejectedValueOnce(new WorkflowNotFoundError('gone', 'case-c1', undefined));
     await expect(workflows.caseOpened('c1')).resolves.toBeUndefined();
+  });
+
+  it('starts the retry of a delivery on the task queue, joining one already running', async () => {
+    const { workflows, workflow } = setUp();
+    await workflows.retryDelivery('42');
+    expect(workflow.start).toHaveBeenCalledWith('deliveryRetryWorkflow', {
+      workflowId: 'delivery-retry-42',
+      taskQueue: 'q-test',
+      args: [{ deliveryId: '42' }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    workflow.start.mockRejectedValueOnce(new WorkflowExecutionAlreadyStartedError('started', 'delivery-retry-42', 'deliveryRetryWorkflow'));
+    await expect(workflows.retryDelivery('42')).resolves.toBeUndefined();
+    workflow.start.mockRejectedValueOnce(new ServiceError('Failed to start Workflow', { cause: new Error('connect ECONNREFUSED') }));
+    await expect(workflows.retryDelivery('42')).rejects.toBeInstanceOf(TemporalUnavailableError);
   });
 
   it('lets anything else through unchanged', async () => {

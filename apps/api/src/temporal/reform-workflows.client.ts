@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
 import {
   addFindingUpdate,
   addRecommendationUpdate,
   caseOpenedUpdate,
   caseWorkflowId,
+  deliveryRetryWorkflowId,
   findingCommandUpdate,
   findingWorkflowId,
   interviewCommandUpdate,
@@ -109,6 +110,25 @@ export class ReformWorkflows {
   async commandInterview(interview: Pick<InterviewView, 'unitId' | 'status'>, command: InterviewCommand): Promise<InterviewView> {
     const handle = this.client.workflow.getHandle(interviewDeskWorkflowId(interview.unitId));
     return this.translated(() => handle.executeUpdate(interviewCommandUpdate, { args: [command] }), { status: interview.status });
+  }
+
+  /**
+   * 立即重试 — starts the retry of a failed delivery; one already running for it is joined, so a
+   * second press is accepted as the first was. Its activity puts the delivery back to pending.
+   */
+  async retryDelivery(deliveryId: string): Promise<void> {
+    await this.translated(async () => {
+      try {
+        await this.client.workflow.start(WORKFLOW_TYPES.deliveryRetry, {
+          workflowId: deliveryRetryWorkflowId(deliveryId),
+          taskQueue: this.config.temporal.taskQueue,
+          args: [{ deliveryId }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        });
+      } catch (error) {
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
+    });
   }
 
   /**

@@ -17,3 +17,4 @@ export * from './organisation.shapes';
 export * from './file.shapes';
 export * from './recommendation.shapes';
 export * from './interview.shapes';
+export * from './notification.shapes';

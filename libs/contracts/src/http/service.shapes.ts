@@ -1,13 +1,23 @@
 import { z } from 'zod/v4';
-import { Instant, shape } from './registry';
+import { Count, Instant, shape } from './registry';
 
 const CheckState = z.enum(['up', 'down']);
 
-/** GET /health: 200 when PostgreSQL and Temporal both answer, 503 naming the one that does not. */
+/** What the outbox holds beyond the inbox: deliveries still being tried, and those given up. */
+const NotificationCounts = z.object({ pending: Count, failed: Count });
+
+/**
+ * GET /health: 200 when PostgreSQL and Temporal both answer, 503 naming the one that does not.
+ * `details` informs and never decides the status; it is left out when it cannot be counted.
+ */
 export const HealthReportSchema = shape(
   'HealthReport',
-  'readiness: whether PostgreSQL and Temporal answer',
-  z.object({ status: z.enum(['ok', 'error']), checks: z.object({ database: CheckState, temporal: CheckState }) }),
+  'readiness: whether PostgreSQL and Temporal answer; details (when they can be counted) never change the status',
+  z.object({
+    status: z.enum(['ok', 'error']),
+    checks: z.object({ database: CheckState, temporal: CheckState }),
+    details: z.object({ notifications: NotificationCounts }).optional(),
+  }),
 );
 export type HealthReport = z.infer<typeof HealthReportSchema>;
 

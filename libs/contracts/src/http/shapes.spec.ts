@@ -66,4 +66,33 @@ describe('the response shapes', () => {
     expect(shapeId(CaseWithFindingsSchema)).toBe('CaseWithFindings');
     expect(() => shapeId(z.object({}))).toThrow(/not a declared response shape/);
   });
+
+  it('give the inbox and the outbox exactly the fields of the contract ("Notifications, extended")', () => {
+    const fields = (id: string) => Object.keys(components[id]['properties'] as object);
+    expect(fields('InboxNotification')).toEqual([
+      'id',
+      'kind',
+      'findingId',
+      'recommendationId',
+      'interviewId',
+      'title',
+      'body',
+      'createdAt',
+      'readAt',
+    ]);
+    expect(fields('InboxPage')).toEqual(['items', 'unread', 'total']);
+    expect(fields('NotificationDelivery')).toEqual([
+      'id',
+      'notificationId',
+      'kind',
+      'channel',
+      'recipient',
+      'status',
+      'attempts',
+      'lastError',
+      'nextAttemptAt',
+      'deliveredAt',
+    ]);
+    expect(components['HealthReport']['required']).toEqual(['status', 'checks']);
+  });
 });

@@ -9,6 +9,7 @@ import { Recommendations1765000000000 } from './1765000000000-recommendations';
 import { AccountabilityOutcomes1766000000000 } from './1766000000000-accountability-outcomes';
 import { Interviews1766100000000 } from './1766100000000-interviews';
 import { NotificationDeliveries1766200000000 } from './1766200000000-notification-deliveries';
+import { NotificationInboxIndexes1766300000000 } from './1766300000000-notification-inbox-indexes';
 
 export const MIGRATIONS = [
   InitialSchema1764300000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   AccountabilityOutcomes1766000000000,
   Interviews1766100000000,
   NotificationDeliveries1766200000000,
+  NotificationInboxIndexes1766300000000,
 ];

@@ -16,3 +16,5 @@ export {
 } from './recommendation.queries';
 export { InterviewQueries, toInterviewView, type InterviewFilter } from './interview.queries';
 export { AccountabilityReportQueries, type AccountabilityReportFilter } from './accountability-report.queries';
+export { InboxQueries, type InboxAudience } from './inbox.queries';
+export { DeliveryQueries, type DeliveryFilter } from './delivery.queries';

@@ -71,6 +71,17 @@ export class WhereClause {
     return this;
   }
 
+  /** A placeholder for `value` outside the AND-ed conditions (a branch of a UNION, a join). */
+  param(value: unknown): string {
+    return `$${this.params.push(value)}`;
+  }
+
+  /** The rows (`alias` their table's) within every one of `within`, as one predicate to use inside SQL of one's own; TRUE when none limits. */
+  withinSql(within: readonly Within[] | undefined, alias = ''): string {
+    const each = (within ?? []).map((one) => this.withinPredicate(one, alias));
+    return each.length === 0 ? 'TRUE' : each.join(' AND ');
+  }
+
   private withinPredicate(each: Within, alias: string): string {
     const units = `$${this.params.push([...each.unitIds])}`;
     const offices = `$${this.params.push([...each.trackingOfficeIds])}`;

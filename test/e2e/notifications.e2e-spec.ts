@@ -112,7 +112,9 @@ describe('notifications on the started stack: a reminder reaches the unit headâ€
     // Any unit user of the unit reads it in the inbox too; another unit's does not.
     const colleague = await api.get<Inbox>('/api/v1/notifications', unitUser(unitId));
     expect(colleague.body.items.map((item) => item.id)).toContain(reminder.id);
-    const stranger = await api.get<Inbox>('/api/v1/notifications', unitUser(uniqueUnit('OTHER')));
+    const other = uniqueUnit('OTHER');
+    await api.registerUnits(other);
+    const stranger = await api.get<Inbox>('/api/v1/notifications', unitUser(other));
     expect(stranger.body.items.map((item) => item.id)).not.toContain(reminder.id);
 
     const mail = await eventually(

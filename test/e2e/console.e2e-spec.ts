@@ -232,7 +232,11 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     // 系统管理员 keeps the registers and sees no findings: the org tree, a unit's form, the people.
     const admin = await signIn('刘洋');
     await admin.page.getByRole('heading', { name: '组织机构', exact: true }).waitFor();
-    expect(await admin.page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual(['组织机构', '人员']);
+    expect(await admin.page.getByRole('navigation', { name: '主导航' }).getByRole('link').allTextContents()).toEqual([
+      '组织机构',
+      '人员',
+      '通知投递',
+    ]);
     const tree = admin.page.getByRole('list', { name: '机构树' });
     for (const name of ['县纪委监委', '第一纪检监察室', '派驻第一纪检监察组', '城关镇纪委', '县财政局']) {
       await tree.getByRole('button', { name, exact: true }).waitFor();
@@ -243,6 +247,9 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await admin.page.getByRole('link', { name: '人员' }).click();
     await admin.page.getByRole('button', { name: '编辑“王芳”' }).waitFor();
     await screenshot(admin, 'admin-people');
+    await admin.page.getByRole('link', { name: '通知投递' }).click();
+    await admin.page.getByRole('heading', { name: '通知投递' }).waitFor();
+    await screenshot(admin, 'admin-deliveries');
 
     // Nothing went wrong in any browser: no script errors, no Content-Security-Policy violations.
     expect(
@@ -296,6 +303,19 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     await unit.page.goto(findingUrl);
     await unit.page.getByRole('listitem', { name: `督办通知书 ${docNo}` }).waitFor();
     await screenshot(unit, 'unit-finding-documents');
+
+    // The 督办 notice is in the liaison's inbox: the bell counts it, the list links to the finding, opening it reads it.
+    const bell = unit.page.getByTestId('inbox-bell');
+    await refreshUntil(unit, async () => /条未读/.test((await bell.getAttribute('aria-label')) ?? ''));
+    await bell.click();
+    await unit.page.getByRole('heading', { name: '通知', exact: true }).waitFor();
+    const entry = unit.page.getByTestId('inbox-item').filter({ hasText: `督办通知：${title}` });
+    await entry.waitFor();
+    await screenshot(unit, 'unit-inbox');
+    const before = (await bell.getAttribute('aria-label')) as string;
+    await entry.getByRole('link', { name: `督办通知：${title}` }).click();
+    await unit.page.waitForURL(findingUrl);
+    await refreshUntil(unit, async () => (await bell.getAttribute('aria-label')) !== before);
 
     expect([supervisor, unit].flatMap((desk) => desk.problems.map((problem) => `${desk.name}: ${problem}`))).toEqual([]);
   }, 180_000);

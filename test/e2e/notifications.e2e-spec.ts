@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { eventually } from '../support/http';
 import {
   admin,
@@ -53,6 +54,7 @@ describe('notifications on the started stack: a reminder reaches the unit head�
         WECOM_ROBOT_URL: await robot.start(),
         CONSOLE_URL: 'http://zg.example.gov.cn',
         POLICY_REMIND_BEFORE: 'PT4S',
+        NOTIFY_DIGEST_AT: '08:30',
         POLICY_ESCALATION_STEP: 'PT1H',
       },
     });
@@ -170,6 +172,42 @@ describe('notifications on the started stack: a reminder reaches the unit head�
     });
     // A delivered one is not retried again.
     expect((await api.post(`/api/v1/ops/notifications/${missing.id}/retry`, {}, supervisor)).status).toBe(409);
+  });
+
+  it('keeps the digest Schedule at NOTIFY_DIGEST_AT in Beijing time; run now, it sends the head a 每日待办 of what is due this week', async () => {
+    const { unitId, headId, headEmail } = await unitWithHead();
+    await steps.oneFinding(unitId, { dueAt: inMs(3 * 86_400_000), title: '三公经费台账不全' });
+    const connection = await Connection.connect({ address: stack.temporalAddress });
+    try {
+      const schedule = new Client({ connection }).schedule.getHandle('notification-digest');
+      const described = await eventually(
+        () => schedule.describe().catch(() => null),
+        (found) => found !== null,
+        30_000,
+      );
+      const [calendar] = described?.spec.calendars ?? [];
+      expect(calendar?.hour).toEqual([expect.objectContaining({ start: 8, end: 8 })]);
+      expect(calendar?.minute).toEqual([expect.objectContaining({ start: 30, end: 30 })]);
+      expect(described?.spec.timezone).toBe('Asia/Shanghai');
+      await schedule.trigger();
+    } finally {
+      await connection.close();
+    }
+    const head = as({ sub: headId, roles: ['unit'], unitId });
+    const inbox = await eventually(
+      () => api.get<Inbox>('/api/v1/notifications', head),
+      (read) => read.body.items.some((item) => item.kind === 'DAILY_DIGEST'),
+      30_000,
+    );
+    const digest = inbox.body.items.find((item) => item.kind === 'DAILY_DIGEST') as InboxItem;
+    expect(digest.title).toMatch(/^每日待办（\d{4}-\d{2}-\d{2}）：0 项逾期，1 项本周到期$/);
+    expect(digest.body).toContain('“三公经费台账不全”');
+    const mail = await eventually(
+      async () => smtp.mails.find((each) => each.envelopeTo.includes(headEmail) && each.notificationKey === digest.id),
+      (found) => found !== undefined,
+      20_000,
+    );
+    expect(mail?.parsed.subject).toBe(`【以案促改】${digest.title}`);
   });
 
   it('counts pending and failed deliveries in /health without changing its status', async () => {

@@ -308,7 +308,7 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
     const bell = unit.page.getByTestId('inbox-bell');
     await refreshUntil(unit, async () => /条未读/.test((await bell.getAttribute('aria-label')) ?? ''));
     await bell.click();
-    await unit.page.getByRole('heading', { name: '通知', exact: true }).waitFor();
+    await unit.page.getByRole('heading', { name: /^通知/, level: 1 }).waitFor();
     const entry = unit.page.getByTestId('inbox-item').filter({ hasText: `督办通知：${title}` });
     await entry.waitFor();
     await screenshot(unit, 'unit-inbox');

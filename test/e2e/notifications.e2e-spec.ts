@@ -32,7 +32,7 @@ interface Delivery {
   notificationId: string;
   kind: string;
   channel: string;
-  recipient: { personId: string | null; unitId: string | null; address: string | null };
+  recipient: { personId: string | null; name: string | null; unitId: string | null; address: string | null };
   status: string;
   attempts: number;
   lastError: string | null;
@@ -149,6 +149,7 @@ describe('notifications on the started stack: a reminder reaches the unit head�
       (item) => item.notificationId === reminder.id && item.recipient.personId === liaisonId,
     ) as Delivery;
     expect(missing.lastError).toContain('未登记电子邮箱');
+    expect(missing.recipient.name).toBe('王联络员');
 
     // Registered, then retried now: delivered.
     const liaisonEmail = `${liaisonId.toLowerCase()}@example.gov.cn`;

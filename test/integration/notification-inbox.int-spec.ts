@@ -321,7 +321,7 @@ describe('the inbox and the outbox, over HTTP on PostgreSQL', () => {
         notificationId: 'N1',
         kind: 'DAILY_DIGEST',
         channel: 'email',
-        recipient: { personId: 'inbox-officer', unitId: 'OFF-IN', address: 'inbox-officer@example.cn' },
+        recipient: { personId: 'inbox-officer', name: 'inbox-officer', unitId: 'OFF-IN', address: 'inbox-officer@example.cn' },
         status: 'failed',
         attempts: 3,
         lastError: '550 mailbox unavailable',
@@ -330,7 +330,7 @@ describe('the inbox and the outbox, over HTTP on PostgreSQL', () => {
       });
       expect(byId('n2-email')).toMatchObject({ recipient: { unitId: 'U-IN' }, status: 'pending', nextAttemptAt: at(120) });
       // The webhook reaches no one person: the unit the notification concerns stands in.
-      expect(byId('n6-webhook').recipient).toEqual({ personId: null, unitId: 'U-OUT', address: 'hook@example.cn' });
+      expect(byId('n6-webhook').recipient).toEqual({ personId: null, name: null, unitId: 'U-OUT', address: 'hook@example.cn' });
       expect(byId('n2-inbox')).toMatchObject({ channel: 'inbox', status: 'delivered', deliveredAt: at(60) });
     });
 

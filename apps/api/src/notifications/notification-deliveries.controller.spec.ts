@@ -24,7 +24,7 @@ function delivery(id: string, status: DeliveryStatus): NotificationDelivery {
     notificationId: 'f1:3:REMINDER',
     kind: 'REMINDER',
     channel: 'email',
-    recipient: { personId: 'p-1', unitId: 'U1', address: 'wang@example.cn' },
+    recipient: { personId: 'p-1', name: '王芳', unitId: 'U1', address: 'wang@example.cn' },
     status,
     attempts: 5,
     lastError: status === 'failed' ? '550 mailbox unavailable' : null,

@@ -38,7 +38,10 @@ export function DeliveryTable({
               </td>
               <td>{t.channel[delivery.channel] ?? delivery.channel}</td>
               <td>
-                {delivery.recipient.personId ?? '—'} · <UnitName id={delivery.recipient.unitId} />
+                <span title={delivery.recipient.personId ?? undefined}>
+                  {delivery.recipient.name ?? delivery.recipient.personId ?? '—'}
+                </span>{' '}
+                · <UnitName id={delivery.recipient.unitId} />
                 {delivery.recipient.address && <div className="muted small">{delivery.recipient.address}</div>}
               </td>
               <td>

@@ -11,7 +11,7 @@ function delivery(id: string, status: DeliveryStatus, overrides: Partial<Notific
     notificationId: `f-1:${id}:REMINDER`,
     kind: 'REMINDER',
     channel: 'email',
-    recipient: { personId: 'unit-wang', unitId: 'U-FIN', address: 'wang@example.cn' },
+    recipient: { personId: 'unit-wang', name: '王芳', unitId: 'U-FIN', address: 'wang@example.cn' },
     status,
     attempts: 1,
     lastError: null,
@@ -26,7 +26,7 @@ const ITEMS = [
   delivery('8', 'pending', { channel: 'wecom', attempts: 2, lastError: 'connect ETIMEDOUT', nextAttemptAt: hoursFromNow(1) }),
   delivery('9', 'delivered', {
     channel: 'inbox',
-    recipient: { personId: 'unit-wang', unitId: 'U-FIN', address: null },
+    recipient: { personId: 'unit-wang', name: '王芳', unitId: 'U-FIN', address: null },
     deliveredAt: hoursFromNow(-1),
   }),
 ];

@@ -32,6 +32,8 @@ export type InboxPage = z.infer<typeof InboxPageSchema>;
 const DeliveryRecipientSchema = z.object({
   /** Null for the webhook, which reaches no one person. */
   personId: z.string().nullable(),
+  /** Their name as the register had it when the notification was made; null for the webhook. */
+  name: z.string().nullable(),
   /** The org unit the person was reached through (as the notification recorded it), else the unit it concerns. */
   unitId: z.string().nullable(),
   /** The e-mail address, WeCom user id or URL it goes to; null for the inbox. */

@@ -14,7 +14,7 @@ type DeliveryRow = Pick<
   TableRow<'notification_deliveries'>,
   'notification_key' | 'channel' | 'person_id' | 'address' | 'status' | 'attempts' | 'last_error' | 'next_attempt_at' | 'delivered_at'
 > &
-  Pick<TableRow<'notifications'>, 'kind'> & { id: string; unit_id: string | null };
+  Pick<TableRow<'notifications'>, 'kind'> & { id: string; unit_id: string | null; person_name: string | null };
 
 function toDelivery(row: DeliveryRow): NotificationDelivery {
   return {
@@ -22,7 +22,7 @@ function toDelivery(row: DeliveryRow): NotificationDelivery {
     notificationId: row.notification_key,
     kind: inboxKind(row.kind),
     channel: row.channel,
-    recipient: { personId: row.person_id, unitId: row.unit_id, address: row.address },
+    recipient: { personId: row.person_id, name: row.person_name, unitId: row.unit_id, address: row.address },
     status: row.status,
     attempts: row.attempts,
     lastError: row.last_error,
@@ -31,12 +31,13 @@ function toDelivery(row: DeliveryRow): NotificationDelivery {
   };
 }
 
-// The person's org unit as the notification recorded whom it reached, else the unit it concerns.
+// The person's name and org unit as the notification recorded whom it reached, else the unit it concerns.
 const SELECT_DELIVERIES = `
   SELECT d.id::text AS id, d.notification_key, n.kind, d.channel, d.person_id, d.address, d.status, d.attempts,
     d.last_error, d.next_attempt_at, d.delivered_at,
-    coalesce((SELECT p->>'viaOrgUnitId' FROM jsonb_array_elements(n.recipients) p WHERE p->>'personId' = d.person_id LIMIT 1), n.unit_id) AS unit_id
-  FROM notification_deliveries d JOIN notifications n ON n.key = d.notification_key`;
+    coalesce(reached->>'viaOrgUnitId', n.unit_id) AS unit_id, reached->>'name' AS person_name
+  FROM notification_deliveries d JOIN notifications n ON n.key = d.notification_key
+  LEFT JOIN LATERAL (SELECT p FROM jsonb_array_elements(n.recipients) p WHERE p->>'personId' = d.person_id LIMIT 1) AS whom(reached) ON true`;
 
 /** The outbox as operators see it (GET /ops/notifications) and as /health counts it; ids must be whole numbers. */
 export class DeliveryQueries {

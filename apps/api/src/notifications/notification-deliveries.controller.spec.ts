@@ -1,17 +1,13 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
+import type { INestApplication } from '@nestjs/common';
 import type { DeliveryStatus, NotificationDelivery, Principal } from '@reform/contracts';
 import { DeliveryQueries, type DeliveryFilter } from '@reform/persistence';
-import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
 import { AccessScope } from '../auth/access-scope';
-import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
-import { VALIDATION_OPTIONS } from '../http-setup';
 import { OrgRegister } from '../organisation/org-register';
 import { ReformWorkflows } from '../temporal/reform-workflows.client';
 import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
+import { signedInApp } from '../testing/signed-in-app';
 import { NotificationDeliveriesController } from './notification-deliveries.controller';
 import { NotificationDeliveriesService } from './notification-deliveries.service';
 
@@ -48,24 +44,19 @@ describe('the outbox over HTTP (/ops/notifications)', () => {
   const workflows = { retryDelivery: jest.fn(async (_id: string) => undefined) };
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      controllers: [NotificationDeliveriesController],
-      providers: [
-        NotificationDeliveriesService,
-        AccessScope,
-        { provide: OrgRegister, useValue: registerOf(UNITS).register },
-        { provide: DeliveryQueries, useValue: deliveries },
-        { provide: ReformWorkflows, useValue: workflows },
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.use((req: Request & { user?: Principal }, _: Response, next: NextFunction) => {
-      req.user = user;
-      next();
-    });
-    app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
-    await app.init();
+    app = await signedInApp(
+      {
+        controllers: [NotificationDeliveriesController],
+        providers: [
+          NotificationDeliveriesService,
+          AccessScope,
+          { provide: OrgRegister, useValue: registerOf(UNITS).register },
+          { provide: DeliveryQueries, useValue: deliveries },
+          { provide: ReformWorkflows, useValue: workflows },
+        ],
+      },
+      () => user,
+    );
   });
   afterAll(() => app.close());
   beforeEach(() => {

@@ -1,15 +1,11 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
+import type { INestApplication } from '@nestjs/common';
 import type { InboxPage, Principal } from '@reform/contracts';
 import { InboxQueries, type InboxAudience } from '@reform/persistence';
-import type { NextFunction, Request, Response } from 'express';
 import request from 'supertest';
 import { AccessScope } from '../auth/access-scope';
-import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
-import { VALIDATION_OPTIONS } from '../http-setup';
 import { OrgRegister } from '../organisation/org-register';
 import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
+import { signedInApp } from '../testing/signed-in-app';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
@@ -43,23 +39,18 @@ describe('the inbox over HTTP (/notifications)', () => {
   };
 
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({
-      controllers: [NotificationsController],
-      providers: [
-        NotificationsService,
-        AccessScope,
-        { provide: OrgRegister, useValue: registerOf(UNITS).register },
-        { provide: InboxQueries, useValue: inbox },
-        { provide: APP_FILTER, useClass: AllExceptionsFilter },
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.use((req: Request & { user?: Principal }, _: Response, next: NextFunction) => {
-      req.user = user;
-      next();
-    });
-    app.useGlobalPipes(new ValidationPipe(VALIDATION_OPTIONS));
-    await app.init();
+    app = await signedInApp(
+      {
+        controllers: [NotificationsController],
+        providers: [
+          NotificationsService,
+          AccessScope,
+          { provide: OrgRegister, useValue: registerOf(UNITS).register },
+          { provide: InboxQueries, useValue: inbox },
+        ],
+      },
+      () => user,
+    );
   });
   afterAll(() => app.close());
   beforeEach(() => {

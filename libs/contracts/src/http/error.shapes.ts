@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { ERROR_CODES, type ErrorBody } from '../lib/errors';
+import { ERROR_CODES, VALIDATION_RULES, type ErrorBody } from '../lib/errors';
 import { shape, type Holds, type Same } from './registry';
 
 /** The contract's error body as a schema; the compiler holds it to lib/errors.ts's ErrorBody, field for field. */
@@ -13,6 +13,16 @@ export const ErrorBodySchema = shape(
     code: z.enum(ERROR_CODES),
     field: z.string().optional(),
     status: z.string().optional(),
+    problems: z
+      .array(
+        z.object({
+          field: z.string(),
+          rule: z.enum(VALIDATION_RULES),
+          limit: z.number().optional(),
+          row: z.int().optional(),
+        }),
+      )
+      .optional(),
   }),
 );
 

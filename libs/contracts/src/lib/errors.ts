@@ -71,6 +71,58 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
+ * Why a field was refused, as a machine reads it (400 `problems`): the console words each rule
+ * itself, beside the field, so a validation failure needs no server sentence either.
+ */
+export const VALIDATION_RULES = [
+  /** Missing (or null) where a value is required. */
+  'required',
+  /** Given but blank. */
+  'empty',
+  /** Longer than `limit` characters. */
+  'tooLong',
+  /** Fewer than `limit` items. */
+  'tooFew',
+  /** More than `limit` items (or rows). */
+  'tooMany',
+  /** Not the kind of value the field takes (a date that is not ISO-8601, a code with other characters, not a number). */
+  'format',
+  /** Not one of the values the field allows. */
+  'oneOf',
+  /** A number outside 1..`limit`. */
+  'outOfRange',
+  /** A moment that must lie ahead and does not. */
+  'notInFuture',
+  /** A moment that must have happened and lies ahead. */
+  'inFuture',
+  /** Later than another field it must precede, or not later than the value it must exceed. */
+  'order',
+  /** Given together with a field it excludes; give one of the two. */
+  'exclusive',
+  /** A field the body may not carry. */
+  'unknownField',
+  /** Names something the registers do not hold (an org unit, a person, a file). */
+  'unknownReference',
+  /** Names an org unit that exists but cannot take this (inactive, or of another kind). */
+  'notAssignable',
+  /** A file that cannot be read as what it should be, or lacks a column it needs. */
+  'unreadable',
+  /** Anything else; `message` says what. */
+  'invalid',
+] as const;
+export type ValidationRule = (typeof VALIDATION_RULES)[number];
+
+/** One refused field: its path (`findings[0].dueAt`; for an import, the column's field), the rule, its bound, and the file row. */
+export interface FieldProblem {
+  field: string;
+  rule: ValidationRule;
+  /** The bound the rule speaks of: a maximum length, a count, the largest number allowed. */
+  limit?: number;
+  /** For a file import: the spreadsheet row (the header is row 1). */
+  row?: number;
+}
+
+/**
  * The contract's error body. `code` says what went wrong for a machine; `field` (on 400) names the
  * first offending field as a path (`findings[0].dueAt`); `status` (on 409) where the entity stands.
  */
@@ -81,4 +133,6 @@ export interface ErrorBody {
   code: ErrorCode;
   field?: string;
   status?: string;
+  /** On 400: every refused field with its rule, in the order `message` lists them. */
+  problems?: FieldProblem[];
 }

@@ -1,53 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { Stack } from '../support/stack';
+import { ConsoleBrowser, refreshUntil, type Desk } from '../support/console-browser';
+import type { Stack } from '../support/stack';
 import { bearer } from '../support/tokens';
 
-const ROOT = join(__dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SHOTS = join(ROOT, 'test-artifacts/console');
-// No network here but the package registries: keep Chromium from trying to reach anything else.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const STEP_MS = 20_000;
-
-/** One person at the console: their own browser context (own session storage), signed in through the UI. */
-interface Desk {
-  name: string;
-  page: Page;
-  problems: string[];
-}
-
 describe('web console: a finding from opening to close-out, driven in Chromium', () => {
+  let consoleBrowser: ConsoleBrowser | undefined;
   let stack: Stack | undefined;
-  let browser: Browser | undefined;
-  let shot = 0;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is not installed at ${CHROMIUM}. npm test's set-up installs Debian's package when it runs as root with apt-get ` +
-          '(apt-get update && apt-get install -y chromium fonts-wqy-microhei); install it by hand, or set CHROMIUM_PATH.',
-      );
-    }
-    if (!existsSync(join(ROOT, 'dist/apps/console/index.html'))) {
-      throw new Error('the console is not built: run "NX_DAEMON=false npx nx run-many -t build bundle -p api worker workflows console"');
-    }
-    mkdirSync(SHOTS, { recursive: true });
     // Timers far away: this test watches people, not the clock. The demo register (SEED_DEMO) is what
     // the sign-in page's demo users and the case form's unit picker stand on.
-    stack = await Stack.start({
+    consoleBrowser = await ConsoleBrowser.start('lifecycle', {
       env: {
         POLICY_PLAN_DUE: 'PT1H',
         POLICY_APPROVAL_SLA: 'PT1H',
@@ -56,50 +20,15 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
         SEED_DEMO: 'true',
       },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    stack = consoleBrowser.stack;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await consoleBrowser?.stop();
   });
 
-  async function signIn(name: string): Promise<Desk> {
-    const context = await (browser as Browser).newContext({
-      viewport: { width: 1366, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    context.setDefaultTimeout(STEP_MS);
-    const page = await context.newPage();
-    const desk: Desk = { name, page, problems: [] };
-    page.on('pageerror', (error) => desk.problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // A 4xx the test provokes (the empty case form) is logged by Chromium too; it is shown to the user in words.
-      if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) {
-        desk.problems.push(`console error: ${message.text()}`);
-      }
-    });
-    await page.goto((stack as Stack).url('/'));
-    await page.getByRole('button', { name: `以“${name}”身份登录` }).click();
-    await page.getByTestId('who').filter({ hasText: name }).waitFor();
-    return desk;
-  }
-
-  async function screenshot(desk: Desk, what: string): Promise<void> {
-    shot += 1;
-    await desk.page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${what}.png`), fullPage: true });
-  }
-
-  /** Clicks the page's refresh button until `done` holds: what a user sees without reloading the page. */
-  async function refreshUntil(desk: Desk, done: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error(`${desk.name}: the page did not show the expected state in ${timeoutMs} ms`);
-      await desk.page.getByRole('button', { name: '刷新' }).first().click();
-      await desk.page.waitForTimeout(500);
-    }
-  }
+  const signIn = (name: string): Promise<Desk> => (consoleBrowser as ConsoleBrowser).signIn(name);
+  const screenshot = (desk: Desk, what: string) => (consoleBrowser as ConsoleBrowser).screenshot(desk, what);
 
   it('officer opens a case, the unit plans, a supervisor approves, the unit reports, another supervisor passes it, the officer sees it closed', async () => {
     const findingTitle = `津补贴审批把关不严 ${Date.now().toString(36)}`;

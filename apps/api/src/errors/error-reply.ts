@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { ErrorBody, ErrorCode } from '@reform/contracts';
+import type { ErrorBody, ErrorCode, FieldProblem } from '@reform/contracts';
 import { STATUS_CODES } from 'node:http';
 import { isConnectionFailure } from './backing-service-failures';
 import { CaseClosedError } from './case-closed.error';
@@ -69,10 +69,11 @@ export function toErrorReply(error: unknown): ErrorReply {
   }
   const domain = DOMAIN_REPLIES.find(([type]) => error instanceof type);
   if (domain) {
-    const { message, status, field } = error as Error & { status?: unknown; field?: unknown };
+    const { message, status, field, problems } = error as Error & { status?: unknown; field?: unknown; problems?: FieldProblem[] };
     return reply(domain[1], domain[2], message, false, {
       status: typeof status === 'string' ? status : undefined,
       field: typeof field === 'string' ? field : undefined,
+      problems: Array.isArray(problems) && problems.length > 0 ? problems : undefined,
     });
   }
   if (error instanceof FileRefusedError) return reply(error.statusCode, httpCode(error.statusCode), error.message, false);
@@ -87,10 +88,11 @@ function reply(
   code: ErrorCode,
   message: string,
   unexpected: boolean,
-  where: Pick<ErrorBody, 'status' | 'field'> = {},
+  where: Pick<ErrorBody, 'status' | 'field' | 'problems'> = {},
 ): ErrorReply {
   const body: ErrorBody = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, code };
   if (statusCode === 400 && where.field !== undefined) body.field = where.field;
+  if (statusCode === 400 && where.problems !== undefined) body.problems = where.problems;
   if (statusCode === 409 && where.status !== undefined) body.status = where.status;
   const retryAfter = RETRY_AFTER_SECONDS[statusCode];
   return { body, headers: retryAfter ? { 'Retry-After': retryAfter } : {}, unexpected };

@@ -83,7 +83,8 @@ export class AccessScope {
     const filter = await this.unitFilter(user, request.unitId);
     if (filter === null || request.orgUnitId === undefined) return filter;
     const tree = await this.register.tree();
-    if (!tree.get(request.orgUnitId)) throw new InvalidInputError(`orgUnitId: unknown org unit "${request.orgUnitId}"`, 'orgUnitId');
+    if (!tree.get(request.orgUnitId))
+      throw InvalidInputError.of('orgUnitId', 'unknownReference', `orgUnitId: unknown org unit "${request.orgUnitId}"`);
     const asked = jurisdictionOf(tree, request.orgUnitId, { rollup: request.rollup === 'true' });
     return asked.everything ? filter : { ...filter, within: [...(filter.within ?? []), asked] };
   }

@@ -14,9 +14,9 @@ import { randomUUID } from 'node:crypto';
 import { CaseClosedError } from '../errors/case-closed.error';
 import { IdempotencyKeyReusedError } from '../errors/idempotency-key-reused.error';
 import { AccessScope } from '../auth/access-scope';
-import { InvalidInputError } from '../errors/invalid-input.error';
+import { refusedFields } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
-import { OrgRegister } from '../organisation/org-register';
+import { OrgRegister, type RegisterRefusal } from '../organisation/org-register';
 import { WorkingDayDeadlines } from '../deadlines/working-day-deadlines';
 import { ReformWorkflows } from '../temporal/reform-workflows.client';
 import type { CreateCaseDto } from './dto/create-case.dto';
@@ -139,15 +139,14 @@ export class CasesService {
    * would never be seen (400 naming every such field, the first as `field`).
    */
   private async checkAssignments(findings: NewFindingDto[], fieldOf: (index: number, field: string) => string): Promise<void> {
-    const problems: Array<{ field: string; message: string }> = [];
+    const problems: Array<RegisterRefusal & { field: string }> = [];
     for (const [index, finding] of findings.entries()) {
-      const unit = await this.register.unitProblem(finding.unitId);
-      if (unit) problems.push({ field: fieldOf(index, 'unitId'), message: unit });
-      const office = finding.trackingOfficeId === undefined ? null : await this.register.trackingOfficeProblem(finding.trackingOfficeId);
-      if (office) problems.push({ field: fieldOf(index, 'trackingOfficeId'), message: office });
+      const unit = await this.register.unitRefusal(finding.unitId);
+      if (unit) problems.push({ field: fieldOf(index, 'unitId'), ...unit });
+      const office = finding.trackingOfficeId === undefined ? null : await this.register.trackingOfficeRefusal(finding.trackingOfficeId);
+      if (office) problems.push({ field: fieldOf(index, 'trackingOfficeId'), ...office });
     }
-    if (problems.length === 0) return;
-    throw new InvalidInputError(problems.map(({ field, message }) => `${field}: ${message}`).join('; '), problems[0].field);
+    if (problems.length > 0) throw refusedFields(problems);
   }
 
   /** The workflow does not read the people register; the opener's name is filled in here. */

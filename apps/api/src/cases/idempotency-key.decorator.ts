@@ -10,9 +10,10 @@ export const IdempotencyKey = createParamDecorator((_: unknown, context: Executi
   const value = context.switchToHttp().getRequest<Request>().headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new InvalidInputError(
-      `${IDEMPOTENCY_KEY_HEADER} header must be a single value of 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+    throw InvalidInputError.of(
       IDEMPOTENCY_KEY_HEADER,
+      'format',
+      `${IDEMPOTENCY_KEY_HEADER} header must be a single value of 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
     );
   }
   return value;

@@ -49,7 +49,7 @@ export class WorkingDayDeadlines implements OnModuleInit {
       return workingDayDeadline(this.config.workingDays, nowMs, workingDays);
     } catch (error) {
       if (error instanceof CalendarYearMissingError)
-        throw new InvalidInputError(`${field} cannot be counted: ${error.message}`, fieldPath(field));
+        throw InvalidInputError.of(fieldPath(field), 'outOfRange', `${field} cannot be counted: ${error.message}`);
       throw error;
     }
   }

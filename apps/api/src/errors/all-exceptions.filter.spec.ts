@@ -63,8 +63,12 @@ describe('AllExceptionsFilter over HTTP', () => {
     const body = { title: 't', summary: 's', source: 'audit', findings: [{ title: 't', description: 'd', unitId: 'U1', dueAt: 'soon' }] };
     const response = await request(app.getHttpServer()).post('/cases').send(body);
     expect(response.status).toBe(400);
-    expect(Object.keys(response.body).sort()).toEqual(['code', 'error', 'field', 'message', 'statusCode']);
-    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', field: 'findings[0].dueAt' });
+    expect(Object.keys(response.body).sort()).toEqual(['code', 'error', 'field', 'message', 'problems', 'statusCode']);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'findings[0].dueAt',
+      problems: [{ field: 'findings[0].dueAt', rule: 'format' }],
+    });
     expect(response.body.message).toContain('findings.0.dueAt must be an ISO-8601 date');
   });
 

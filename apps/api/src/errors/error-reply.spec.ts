@@ -44,13 +44,15 @@ describe('toErrorReply — domain errors: one status and one code each', () => {
     expect(reply.unexpected).toBe(false);
   });
 
-  it('names the field on 400 and the status on 409, and nothing else', () => {
-    expect(toErrorReply(new InvalidInputError('findings[0].dueAt must be in the future', 'findings[0].dueAt')).body).toEqual({
+  it('names the field and its rule on 400 and the status on 409, and nothing else', () => {
+    const refused = InvalidInputError.of('findings[0].dueAt', 'notInFuture', 'findings[0].dueAt must be in the future');
+    expect(toErrorReply(refused).body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
       message: 'findings[0].dueAt must be in the future',
       code: 'VALIDATION_FAILED',
       field: 'findings[0].dueAt',
+      problems: [{ field: 'findings[0].dueAt', rule: 'notInFuture' }],
     });
     expect(toErrorReply(new InvalidInputError('from must not be after to')).body).not.toHaveProperty('field');
     expect(toErrorReply(new StepConflictError('no report to verify', 'RECTIFYING')).body).toEqual({

@@ -23,3 +23,17 @@ export class InvalidInputError extends Error {
     return new InvalidInputError(message, field, [{ field, rule, ...(limit === undefined ? {} : { limit }) }]);
   }
 }
+
+/** Several refused fields at once: `field: why` each, "; "-separated, the first one as `field`. */
+export function refusedFields(problems: Array<FieldProblem & { message: string }>): InvalidInputError {
+  return new InvalidInputError(
+    problems.map(({ field, message }) => `${field}: ${message}`).join('; '),
+    problems[0]?.field,
+    problems.map(({ field, rule, limit, row }) => ({
+      field,
+      rule,
+      ...(limit === undefined ? {} : { limit }),
+      ...(row === undefined ? {} : { row }),
+    })),
+  );
+}

@@ -77,7 +77,7 @@ export class FilesService {
   async evidenceOf(fileId: string, user: Principal, field: string): Promise<StoredFile> {
     const file = await this.files.get(fileId);
     if (!file || file.uploaderUnitId === null || file.uploaderUnitId !== uploaderUnitOf(user)) {
-      throw new InvalidInputError(`${field}: no file "${fileId}" was uploaded by your unit`, field);
+      throw InvalidInputError.of(field, 'unknownReference', `${field}: no file "${fileId}" was uploaded by your unit`);
     }
     return toStoredFile(file);
   }
@@ -87,7 +87,7 @@ export class FilesService {
     const file = await this.files.get(fileId.toLowerCase());
     const unit = uploaderUnitOf(user);
     if (!file || !(file.uploadedBy === user.id || (unit !== null && file.uploaderUnitId === unit))) {
-      throw new InvalidInputError(`${field}: no file "${fileId}" was uploaded by you or your office`, field);
+      throw InvalidInputError.of(field, 'unknownReference', `${field}: no file "${fileId}" was uploaded by you or your office`);
     }
     return toStoredFile(file);
   }
@@ -111,6 +111,7 @@ function asRefusal(error: unknown): unknown {
   if (error instanceof FileTooLargeError) return new FileRefusedError(413, `file: ${error.message} (FILE_MAX_BYTES)`);
   if (error instanceof UnsupportedFileTypeError) return new FileRefusedError(415, `file: ${error.message}`);
   if (error instanceof RangeNotSatisfiableError) return new FileRefusedError(416, `Range: ${error.message}`);
-  if (error instanceof EmptyFileError || error instanceof FileNameError) return new InvalidInputError(`file: ${error.message}`, 'file');
+  if (error instanceof EmptyFileError) return InvalidInputError.of('file', 'empty', `file: ${error.message}`);
+  if (error instanceof FileNameError) return InvalidInputError.of('file', 'format', `file: ${error.message}`);
   return error;
 }

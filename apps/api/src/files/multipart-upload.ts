@@ -38,7 +38,7 @@ export function receiveOneFile<T>(request: Request, limits: UploadLimits, receiv
         preservePath: true,
       });
     } catch {
-      return reject(new InvalidInputError('file: the body must be multipart/form-data with a "file" part', 'file'));
+      return reject(InvalidInputError.of('file', 'format', 'file: the body must be multipart/form-data with a "file" part'));
     }
     let part: Readable | undefined;
     let received: Promise<T> | undefined;
@@ -85,9 +85,11 @@ export function receiveOneFile<T>(request: Request, limits: UploadLimits, receiv
     parser.on('close', () => {
       if (received) return;
       clearTimeout(idle);
-      reject(new InvalidInputError('file: required — send the file as the multipart field "file"', 'file'));
+      reject(InvalidInputError.of('file', 'required', 'file: required — send the file as the multipart field "file"'));
     });
-    parser.on('error', (error: Error) => fail(new InvalidInputError(`file: the multipart body cannot be read (${error.message})`, 'file')));
+    parser.on('error', (error: Error) =>
+      fail(InvalidInputError.of('file', 'unreadable', `file: the multipart body cannot be read (${error.message})`)),
+    );
     request.pipe(parser);
   });
 }

@@ -22,7 +22,7 @@ export class FindingStepsService {
   async unitStep(id: string, step: UnitStep, user: Principal): Promise<FindingView> {
     const finding = await this.unitsFinding(id, user);
     if (step.type === 'requestExtension' && Date.parse(step.requestedDueAt) <= Date.parse(finding.dueAt)) {
-      throw new InvalidInputError(`requestedDueAt must be later than the current dueAt (${finding.dueAt})`, 'requestedDueAt');
+      throw InvalidInputError.of('requestedDueAt', 'order', `requestedDueAt must be later than the current dueAt (${finding.dueAt})`);
     }
     return this.run(finding, step, user);
   }
@@ -46,7 +46,7 @@ export class FindingStepsService {
     const field = `evidence[${index}]`;
     if (item.fileId === undefined) return { name: item.name ?? '', sha256: item.sha256 ?? '', uri: item.uri ?? '' };
     if (item.name !== undefined || item.sha256 !== undefined || item.uri !== undefined) {
-      throw new InvalidInputError(`${field}: give either fileId alone or name, sha256 and uri`, `${field}.fileId`);
+      throw InvalidInputError.of(`${field}.fileId`, 'exclusive', `${field}: give either fileId alone or name, sha256 and uri`);
     }
     const { id: fileId, name, sha256 } = await this.files.evidenceOf(item.fileId, user, `${field}.fileId`);
     return { fileId, name, sha256 };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OrgUnit } from '@reform/contracts';
+import type { OrgUnit, ValidationRule } from '@reform/contracts';
 import { aKind, isDisciplineSide, OrgTree } from '@reform/domain';
 import { RegisterStore } from '@reform/persistence';
 
@@ -15,6 +15,12 @@ interface Snapshot {
  * The org-unit register as the API's rules read it, per request: one small query, kept for a
  * couple of seconds and dropped at once when this replica writes the register.
  */
+/** Why a code cannot be used where it was given, in words and as a rule. */
+export interface RegisterRefusal {
+  rule: ValidationRule;
+  message: string;
+}
+
 @Injectable()
 export class OrgRegister {
   private cached: { snapshot: Promise<Snapshot>; at: number } | null = null;
@@ -32,19 +38,24 @@ export class OrgRegister {
 
   /** Why a finding cannot be assigned to `unitId` (nobody would ever see it), or null when it can. */
   async unitProblem(unitId: string): Promise<string | null> {
+    return (await this.unitRefusal(unitId))?.message ?? null;
+  }
+
+  /** As unitProblem, with the rule: nothing registered by that code, or not an active unit. */
+  async unitRefusal(unitId: string): Promise<RegisterRefusal | null> {
     const { tree } = await this.snapshot();
     const unit = tree.get(unitId);
-    if (!unit) return `unknown unit "${unitId}"`;
-    if (unit.kind !== 'unit') return `"${unitId}" is ${aKind(unit.kind)}, not a unit`;
-    if (!unit.active) return `unit "${unitId}" is not active`;
+    if (!unit) return { rule: 'unknownReference', message: `unknown unit "${unitId}"` };
+    if (unit.kind !== 'unit') return { rule: 'notAssignable', message: `"${unitId}" is ${aKind(unit.kind)}, not a unit` };
+    if (!unit.active) return { rule: 'notAssignable', message: `unit "${unitId}" is not active` };
     return null;
   }
 
   /** Why `orgUnitId` cannot track findings (跟踪单位 is discipline-side), or null when it can. */
-  async trackingOfficeProblem(orgUnitId: string): Promise<string | null> {
+  async trackingOfficeRefusal(orgUnitId: string): Promise<RegisterRefusal | null> {
     const unit = (await this.snapshot()).tree.get(orgUnitId);
-    if (!unit) return `unknown org unit "${orgUnitId}"`;
-    if (!isDisciplineSide(unit.kind)) return `"${orgUnitId}" is a unit, not a discipline-side org unit`;
+    if (!unit) return { rule: 'unknownReference', message: `unknown org unit "${orgUnitId}"` };
+    if (!isDisciplineSide(unit.kind)) return { rule: 'notAssignable', message: `"${orgUnitId}" is a unit, not a discipline-side org unit` };
     return null;
   }
 

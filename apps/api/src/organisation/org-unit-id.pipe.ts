@@ -5,7 +5,7 @@ import { ORG_UNIT_ID_MESSAGE, ORG_UNIT_ID_PATTERN } from './dto/save-org-unit.dt
 /** An org unit code in the path: refused (400, naming `id`) before it reaches SQL unless well-formed. */
 export class OrgUnitIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!ORG_UNIT_ID_PATTERN.test(value)) throw new InvalidInputError(`id ${ORG_UNIT_ID_MESSAGE}`, 'id');
+    if (!ORG_UNIT_ID_PATTERN.test(value)) throw InvalidInputError.of('id', 'format', `id ${ORG_UNIT_ID_MESSAGE}`);
     return value;
   }
 }

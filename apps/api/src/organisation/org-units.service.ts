@@ -116,11 +116,15 @@ function fieldsOf(id: string, dto: SaveOrgUnitDto): OrgUnitFields {
 /** The tree's rules, the people named, and — when a unit is deactivated — its open findings. */
 async function checkSave(tree: OrgTree, fields: OrgUnitFields, snapshot: RegisterSnapshot): Promise<void> {
   const problem = tree.problemWith(fields);
-  if (problem) throw new InvalidInputError(problem.message, problem.field);
+  if (problem) throw InvalidInputError.of(problem.field, problem.rule ?? 'invalid', problem.message);
   for (const field of ['headPersonId', 'liaisonPersonId'] as const) {
     const personId = fields[field];
     if (personId !== null && !(await snapshot.personExists(personId))) {
-      throw new InvalidInputError(`${field}: unknown person "${personId}"; register them with PUT /people/${personId} first`, field);
+      throw InvalidInputError.of(
+        field,
+        'unknownReference',
+        `${field}: unknown person "${personId}"; register them with PUT /people/${personId} first`,
+      );
     }
   }
   const current = tree.get(fields.id);

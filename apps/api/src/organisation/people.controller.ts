@@ -43,7 +43,7 @@ export class PeopleController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<Person> {
     if (!PERSON_ID_PATTERN.test(id))
-      throw new InvalidInputError('id must be 1-64 letters, digits, "_", ".", "@" or "-" (the token\'s sub)', 'id');
+      throw InvalidInputError.of('id', 'format', 'id must be 1-64 letters, digits, "_", ".", "@" or "-" (the token\'s sub)');
     const { person, created } = await this.people.save(id, dto, user);
     response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
     return person;

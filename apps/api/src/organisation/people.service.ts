@@ -25,7 +25,7 @@ export class PeopleService {
     };
     const { person, outcome } = await this.store.savePerson(actor, fields, async ({ orgUnits }) => {
       if (!orgUnits.some((unit) => unit.id === dto.orgUnitId)) {
-        throw new InvalidInputError(`orgUnitId: unknown org unit "${dto.orgUnitId}"`, 'orgUnitId');
+        throw InvalidInputError.of('orgUnitId', 'unknownReference', `orgUnitId: unknown org unit "${dto.orgUnitId}"`);
       }
     });
     return { person, created: outcome === 'created' };

@@ -8,9 +8,9 @@ import { DocumentsService } from '../documents/documents.service';
 import { isUnitOnly } from '../findings/findings.service';
 import { CaseClosedError } from '../errors/case-closed.error';
 import { ForbiddenError } from '../errors/forbidden.error';
-import { InvalidInputError } from '../errors/invalid-input.error';
+import { refusedFields } from '../errors/invalid-input.error';
 import { NotFoundError } from '../errors/not-found.error';
-import { OrgRegister } from '../organisation/org-register';
+import { OrgRegister, type RegisterRefusal } from '../organisation/org-register';
 import { ReformWorkflows } from '../temporal/reform-workflows.client';
 import type { CreateRecommendationDto } from './dto/create-recommendation.dto';
 import type { ListRecommendationsQuery } from './dto/list-recommendations.query';
@@ -106,15 +106,18 @@ export class RecommendationsService {
 
   /** The recommendation's unit registered and active; each item's unit, when given, the same one. */
   private async checkUnits(dto: CreateRecommendationDto): Promise<void> {
-    const problems: Array<{ field: string; message: string }> = [];
-    const unit = await this.register.unitProblem(dto.unitId);
-    if (unit) problems.push({ field: 'unitId', message: unit });
+    const problems: Array<RegisterRefusal & { field: string }> = [];
+    const unit = await this.register.unitRefusal(dto.unitId);
+    if (unit) problems.push({ field: 'unitId', ...unit });
     dto.findings.forEach((item, index) => {
       if (item.unitId !== undefined && item.unitId !== dto.unitId) {
-        problems.push({ field: `findings[${index}].unitId`, message: `must be the recommendation's unit "${dto.unitId}", or be left out` });
+        problems.push({
+          field: `findings[${index}].unitId`,
+          rule: 'notAssignable',
+          message: `must be the recommendation's unit "${dto.unitId}", or be left out`,
+        });
       }
     });
-    if (problems.length === 0) return;
-    throw new InvalidInputError(problems.map(({ field, message }) => `${field}: ${message}`).join('; '), problems[0].field);
+    if (problems.length > 0) throw refusedFields(problems);
   }
 }

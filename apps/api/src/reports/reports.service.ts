@@ -61,8 +61,14 @@ export class ReportsService {
     const toMonth = monthAt(query.to);
     const fromMonth = query.from === undefined ? monthOf(monthIndex(toMonth) - DEFAULT_TREND_MONTHS + 1) : monthAt(query.from);
     const span = monthIndex(toMonth) - monthIndex(fromMonth) + 1;
-    if (span < 1) throw new InvalidInputError('from must not be after to', 'from');
-    if (span > MAX_TREND_MONTHS) throw new InvalidInputError(`a trend covers at most ${MAX_TREND_MONTHS} months; narrow from..to`);
+    if (span < 1) throw InvalidInputError.of('from', 'order', 'from must not be after to');
+    if (span > MAX_TREND_MONTHS)
+      throw InvalidInputError.of(
+        'from',
+        'outOfRange',
+        `a trend covers at most ${MAX_TREND_MONTHS} months; narrow from..to`,
+        MAX_TREND_MONTHS,
+      );
     const months = await this.analytics.trend({ fromMonth, toMonth, timeZone: this.timeZone, slice: await this.sliceFor(query, user) });
     return { timeZone: this.timeZone, months };
   }

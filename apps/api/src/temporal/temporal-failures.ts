@@ -67,7 +67,9 @@ function fromRejectedUpdate(error: WorkflowUpdateFailedError, standing: Standing
     case FAILURE_TYPES.recusal:
       return new RecusalRequiredError(message);
     case FAILURE_TYPES.invalidCommand:
-      return new InvalidInputError(message, details.field);
+      return details.field === undefined
+        ? new InvalidInputError(message)
+        : new InvalidInputError(message, details.field, [{ field: details.field, rule: details.rule ?? 'invalid' }]);
     default:
       return undefined;
   }

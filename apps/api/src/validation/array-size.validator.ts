@@ -17,6 +17,7 @@ export function IsArrayOfSize(min: number, max: number, noun = 'item'): Property
       name: 'isArrayOfSize',
       target: target.constructor,
       propertyName: String(propertyName),
+      options: { context: { size: { min, max } } },
       validator: {
         validate: (value: unknown) => sizeProblem(value, min, max, noun) === undefined,
         defaultMessage: (args?: ValidationArguments) => `${args?.property} ${sizeProblem(args?.value, min, max, noun) ?? 'is invalid'}`,

@@ -20,6 +20,34 @@ const good = {
 };
 
 describe('validationFailure', () => {
+  it('gives each refused field its rule, in the order of the message, so a client can word it', async () => {
+    const failure = await refusal({
+      ...good,
+      title: '',
+      summary: 's'.repeat(10_001),
+      source: 'rumour',
+      findings: [{ ...good.findings[0], dueAt: '2000-01-01T00:00:00Z', unitId: undefined, extra: 1 }],
+    });
+    expect(failure.problems).toEqual([
+      { field: 'title', rule: 'empty' },
+      { field: 'summary', rule: 'tooLong', limit: 10_000 },
+      { field: 'source', rule: 'oneOf' },
+      { field: 'findings[0].extra', rule: 'unknownField' },
+      { field: 'findings[0].unitId', rule: 'required' },
+      { field: 'findings[0].dueAt', rule: 'notInFuture' },
+    ]);
+    expect(failure.message.split('; ')).toHaveLength(failure.problems.length);
+  });
+
+  it('names the bound of a list that is too long, and a date that is no date', async () => {
+    const tooMany = await refusal({ ...good, findings: Array.from({ length: 201 }, () => good.findings[0]) });
+    expect(tooMany.problems).toEqual([{ field: 'findings', rule: 'tooMany', limit: 200 }]);
+    const none = await refusal({ ...good, findings: [] });
+    expect(none.problems).toEqual([{ field: 'findings', rule: 'tooFew', limit: 1 }]);
+    const soon = await refusal({ ...good, findings: [{ ...good.findings[0], dueAt: 'soon' }] });
+    expect(soon.problems).toEqual([{ field: 'findings[0].dueAt', rule: 'format' }]);
+  });
+
   it('names a top-level field by its name', async () => {
     const failure = await refusal({ ...good, title: '' });
     expect(failure).toBeInstanceOf(InvalidInputError);

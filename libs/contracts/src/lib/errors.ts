@@ -16,6 +16,8 @@ export type FailureType = (typeof FAILURE_TYPES)[keyof typeof FAILURE_TYPES];
 export interface FailureDetails {
   status?: string;
   field?: string;
+  /** For InvalidCommand: the rule the field broke (see VALIDATION_RULES). */
+  rule?: ValidationRule;
 }
 
 /**

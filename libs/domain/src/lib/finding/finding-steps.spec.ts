@@ -159,13 +159,21 @@ describe('finding steps — invalid commands', () => {
     const driver = Driver.rectifying();
     const refused = expectRefused(driver, cmd.requestExtension(requestedDueAt), day(3));
     expect(refused.failureType).toBe('InvalidCommand');
-    expect(refused.details).toEqual({ field: 'requestedDueAt' });
+    expect(refused.details).toMatchObject({ field: 'requestedDueAt' });
+  });
+
+  it('names the rule a refused deadline broke, for the console to word', () => {
+    expect(expectRefused(Driver.rectifying(), cmd.requestExtension(iso(day(1))), day(3)).details).toEqual({
+      field: 'requestedDueAt',
+      rule: 'notInFuture',
+    });
+    expect(expectRefused(reportSubmitted(), cmd.fail(iso(day(5))), day(11)).details).toEqual({ field: 'newDueAt', rule: 'notInFuture' });
   });
 
   it('refuses an overdue finding’s requestedDueAt that is later than the deadline but already past', () => {
     const driver = Driver.rectifying();
     const refused = expectRefused(driver, cmd.requestExtension(day(35)), day(40));
-    expect(refused.details).toEqual({ field: 'requestedDueAt' });
+    expect(refused.details).toMatchObject({ field: 'requestedDueAt' });
   });
 
   it.each([
@@ -175,7 +183,7 @@ describe('finding steps — invalid commands', () => {
   ])('refuses a failed verification whose newDueAt is %s', (_name, newDueAt) => {
     const refused = expectRefused(reportSubmitted(), cmd.fail(newDueAt), day(11));
     expect(refused.failureType).toBe('InvalidCommand');
-    expect(refused.details).toEqual({ field: 'newDueAt' });
+    expect(refused.details).toMatchObject({ field: 'newDueAt' });
   });
 
   it.each([
@@ -188,7 +196,7 @@ describe('finding steps — invalid commands', () => {
     driver.advanceTo(day(101));
     const refused = expectRefused(driver, cmd.relapsed(newDueAt), day(102));
     expect(refused.failureType).toBe('InvalidCommand');
-    expect(refused.details).toEqual({ field: 'newDueAt' });
+    expect(refused.details).toMatchObject({ field: 'newDueAt' });
   });
 });
 

@@ -34,7 +34,7 @@ function resolvePending(state: FindingState, kind: ApprovalKind): void {
 }
 
 function requireFuture(field: string, value: string | undefined, nowMs: number): void {
-  if (value !== undefined && !(Date.parse(value) > nowMs)) throw Rejection.invalid(field, 'must be in the future');
+  if (value !== undefined && !(Date.parse(value) > nowMs)) throw Rejection.invalid(field, 'must be in the future', 'notInFuture');
 }
 
 function waitFor(context: StepContext, kind: ApprovalKind, requestedBy: string): void {
@@ -44,11 +44,12 @@ function waitFor(context: StepContext, kind: ApprovalKind, requestedBy: string):
 /** 问责方式 must be one Art. 8 allows for the target; a leader is named; the decision is not dated ahead. */
 function checkOutcome(outcome: AccountabilityOutcome, nowMs: number): void {
   const forms: readonly string[] = ACCOUNTABILITY_FORMS[outcome.target] ?? [];
-  if (forms.length === 0) throw Rejection.invalid('target', 'must be one of organisation, leader');
-  if (!forms.includes(outcome.form)) throw Rejection.invalid('form', `must be one of ${forms.join(', ')} when target is ${outcome.target}`);
+  if (forms.length === 0) throw Rejection.invalid('target', 'must be one of organisation, leader', 'oneOf');
+  if (!forms.includes(outcome.form))
+    throw Rejection.invalid('form', `must be one of ${forms.join(', ')} when target is ${outcome.target}`, 'oneOf');
   if (outcome.target === 'leader' && !outcome.personName?.trim())
-    throw Rejection.invalid('personName', 'is required when target is leader');
-  if (!(Date.parse(outcome.decidedAt) <= nowMs)) throw Rejection.invalid('decidedAt', 'must not be in the future');
+    throw Rejection.invalid('personName', 'is required when target is leader', 'required');
+  if (!(Date.parse(outcome.decidedAt) <= nowMs)) throw Rejection.invalid('decidedAt', 'must not be in the future', 'inFuture');
 }
 
 /** Exactly the outcome's fields, in one order: the command also carries its type and actor. */
@@ -144,7 +145,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
       }
       requireFuture('requestedDueAt', command.requestedDueAt, nowMs);
       if (!(Date.parse(command.requestedDueAt) > Date.parse(state.dueAt))) {
-        throw Rejection.invalid('requestedDueAt', `must be later than the current deadline ${state.dueAt}`);
+        throw Rejection.invalid('requestedDueAt', `must be later than the current deadline ${state.dueAt}`, 'order');
       }
     },
     apply: (context, command) => {
@@ -209,7 +210,7 @@ export const STEPS: { [T in FindingCommand['type']]: Step<T> } = {
         throw Rejection.notNow('a follow-up review', state.status, 'no follow-up review is due');
       }
       if (command.result === 'relapsed') {
-        if (!command.newDueAt) throw Rejection.invalid('newDueAt', 'is required when the result is relapsed');
+        if (!command.newDueAt) throw Rejection.invalid('newDueAt', 'is required when the result is relapsed', 'required');
         requireFuture('newDueAt', command.newDueAt, nowMs);
       }
     },

@@ -1,4 +1,4 @@
-import { FAILURE_TYPES, type FailureDetails, type FailureType } from '@reform/contracts';
+import { FAILURE_TYPES, type FailureDetails, type FailureType, type ValidationRule } from '@reform/contracts';
 
 /** A step refused by the rules (not now, 回避, invalid); the workflow turns it into a failure the API maps to 4xx. */
 export class Rejection extends Error {
@@ -29,7 +29,7 @@ export class Rejection extends Error {
     );
   }
 
-  static invalid(field: string, message: string): Rejection {
-    return new Rejection(FAILURE_TYPES.invalidCommand, `${field} ${message}`, { field });
+  static invalid(field: string, message: string, rule: ValidationRule = 'invalid'): Rejection {
+    return new Rejection(FAILURE_TYPES.invalidCommand, `${field} ${message}`, { field, rule });
   }
 }

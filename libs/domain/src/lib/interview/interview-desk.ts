@@ -68,8 +68,10 @@ export class InterviewDesk {
     const open = this.state.open;
     const step = command.type === 'schedule' ? 'scheduling the interview' : 'recording the interview';
     if (!open || open.record.id !== command.interviewId) throw Rejection.notNow(step, 'HELD', 'it was held already', 'interview');
-    if (command.type === 'schedule' && Date.parse(command.scheduledAt) <= nowMs) throw Rejection.invalid('scheduledAt', 'must lie ahead');
-    if (command.type === 'record' && Date.parse(command.heldAt) > nowMs) throw Rejection.invalid('heldAt', 'must not lie in the future');
+    if (command.type === 'schedule' && Date.parse(command.scheduledAt) <= nowMs)
+      throw Rejection.invalid('scheduledAt', 'must lie ahead', 'notInFuture');
+    if (command.type === 'record' && Date.parse(command.heldAt) > nowMs)
+      throw Rejection.invalid('heldAt', 'must not lie in the future', 'inFuture');
   }
 
   apply(command: InterviewCommand, nowMs: number): InterviewEffects {

@@ -13,6 +13,8 @@ export interface OrgNode {
 export interface TreeProblem {
   field: 'parentId' | 'supervises' | 'kind';
   message: string;
+  /** Set when the fault is a reference: to nothing registered, or to a unit of the wrong kind. */
+  rule?: 'unknownReference' | 'notAssignable';
 }
 
 /** The discipline side: the only kinds that have jurisdiction or supervise units. */
@@ -94,7 +96,8 @@ export class OrgTree {
         return { field: 'kind', message: `kind: the root "${candidate.id}" is the commission (纪委监委) and stays one` };
       }
     } else {
-      if (!this.byId.has(candidate.parentId)) return { field: 'parentId', message: `parentId: unknown org unit "${candidate.parentId}"` };
+      if (!this.byId.has(candidate.parentId))
+        return { field: 'parentId', message: `parentId: unknown org unit "${candidate.parentId}"`, rule: 'unknownReference' };
       if (candidate.parentId === candidate.id || (current && this.subtree(candidate.id).includes(candidate.parentId))) {
         return {
           field: 'parentId',
@@ -108,9 +111,9 @@ export class OrgTree {
     }
     for (const id of candidate.supervises) {
       const supervised = this.byId.get(id);
-      if (!supervised) return { field: 'supervises', message: `supervises: unknown org unit "${id}"` };
+      if (!supervised) return { field: 'supervises', message: `supervises: unknown org unit "${id}"`, rule: 'unknownReference' };
       if (supervised.kind !== 'unit')
-        return { field: 'supervises', message: `supervises: "${id}" is ${aKind(supervised.kind)}, not a unit` };
+        return { field: 'supervises', message: `supervises: "${id}" is ${aKind(supervised.kind)}, not a unit`, rule: 'notAssignable' };
     }
     if (current && current.kind === 'unit' && candidate.kind !== 'unit') {
       const supervisor = this.nodes().find((node) => node.supervises.includes(candidate.id));

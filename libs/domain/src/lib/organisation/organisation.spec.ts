@@ -77,7 +77,11 @@ describe('the org tree (组织机构树)', () => {
       field: 'parentId',
       message: expect.stringMatching(/second root/),
     });
-    expect(county.problemWith(node('X', 'office', 'NOPE'))).toEqual({ field: 'parentId', message: 'parentId: unknown org unit "NOPE"' });
+    expect(county.problemWith(node('X', 'office', 'NOPE'))).toEqual({
+      field: 'parentId',
+      message: 'parentId: unknown org unit "NOPE"',
+      rule: 'unknownReference',
+    });
     expect(county.problemWith(node('TC-CG', 'township_commission', 'U-CGXX'))).toMatchObject({
       field: 'parentId',
       message: expect.stringMatching(/cycle/),

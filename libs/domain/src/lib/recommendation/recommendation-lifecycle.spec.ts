@@ -91,7 +91,7 @@ describe('a recommendation (纪检监察建议书)', () => {
       const effects = edit({ title: lifecycle.state.title, measures: '新的整改建议' });
       expect(effects.events).toEqual([expect.objectContaining({ type: 'RECOMMENDATION_EDITED', data: { measures: '新的整改建议' } })]);
       expect(types(edit({ title: lifecycle.state.title }))).toEqual([]);
-      expect(rejection(() => edit({ replyDueAt: iso(day(0)) })).details).toEqual({ field: 'replyDueAt' });
+      expect(rejection(() => edit({ replyDueAt: iso(day(0)) })).details).toEqual({ field: 'replyDueAt', rule: 'notInFuture' });
       lifecycle.apply(cmd.submit(), day(1));
       expect(rejection(() => edit({ measures: 'x' })).failureType).toBe(FAILURE_TYPES.stepNotAllowed);
     });
@@ -100,7 +100,7 @@ describe('a recommendation (纪检监察建议书)', () => {
   describe('submit and sign-off', () => {
     it('submits a draft, refusing one whose reply deadline has passed', () => {
       const late = drafted();
-      expect(rejection(() => late.apply(cmd.submit(), REPLY_DUE)).details).toEqual({ field: 'replyDueAt' });
+      expect(rejection(() => late.apply(cmd.submit(), REPLY_DUE)).details).toEqual({ field: 'replyDueAt', rule: 'notInFuture' });
       const lifecycle = drafted();
       expect(types(lifecycle.apply(cmd.submit(), day(1)))).toEqual(['RECOMMENDATION_SUBMITTED']);
       expect(lifecycle.view()).toMatchObject({ status: 'PENDING_SIGNOFF', submittedAt: iso(day(1)) });
@@ -195,15 +195,15 @@ describe('a recommendation (纪检监察建议书)', () => {
       lifecycle.apply(cmd.receipt(), day(3));
       const field = (plans: RecommendationCommand) => rejection(() => lifecycle.check(plans, day(4)));
       const missing = field(cmd.reply(['f1']));
-      expect(missing.details).toEqual({ field: 'plans' });
+      expect(missing.details).toEqual({ field: 'plans', rule: 'required' });
       expect(missing.message).toContain('f2, f3');
-      expect(field(cmd.reply(['f1', 'f2', 'f3', 'f9'])).details).toEqual({ field: 'plans[3].findingId' });
-      expect(field(cmd.reply(['f1', 'f1', 'f2', 'f3'])).details).toEqual({ field: 'plans[1].findingId' });
+      expect(field(cmd.reply(['f1', 'f2', 'f3', 'f9'])).details).toEqual({ field: 'plans[3].findingId', rule: 'unknownReference' });
+      expect(field(cmd.reply(['f1', 'f1', 'f2', 'f3'])).details).toEqual({ field: 'plans[1].findingId', rule: 'invalid' });
       const blank: RecommendationCommand = {
         ...cmd.reply(['f1', 'f2', 'f3']),
         plans: [{ findingId: 'f1', content: ' ' }],
       } as RecommendationCommand;
-      expect(field(blank).details).toEqual({ field: 'plans[0].content' });
+      expect(field(blank).details).toEqual({ field: 'plans[0].content', rule: 'empty' });
       expect(lifecycle.view().status).toBe('RECEIVED');
       expect(types(lifecycle.apply(cmd.reply(['f3', 'f1', 'f2']), day(4)))).toEqual(['REPLY_SUBMITTED']);
       expect(lifecycle.view()).toMatchObject({

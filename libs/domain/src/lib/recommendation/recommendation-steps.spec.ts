@@ -68,7 +68,7 @@ describe('recommendation steps — edit (DRAFT only)', () => {
     for (const replyDueAt of [iso(day(1)), iso(day(1) - 1), 'not a date']) {
       const refused = expectRefused(driver, rcmd.edit({ title: '新标题', replyDueAt }), day(1));
       expect(refused.failureType).toBe('InvalidCommand');
-      expect(refused.details).toEqual({ field: 'replyDueAt' });
+      expect(refused.details).toMatchObject({ field: 'replyDueAt' });
     }
   });
 
@@ -330,7 +330,7 @@ describe('recommendation steps — written reply (书面回复)', () => {
     expect(missingOne).toMatchObject({ failureType: 'InvalidCommand', details: { field: 'plans' } });
     expect(missingOne.message).toMatch(/missing: finding-2$/);
     const missingAll = expectRefused(driver, rcmd.reply([]), day(10));
-    expect(missingAll.details).toEqual({ field: 'plans' });
+    expect(missingAll.details).toEqual({ field: 'plans', rule: 'required' });
     expect(missingAll.message).toMatch(/missing: finding-1, finding-2$/);
   });
 

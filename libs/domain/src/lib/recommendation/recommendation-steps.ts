@@ -27,7 +27,7 @@ function notNow(step: string, state: RecommendationState, why?: string): Rejecti
 }
 
 function requireAhead(field: string, value: string, nowMs: number, why = 'must be in the future'): void {
-  if (!(Date.parse(value) > nowMs)) throw Rejection.invalid(field, why);
+  if (!(Date.parse(value) > nowMs)) throw Rejection.invalid(field, why, 'notInFuture');
 }
 
 /** One plan for every finding of the recommendation, none for another, each with its measures. */
@@ -35,13 +35,15 @@ function checkPlans(state: RecommendationState, plans: Array<{ findingId: string
   const ids = state.seed.findings.map((finding) => finding.id);
   const seen = new Set<string>();
   plans.forEach((plan, index) => {
-    if (!ids.includes(plan.findingId)) throw Rejection.invalid(`plans[${index}].findingId`, `is not a finding of this recommendation`);
+    if (!ids.includes(plan.findingId))
+      throw Rejection.invalid(`plans[${index}].findingId`, `is not a finding of this recommendation`, 'unknownReference');
     if (seen.has(plan.findingId)) throw Rejection.invalid(`plans[${index}].findingId`, `repeats finding ${plan.findingId}`);
-    if (plan.content.trim() === '') throw Rejection.invalid(`plans[${index}].content`, 'must not be empty');
+    if (plan.content.trim() === '') throw Rejection.invalid(`plans[${index}].content`, 'must not be empty', 'empty');
     seen.add(plan.findingId);
   });
   const missing = ids.filter((id) => !seen.has(id));
-  if (missing.length > 0) throw Rejection.invalid('plans', `must give a plan for every finding, missing: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw Rejection.invalid('plans', `must give a plan for every finding, missing: ${missing.join(', ')}`, 'required');
 }
 
 /** Rules for every step of a recommendation: `check` refuses before anything is recorded, `apply` records it. */

@@ -71,6 +71,7 @@ function samples(
     'GET /health/live': { method: 'GET', path: '/health/live', ok: 200 },
     // Local sign-in is off here (AUTH_DEV_LOGIN unset): the route answers 404 to everyone.
     'POST /dev/session': { method: 'POST', path: '/api/v1/dev/session', body: { sub: 'x', roles: ['officer'] }, ok: 404 },
+    'GET /settings': { method: 'GET', path: '/api/v1/settings', ok: 200 },
     'POST /cases': {
       method: 'POST',
       path: '/api/v1/cases',

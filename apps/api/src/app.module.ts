@@ -19,6 +19,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { InterviewsModule } from './interviews/interviews.module';
 import { ReportsModule } from './reports/reports.module';
+import { SettingsModule } from './settings/settings.module';
 import { TemporalClientModule } from '@reform/temporal';
 
 @Module({
@@ -44,6 +45,7 @@ import { TemporalClientModule } from '@reform/temporal';
     LedgerModule,
     OpsModule,
     DevSessionModule,
+    SettingsModule,
     LifecycleModule,
   ],
 })

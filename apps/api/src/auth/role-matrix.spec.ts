@@ -40,6 +40,7 @@ describe('the role matrix: the @Access() rule of every route', () => {
       'GET /health': ' public',
       'GET /health/live': ' public',
       'POST /dev/session': ' public',
+      'GET /settings': ' public',
       'POST /cases': officers,
       'GET /cases': readersInJurisdiction,
       'GET /cases/:id': readersInJurisdiction,
@@ -128,7 +129,7 @@ describe('the role matrix: the @Access() rule of every route', () => {
 
   it('names roles for every non-public route, and none for public ones', () => {
     const publicRoutes = routes.filter((route) => route.rule?.scope === 'public').map((route) => route.key);
-    expect(publicRoutes.sort()).toEqual(['GET /health', 'GET /health/live', 'POST /dev/session']);
+    expect(publicRoutes.sort()).toEqual(['GET /health', 'GET /health/live', 'GET /settings', 'POST /dev/session']);
     for (const { key, rule } of routes) {
       if (rule) expect({ key, hasRoles: rolesOf(rule).length > 0 }).toEqual({ key, hasRoles: rule.scope !== 'public' });
     }

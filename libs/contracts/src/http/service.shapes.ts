@@ -31,3 +31,14 @@ export const DevSessionSchema = shape(
   z.object({ token: z.string(), expiresAt: Instant }),
 );
 export type DevSession = z.infer<typeof DevSessionSchema>;
+
+/** GET /settings: what a client needs to show and take times as the deployment means them. */
+export const ConsoleSettingsSchema = shape(
+  'ConsoleSettings',
+  "the deployment's business time zone (TZ_BUSINESS), in which every date is shown and entered, and the time of day a date-only deadline falls due",
+  z.object({
+    timeZone: z.string().meta({ example: 'Asia/Shanghai' }),
+    deadlineTime: z.string().regex(/^\d{2}:\d{2}$/).meta({ example: '18:00' }),
+  }),
+);
+export type ConsoleSettings = z.infer<typeof ConsoleSettingsSchema>;

@@ -12,6 +12,7 @@ export type {
   ChainBreak,
   ChainVerdict,
   CloseTimes,
+  ConsoleSettings,
   DevSession,
   DocumentList,
   Drift,

@@ -13,7 +13,7 @@ import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { TooManyExportsError } from '../errors/too-many-exports.error';
 import { OrgRegister } from '../organisation/org-register';
 import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
-import { LedgerController, XLSX_TYPE } from './ledger.controller';
+import { attachment, LedgerController, XLSX_TYPE } from './ledger.controller';
 import { LedgerService, MAX_CONCURRENT_EXPORTS } from './ledger.service';
 import type { LedgerQuery } from './dto/ledger.query';
 
@@ -93,6 +93,13 @@ describe('GET /ledger over HTTP', () => {
       due: { from: '2026-09-30T16:00:00.000Z', before: '2026-10-31T16:00:00.000Z' },
       created: undefined,
     });
+  });
+
+  it('names the download by the business date, not the UTC one', () => {
+    // 2026-12-01 17:30 UTC is already 2 December in Beijing.
+    const late = Date.parse('2026-12-01T17:30:00Z');
+    expect(attachment('csv', 'Asia/Shanghai', late)).toContain('filename="ledger-20261202.csv"');
+    expect(attachment('xlsx', 'UTC', late)).toContain('filename="ledger-20261201.xlsx"');
   });
 
   it('streams CSV for Accept: text/csv and XLSX for the spreadsheet type, as attachments', async () => {

@@ -1,6 +1,8 @@
 import { Controller, Get, Logger, NotAcceptableException, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AppConfigService } from '@reform/config';
 import type { Principal } from '@reform/contracts';
+import { localDate } from '@reform/domain';
 import { LedgerPageSchema } from '@reform/contracts/http';
 import type { Request, Response } from 'express';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -22,8 +24,9 @@ export function negotiate(request: Request, format: LedgerFormat | undefined): L
   return found;
 }
 
-function attachment(format: 'csv' | 'xlsx'): string {
-  const day = new Date().toISOString().slice(0, 10).replaceAll('-', '');
+/** Named by the business date (台账-20261201.csv), which is the day people filed it under, not UTC's. */
+export function attachment(format: 'csv' | 'xlsx', timeZone: string, nowMs = Date.now()): string {
+  const day = localDate(timeZone, nowMs).replaceAll('-', '');
   return `attachment; filename="ledger-${day}.${format}"; filename*=UTF-8''${encodeURIComponent(`台账-${day}.${format}`)}`;
 }
 
@@ -34,7 +37,10 @@ function attachment(format: 'csv' | 'xlsx'): string {
 export class LedgerController {
   private readonly logger = new Logger(LedgerController.name);
 
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly config: AppConfigService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -58,7 +64,7 @@ export class LedgerController {
       response.json(await this.ledger.page(query, user));
       return;
     }
-    response.status(200).type(MEDIA_TYPES[format]).setHeader('Content-Disposition', attachment(format));
+    response.status(200).type(MEDIA_TYPES[format]).setHeader('Content-Disposition', attachment(format, this.config.workingDays.timeZone));
     try {
       await this.ledger.export(format, query, user, response);
     } catch (error) {

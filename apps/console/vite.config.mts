@@ -12,10 +12,12 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: {
-    // The one module of the workspace whose values (not only types) the console bundles: the demo
-    // register, plain data with type-only imports, so the sign-in page lists the seeded people.
+    // The modules of the workspace whose values (not only types) the console bundles, each with no
+    // imports of its own: the demo register, so the sign-in page lists the seeded people, and the
+    // zone arithmetic, so times read in TZ_BUSINESS whatever the browser's zone.
     alias: {
       '@reform/contracts/demo-organisation': fileURLToPath(new URL('../../libs/contracts/src/lib/demo-organisation.ts', import.meta.url)),
+      '@reform/domain/zoned-time': fileURLToPath(new URL('../../libs/domain/src/lib/calendar/zoned-time.ts', import.meta.url)),
     },
   },
   build: {

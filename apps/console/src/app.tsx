@@ -129,7 +129,7 @@ export function App() {
 }
 
 function Shell({ user, onSignOut, children }: { user?: User; onSignOut?: () => void; children: ReactNode }) {
-  const { t, lang, setLang } = useI18n();
+  const { t, lang, setLang, timeZone } = useI18n();
   return (
     <div className="shell">
       <a className="skip" href="#main">
@@ -140,6 +140,11 @@ function Shell({ user, onSignOut, children }: { user?: User; onSignOut?: () => v
           <strong>{t.app.title}</strong> <span>{t.app.subtitle}</span>
         </div>
         <div className="who">
+          {user && (
+            <span className="zone-note" data-testid="time-zone">
+              {t.app.timesIn(timeZone)}
+            </span>
+          )}
           {user && <InboxBell />}
           {user && (
             <span data-testid="who">

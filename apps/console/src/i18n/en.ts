@@ -14,6 +14,7 @@ export const en: Dict = {
     updatedAt: (time: string) => `Updated ${time}`,
     notFound: 'No such page.',
     system: 'System',
+    timesIn: (zone: string) => `All times in ${zone}`,
   },
   roles: { officer: 'Discipline officer', supervisor: 'Supervisor', unit: 'Responsible unit', auditor: 'Auditor', admin: 'Administrator' },
   orgKind: {

@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { businessTimeZone, zoneLabel } from '../time/business-time';
 import { en } from './en';
 import { zh, type Dict } from './zh';
 
@@ -10,8 +11,14 @@ export interface I18n {
   t: Dict;
   lang: Lang;
   setLang: (lang: Lang) => void;
-  /** A moment as the reader's calendar shows it: 2026年11月28日 18:00. */
+  /** A moment on the business wall clock (TZ_BUSINESS), in the reader's language: 2026年11月28日 18:00. */
   dateTime: (iso: string | null | undefined) => string;
+  /** The day alone: 2026年11月28日. */
+  date: (iso: string | null | undefined) => string;
+  /** The time of day alone: 18:00. */
+  time: (iso: string | null | undefined) => string;
+  /** The zone those are in: 北京时间, or the IANA name of another. */
+  timeZone: string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -22,10 +29,23 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     localStorage.setItem(KEY, lang);
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }, [lang]);
+  const zone = businessTimeZone();
   const value = useMemo<I18n>(() => {
-    const format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-    return { t: DICTS[lang], lang, setLang, dateTime: (iso) => (iso ? format.format(new Date(iso)) : '—') };
-  }, [lang]);
+    const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+    const formatter = (options: Intl.DateTimeFormatOptions) => {
+      const format = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+      return (iso: string | null | undefined) => (iso ? format.format(new Date(iso)) : '—');
+    };
+    return {
+      t: DICTS[lang],
+      lang,
+      setLang,
+      dateTime: formatter({ dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }),
+      date: formatter({ dateStyle: 'medium' }),
+      time: formatter({ timeStyle: 'short', hourCycle: 'h23' }),
+      timeZone: zoneLabel(zone, lang),
+    };
+  }, [lang, zone]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

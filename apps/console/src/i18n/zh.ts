@@ -13,6 +13,8 @@ export const zh = {
     notFound: '页面不存在。',
     /** Who timers and the workflow act as in timelines (the `system` actor). */
     system: '系统',
+    /** Beside the signed-in user: which clock every time on the page is on. */
+    timesIn: (zone: string) => `时间均为${zone}`,
   },
   roles: { officer: '纪检监察干部', supervisor: '监督审批人', unit: '责任单位', auditor: '审计查阅', admin: '系统管理员' },
   orgKind: {

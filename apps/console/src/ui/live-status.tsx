@@ -4,11 +4,11 @@ import { ErrorNote } from './error-note';
 
 /** When the list was last refreshed, a refresh button, and the last refresh's error if any. */
 export function LiveStatus({ live }: { live: Live<unknown> }) {
-  const { t } = useI18n();
+  const { t, time } = useI18n();
   return (
     <div className="live-status">
       <span aria-live="polite">
-        {live.loading && !live.data ? t.app.loading : live.at ? t.app.updatedAt(live.at.toLocaleTimeString()) : ''}
+        {live.loading && !live.data ? t.app.loading : live.at ? t.app.updatedAt(time(live.at.toISOString())) : ''}
       </span>
       <button type="button" className="secondary small" onClick={live.reload}>
         {t.app.refresh}

@@ -49,7 +49,7 @@ describe('CaseForm', () => {
       title: '某局违规发放津补贴案',
       summary: '巡察发现',
       source: 'inspection',
-      findings: [{ title: '审批把关不严', description: '流于形式', unitId: 'U-FIN', dueAt: '2030-01-31T18:00:00.000Z' }],
+      findings: [{ title: '审批把关不严', description: '流于形式', unitId: 'U-FIN', dueAt: '2030-01-31T10:00:00.000Z' }],
     });
     expect(headers['Idempotency-Key']).toMatch(/^[0-9a-f]{32}$/);
   });

@@ -49,7 +49,7 @@ describe('FindingPage', () => {
       expect(api.post).toHaveBeenCalledWith('/findings/f-1/verification', {
         decision: 'fail',
         comment: '证据不足',
-        newDueAt: '2030-03-01T18:00:00.000Z',
+        newDueAt: '2030-03-01T10:00:00.000Z',
       }),
     );
     expect(screen.getByRole('list', { name: '时间线' }).textContent).toContain('交办');
@@ -175,7 +175,7 @@ describe('FindingPage', () => {
           form: '改组',
           decidedBy: '县委',
           decisionDocNo: '县委〔2030〕5号',
-          decidedAt: '2030-03-01T10:00:00.000Z',
+          decidedAt: '2030-03-01T02:00:00.000Z',
           fourForm: 4,
         }),
       );

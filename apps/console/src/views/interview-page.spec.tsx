@@ -4,7 +4,7 @@ import { ApiError, createApi } from '../api/client';
 import type { InterviewView, StoredFile } from '../api/types';
 import { stubXhr } from '../testing/fake-xhr';
 import { event, fakeApi, finding, hoursFromNow, interview, renderAs, USERS } from '../testing/render';
-import { isoToLocalInput } from '../ui/dates';
+import { isoToLocalInput, localInputToIso } from '../ui/dates';
 import { InterviewPage } from './interview-page';
 
 const findings = {
@@ -43,7 +43,7 @@ const scheduled = (overrides: Partial<InterviewView> = {}) =>
 
 /** A datetime-local value n hours from now, as a reader would type it. */
 const localIn = (hours: number) => isoToLocalInput(Date.now() + hours * 3_600_000);
-const isoOf = (local: string) => new Date(Date.parse(local)).toISOString();
+const isoOf = (local: string) => localInputToIso(local);
 
 describe('InterviewPage', () => {
   it('shows its unit, its findings linked by title, and its timeline in words', async () => {

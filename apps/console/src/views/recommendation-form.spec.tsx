@@ -38,7 +38,7 @@ describe('RecommendationForm', () => {
       measures: '健全审批制度',
       replyDueInWorkingDays: 15,
       findings: [
-        { title: '审批把关不严', description: '流于形式', dueAt: '2030-03-31T18:00:00.000Z' },
+        { title: '审批把关不严', description: '流于形式', dueAt: '2030-03-31T10:00:00.000Z' },
         { title: '公务接待超标准', description: '超标准接待', dueInWorkingDays: 60, responsiblePerson: '张三' },
       ],
     });

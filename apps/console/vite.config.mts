@@ -18,6 +18,8 @@ export default defineConfig({
     alias: {
       '@reform/contracts/demo-organisation': fileURLToPath(new URL('../../libs/contracts/src/lib/demo-organisation.ts', import.meta.url)),
       '@reform/domain/zoned-time': fileURLToPath(new URL('../../libs/domain/src/lib/calendar/zoned-time.ts', import.meta.url)),
+      // The lists of error codes and validation rules, which the translation spec walks.
+      '@reform/contracts/errors': fileURLToPath(new URL('../../libs/contracts/src/lib/errors.ts', import.meta.url)),
     },
   },
   build: {

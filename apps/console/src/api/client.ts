@@ -1,4 +1,4 @@
-import { ApiError, errorFromBody } from './api-error';
+import { ApiError, errorFromBody, retryAfterOf } from './api-error';
 import { xhrUpload, type UploadProgress } from './upload';
 
 export { ApiError } from './api-error';
@@ -102,7 +102,8 @@ async function jsonOf<T>(response: Response): Promise<T> {
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
-  return errorFromBody(response.status, response.statusText, await response.text().catch(() => ''));
+  const retryAfter = retryAfterOf(response.headers.get('retry-after'));
+  return errorFromBody(response.status, response.statusText, await response.text().catch(() => ''), retryAfter);
 }
 
 /** The UTF-8 name from `filename*=`, else `filename=`, else a generic one. */

@@ -1,4 +1,4 @@
-import { ApiError, errorFromBody } from './api-error';
+import { ApiError, errorFromBody, retryAfterOf } from './api-error';
 
 export interface UploadProgress {
   loaded: number;
@@ -28,7 +28,7 @@ export function xhrUpload<T>(
         } catch {
           reject(new ApiError(xhr.status, 'the answer is not JSON'));
         }
-      } else reject(errorFromBody(xhr.status, xhr.statusText, xhr.responseText));
+      } else reject(errorFromBody(xhr.status, xhr.statusText, xhr.responseText, retryAfterOf(xhr.getResponseHeader('retry-after'))));
     };
     xhr.onerror = () => reject(new ApiError(0, 'the server cannot be reached'));
     xhr.onabort = () => reject(new ApiError(0, 'the upload was cancelled', undefined, undefined, 'ABORTED'));

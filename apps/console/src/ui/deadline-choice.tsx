@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { localInputToIso } from './dates';
 import { Field } from './field';
@@ -33,7 +33,7 @@ export function DeadlineChoice({
   label: string;
   value: DeadlineDraft;
   onChange: (value: DeadlineDraft) => void;
-  error?: string;
+  error?: ReactNode;
 }) {
   const { t } = useI18n();
   const name = useId();

@@ -11,7 +11,7 @@ export function Field({
   children,
 }: {
   label: ReactNode;
-  error?: string;
+  error?: ReactNode;
   hint?: ReactNode;
   children: ReactElement<Record<string, unknown>>;
 }) {

@@ -74,18 +74,22 @@ describe('ApprovalQueue', () => {
     expect(await screen.findByText('审批队列为空。')).toBeTruthy();
   });
 
-  it("shows a refused decision in words, with the API's reason", async () => {
+  it('shows a refused decision in words, from its code', async () => {
     const api = fakeApi({
       'GET /approvals': { items: [report] },
       'GET /findings/f-report': timelines['GET /findings/f-report'],
-      'POST /findings/f-report/verification': new ApiError(403, 'the officer who opened the case may not verify its findings'),
+      'POST /findings/f-report/verification': new ApiError(
+        403,
+        'the officer who opened the case may not verify its findings',
+        undefined,
+        undefined,
+        'RECUSAL_REQUIRED',
+      ),
     });
     renderAs(USERS.supervisor, api, <ApprovalQueue />);
     fireEvent.change(await screen.findByLabelText('审批意见'), { target: { value: '通过' } });
     fireEvent.click(screen.getByRole('button', { name: '验收通过，予以销号' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      '无权执行此操作：the officer who opened the case may not verify its findings',
-    );
+    expect((await screen.findByRole('alert')).textContent).toBe('须回避：不能审批本人提出或起草的事项，也不能验收本人立案的问题。');
   });
 
   it('lists the recommendations pending sign-off, oldest first, each linking to its page', async () => {

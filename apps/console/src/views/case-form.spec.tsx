@@ -1,17 +1,20 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
+import { refused } from '../testing/refusals';
 import { fakeApi, renderAs, USERS } from '../testing/render';
 import { CaseForm } from './case-form';
 
 const field = (label: string, index = 0) => screen.getAllByLabelText(label)[index] as HTMLInputElement;
 
 describe('CaseForm', () => {
-  it("shows each of the API's validation messages beside its field", async () => {
+  it("shows each field the API refused beside it, in the console's words", async () => {
     const api = fakeApi({
-      'POST /cases': new ApiError(
-        400,
-        'title must not be empty; findings.1.dueAt must be in the future; findings.1.unitId may contain only letters, digits, "_", "." and "-"; property extra should not exist',
+      'POST /cases': refused(
+        ['title', 'empty'],
+        ['findings[1].dueAt', 'notInFuture'],
+        ['findings[1].unitId', 'format'],
+        ['extra', 'unknownField'],
       ),
     });
     renderAs(USERS.officer, api, <CaseForm />);
@@ -21,13 +24,14 @@ describe('CaseForm', () => {
     expect(await screen.findByText('请修正标出的字段后再提交。')).toBeTruthy();
     const title = field('案件名称');
     expect(title.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(title.getAttribute('aria-describedby') as string)?.textContent).toBe('title must not be empty');
+    expect(document.getElementById(title.getAttribute('aria-describedby') as string)?.textContent).toBe('不能为空。');
     expect(field('整改时限', 1).getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('findings.1.dueAt must be in the future')).toBeTruthy();
+    expect(screen.getByText('须晚于当前时间。')).toBeTruthy();
     expect(field('责任单位', 1).getAttribute('aria-invalid')).toBe('true');
     expect(field('责任单位', 0).getAttribute('aria-invalid')).toBeNull();
     // What names no field on the form is still shown, in words.
-    expect(screen.getByText('提交的内容有误：property extra should not exist')).toBeTruthy();
+    expect(screen.getByText('提交的内容有误，请按提示修改。 「某一项」不是可以提交的项目。')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/must|should|property/);
   });
 
   it('sends the case with an Idempotency-Key and opens it', async () => {
@@ -55,25 +59,25 @@ describe('CaseForm', () => {
   });
 
   it('sends the tracking office picked, and shows the register’s refusal of a unit beside its picker', async () => {
-    const api = fakeApi({ 'POST /cases': new ApiError(400, 'findings[0].unitId: unknown unit "U-CG"', undefined, 'findings[0].unitId') });
+    const api = fakeApi({ 'POST /cases': refused(['findings[0].unitId', 'notAssignable']) });
     renderAs(USERS.officer, api, <CaseForm />);
     await screen.findByRole('option', { name: '城关镇人民政府（U-CG）' });
     fireEvent.change(field('责任单位'), { target: { value: 'U-CG' } });
     fireEvent.change(field('跟踪单位（选填）'), { target: { value: 'TC-CG' } });
     fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
 
-    expect(await screen.findByText('findings[0].unitId: unknown unit "U-CG"')).toBeTruthy();
+    expect(await screen.findByText('不能用于此处（已停用或类型不符）。')).toBeTruthy();
     expect(field('责任单位').getAttribute('aria-invalid')).toBe('true');
     const [, body] = api.post.mock.calls[0] as unknown as [string, { findings: Array<Record<string, unknown>> }];
     expect(body.findings[0]).toMatchObject({ unitId: 'U-CG', trackingOfficeId: 'TC-CG' });
   });
 
   it('leaves the tracking office out when none is picked: the API takes the opener’s org unit', async () => {
-    const api = fakeApi({ 'POST /cases': new ApiError(400, 'title must not be empty') });
+    const api = fakeApi({ 'POST /cases': refused(['title', 'empty']) });
     renderAs(USERS.officer, api, <CaseForm />);
     expect((await screen.findByRole('option', { name: '默认：立案人所在机构' })).closest('select')).toBe(field('跟踪单位（选填）'));
     fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
-    await screen.findByText('title must not be empty');
+    await screen.findByText('不能为空。');
     const [, body] = api.post.mock.calls[0] as unknown as [string, { findings: Array<Record<string, unknown>> }];
     expect(body.findings[0]).not.toHaveProperty('trackingOfficeId');
   });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FileType } from '../api/types';
 import type { Upload } from '../hooks/use-uploads';
 import { useI18n } from '../i18n/i18n';
@@ -31,7 +32,7 @@ export function EvidenceUpload({
   onPick: (files: File[]) => void;
   onRemove: (key: string) => void;
   /** The report's refusal of a stored file, if any. */
-  errorOf: (key: string) => string | undefined;
+  errorOf: (key: string) => ReactNode;
 }) {
   const { t } = useI18n();
   return (
@@ -61,7 +62,7 @@ export function EvidenceUpload({
   );
 }
 
-function UploadRow({ upload, error, onRemove }: { upload: Upload; error?: string; onRemove: () => void }) {
+function UploadRow({ upload, error, onRemove }: { upload: Upload; error?: ReactNode; onRemove: () => void }) {
   const { t } = useI18n();
   const { name, stored, progress } = upload;
   if (upload.error !== undefined) {

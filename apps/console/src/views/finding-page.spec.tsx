@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import type { FindingView } from '../api/types';
+import { refused } from '../testing/refusals';
 import { event, fakeApi, finding, hoursFromNow, recommendation, renderAs, USERS } from '../testing/render';
 import { FindingPage } from './finding-page';
 
@@ -11,12 +12,12 @@ describe('FindingPage', () => {
   it("offers its own unit the plan form, and shows the step's refusal beside the field", async () => {
     const api = fakeApi({
       'GET /findings/f-1': withEvents(finding()),
-      'POST /findings/f-1/plan': new ApiError(400, 'content must not be empty'),
+      'POST /findings/f-1/plan': refused(['content', 'empty']),
     });
     renderAs(USERS.unit, api, <FindingPage id="f-1" />);
     fireEvent.click(await screen.findByRole('button', { name: '提交方案' }));
     await waitFor(() => expect(screen.getByLabelText('整改方案（措施、责任分工与时间节点）').getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('content must not be empty')).toBeTruthy();
+    expect(screen.getByText('不能为空。')).toBeTruthy();
     expect(screen.getByText('申请延期', { selector: 'summary' })).toBeTruthy();
     expect(screen.queryByLabelText('审批意见')).toBeNull();
   });
@@ -127,7 +128,9 @@ describe('FindingPage', () => {
     });
     renderAs(USERS.unit, api, <FindingPage id="f-1" />);
     fireEvent.click(await screen.findByRole('button', { name: '提交方案' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('该问题属于纪检监察建议书，整改方案须随建议书的书面回复一并提交。');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '该问题属于纪检监察建议书，整改方案须随建议书的书面回复一并提交。 当前状态：已交办。',
+    );
   });
 
   describe('问责结果 (accountability outcome)', () => {
@@ -184,7 +187,7 @@ describe('FindingPage', () => {
     it("puts the API's refusal beside the field it names", async () => {
       const api = fakeApi({
         'GET /findings/f-1': withEvents(referred),
-        'POST /findings/f-1/accountability/outcome': new ApiError(400, 'decidedAt must not be in the future'),
+        'POST /findings/f-1/accountability/outcome': refused(['decidedAt', 'inFuture']),
       });
       renderAs(USERS.supervisor, api, <FindingPage id="f-1" />);
       const form = await screen.findByRole('form', { name: '问责结果' });

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createApi } from '../api/client';
 import type { InterviewView, StoredFile } from '../api/types';
 import { stubXhr } from '../testing/fake-xhr';
+import { refused } from '../testing/refusals';
 import { event, fakeApi, finding, hoursFromNow, interview, renderAs, USERS } from '../testing/render';
 import { isoToLocalInput, localInputToIso } from '../ui/dates';
 import { InterviewPage } from './interview-page';
@@ -88,7 +89,7 @@ describe('InterviewPage', () => {
 
   it('offers 调整时间 once scheduled, filled with the schedule, and shows a refusal beside its field', async () => {
     const supervisor = api(scheduled(), {
-      'POST /interviews/i-1/schedule': new ApiError(400, 'scheduledAt must lie ahead', undefined, 'scheduledAt'),
+      'POST /interviews/i-1/schedule': refused(['scheduledAt', 'notInFuture']),
     });
     renderAs(USERS.supervisor, supervisor, <InterviewPage id="i-1" />);
     const form = await screen.findByRole('form', { name: '安排约谈' });
@@ -106,7 +107,7 @@ describe('InterviewPage', () => {
       }),
     );
     await waitFor(() => expect(within(form).getByLabelText('约谈时间').getAttribute('aria-invalid')).toBe('true'));
-    expect(within(form).getByText('scheduledAt must lie ahead')).toBeTruthy();
+    expect(within(form).getByText('须晚于当前时间。')).toBeTruthy();
   });
 
   it('says so in words when the interview was held meanwhile (409)', async () => {
@@ -116,7 +117,7 @@ describe('InterviewPage', () => {
     renderAs(USERS.supervisor, supervisor, <InterviewPage id="i-1" />);
     const form = await screen.findByRole('form', { name: '记录约谈' });
     fireEvent.click(within(form).getByRole('button', { name: '提交约谈记录' }));
-    expect((await within(form).findByRole('alert')).textContent).toContain('当前状态（已约谈）不允许此操作');
+    expect((await within(form).findByRole('alert')).textContent).toBe('当前状态下不能执行此操作。 当前状态：已约谈。');
   });
 
   it('shows the record of a held interview with its files, and offers no form', async () => {

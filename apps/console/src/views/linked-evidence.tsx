@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { LinkedEvidence } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { Field } from '../ui/field';
@@ -20,7 +21,7 @@ export function LinkedEvidenceFields({
 }: {
   items: LinkedEvidence[];
   onChange: (items: LinkedEvidence[]) => void;
-  errorAt: (index: number, field: keyof LinkedEvidence) => string | undefined;
+  errorAt: (index: number, field: keyof LinkedEvidence) => ReactNode;
 }) {
   const { t } = useI18n();
   const set = (index: number, change: Partial<LinkedEvidence>) =>

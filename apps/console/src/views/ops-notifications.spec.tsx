@@ -87,7 +87,7 @@ describe('OpsNotifications', () => {
     });
     renderAs(USERS.admin, api, <OpsNotifications />);
     fireEvent.click(await screen.findByRole('button', { name: '立即重试：7' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('only a failed delivery can be retried');
+    expect((await screen.findByRole('alert')).textContent).toBe('当前状态下不能执行此操作。 当前状态：待投递。');
   });
 
   it('filters by status and channel, from the first page', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import type { OrgUnit } from '../api/types';
 import { orgUnits, people } from '../testing/org';
+import { refused } from '../testing/refusals';
 import { fakeApi, renderAs, USERS } from '../testing/render';
 import { OrgAdmin } from './org-admin';
 
@@ -80,7 +81,7 @@ describe('OrgAdmin', () => {
 
   it('adds a unit below the one picked, and shows a refusal beside the field it names', async () => {
     const { api } = await open({
-      'PUT /org-units/U-CG-SW': new ApiError(400, 'parentId: org unit "TC-CG" is not active', undefined, 'parentId'),
+      'PUT /org-units/U-CG-SW': refused(['parentId', 'notAssignable']),
     });
     fireEvent.click(screen.getByRole('button', { name: '城关镇纪委' }));
     fireEvent.click(await screen.findByRole('button', { name: '新增下级' }));
@@ -91,7 +92,7 @@ describe('OrgAdmin', () => {
 
     const parent = screen.getByLabelText('上级机构');
     await waitFor(() => expect(parent.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('parentId: org unit "TC-CG" is not active')).toBeTruthy();
+    expect(screen.getByText('不能用于此处（已停用或类型不符）。')).toBeTruthy();
     expect(putBody(api)).toMatchObject({ name: '城关镇水务站', kind: 'unit', parentId: 'TC-CG', active: true, headPersonId: null });
   });
 

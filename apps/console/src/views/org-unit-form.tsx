@@ -71,11 +71,8 @@ export function OrgUnitForm({ unit, parentId = null, people, onSaved, onCancel }
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const set = (change: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...change }));
-  const err = (field: string) =>
-    Object.entries(errors.byField)
-      .filter(([path]) => fieldOf(path) === field)
-      .map(([, message]) => message)
-      .join('; ') || undefined;
+  // `supervises.1` is the picker's: the first refusal within a field stands beside it.
+  const err = (field: string) => Object.entries(errors.byField).find(([path]) => fieldOf(path) === field)?.[1];
   const id = unit?.id ?? draft.id.trim();
 
   async function submit(event: FormEvent) {

@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/client';
 import type { Person } from '../api/types';
 import { people } from '../testing/org';
+import { refused } from '../testing/refusals';
 import { fakeApi, renderAs, USERS } from '../testing/render';
 import { PeopleAdmin } from './people-admin';
 
@@ -23,7 +23,7 @@ describe('PeopleAdmin', () => {
   it('edits a person: an emptied contact is sent as null, a refused one is shown beside its field', async () => {
     const api = fakeApi({
       'GET /people': { items: people() },
-      'PUT /people/unit-wang': new ApiError(400, 'mobile must be a mainland mobile number (1 and 10 digits)', undefined, 'mobile'),
+      'PUT /people/unit-wang': refused(['mobile', 'format']),
     });
     renderAs(USERS.admin, api, <PeopleAdmin />);
     fireEvent.click(await screen.findByRole('button', { name: '编辑“王芳”' }));

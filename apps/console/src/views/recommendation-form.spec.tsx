@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/client';
+import { refused } from '../testing/refusals';
 import { fakeApi, recommendation, renderAs, USERS } from '../testing/render';
 import { RecommendationForm } from './recommendation-form';
 
@@ -47,10 +47,7 @@ describe('RecommendationForm', () => {
   it("shows the API's refusals beside their fields, an item's too", async () => {
     const api = fakeApi({
       'GET /cases/c-1': opened,
-      'POST /cases/c-1/recommendations': new ApiError(
-        400,
-        'title must not be empty; replyDueAt must be in the future; findings.0.dueAt must be in the future',
-      ),
+      'POST /cases/c-1/recommendations': refused(['title', 'empty'], ['replyDueAt', 'notInFuture'], ['findings[0].dueAt', 'notInFuture']),
     });
     renderAs(USERS.officer, api, <RecommendationForm caseId="c-1" />);
     fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
@@ -58,7 +55,7 @@ describe('RecommendationForm', () => {
     expect(await screen.findByText('请修正标出的字段后再提交。')).toBeTruthy();
     expect(field('建议书标题').getAttribute('aria-invalid')).toBe('true');
     expect(field('回复时限').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByText('replyDueAt must be in the future')).toBeTruthy();
+    expect(screen.getAllByText('须晚于当前时间。')).toHaveLength(2);
     expect(field('整改时限').getAttribute('aria-invalid')).toBe('true');
     expect(field('问题成因').getAttribute('aria-invalid')).toBeNull();
   });
@@ -66,11 +63,11 @@ describe('RecommendationForm', () => {
   it("names the register's refusal of the unit beside the picker, from the body's field", async () => {
     const api = fakeApi({
       'GET /cases/c-1': opened,
-      'POST /cases/c-1/recommendations': new ApiError(400, 'unknown unit "U-CG"', undefined, 'unitId'),
+      'POST /cases/c-1/recommendations': refused(['unitId', 'unknownReference']),
     });
     renderAs(USERS.officer, api, <RecommendationForm caseId="c-1" />);
     fireEvent.click(screen.getByRole('button', { name: '保存草稿' }));
-    expect(await screen.findByText('unknown unit "U-CG"')).toBeTruthy();
+    expect(await screen.findByText('未在登记册中找到。')).toBeTruthy();
     expect(field('主送单位').getAttribute('aria-invalid')).toBe('true');
   });
 });

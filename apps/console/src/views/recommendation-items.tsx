@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { isoToLocalInput } from '../ui/dates';
 import { DeadlineChoice, deadlineBody, type DeadlineDraft } from '../ui/deadline-choice';
@@ -48,7 +49,7 @@ export function ItemFields({
 }: {
   items: ItemDraft[];
   onChange: (items: ItemDraft[]) => void;
-  errorAt: (index: number, field: string) => string | undefined;
+  errorAt: (index: number, field: string) => ReactNode;
 }) {
   const { t } = useI18n();
   const update = (key: number, change: Partial<ItemDraft>) =>

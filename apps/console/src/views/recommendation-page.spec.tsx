@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client';
 import type { RecommendationView } from '../api/types';
+import { refused } from '../testing/refusals';
 import { event, fakeApi, finding, hoursFromNow, recommendation, renderAs, USERS } from '../testing/render';
 import { RecommendationPage } from './recommendation-page';
 
@@ -165,7 +166,7 @@ describe('the written reply', () => {
 
   it("names the findings the API says still miss a plan, beside each one's plan", async () => {
     const unit = api(received, {
-      'POST /recommendations/r-1/reply': new ApiError(400, 'plans must give a plan for every finding; missing: f-2', undefined, 'plans'),
+      'POST /recommendations/r-1/reply': refused(['plans', 'required']),
     });
     renderAs(USERS.unit, unit, <RecommendationPage id="r-1" />);
     const form = await screen.findByRole('form', { name: '书面回复' });

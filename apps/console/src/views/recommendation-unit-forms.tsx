@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { ApiError } from '../api/client';
 import type { FindingView, RecommendationView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { Field } from '../ui/field';
-import { formErrors, type FormErrors } from '../ui/form-errors';
 import { useRecommendationStep, type RecommendationDone } from './recommendation-step';
 import { StepForm } from './unit-forms';
 
@@ -33,15 +31,6 @@ export function ReceiptForm({ recommendation, onDone }: { recommendation: Recomm
 
 const REPLY_FIELD = /^(content|signedBy|plans|plans\.\d+\.(content|findingId))$/;
 
-/** "plans must give a plan for every finding; missing: a, b" is one rule, though its "; " would split it in two. */
-function replyErrors(error: unknown): FormErrors {
-  const whole =
-    error instanceof ApiError && error.status === 400
-      ? new ApiError(400, error.message.replace(/; (?=missing: )/g, ', '), error.state, error.field, error.code)
-      : error;
-  return formErrors(whole, (path) => REPLY_FIELD.test(path));
-}
-
 /**
  * 书面回复 — on one screen: the reply, who signs it, and the plan of every finding of the
  * recommendation. Blank plans are left out, so the API's refusal names the findings still missing one.
@@ -61,12 +50,13 @@ export function ReplyForm({
   const [plans, setPlans] = useState<Record<string, string>>({});
   // Which finding each sent plan was for: the API's `plans.2.content` counts in the sent list.
   const [sent, setSent] = useState<string[]>([]);
-  const step = useRecommendationStep(recommendation.id, 'reply', (path) => REPLY_FIELD.test(path), onDone, replyErrors);
+  const step = useRecommendationStep(recommendation.id, 'reply', (path) => REPLY_FIELD.test(path), onDone);
   const ids = recommendation.findingIds;
   const titleOf = (id: string) => findings.get(id)?.title ?? id;
 
-  const missingMessage = step.errors.byField['plans'];
-  const missing = missingMessage ? ids.filter((id) => missingMessage.toLowerCase().includes(id.toLowerCase())) : [];
+  // Refused for want of plans: the ones missing are those left blank.
+  const missingPlans = step.errors.byField['plans'];
+  const missing = missingPlans ? ids.filter((id) => !sent.includes(id)) : [];
   const planError = (id: string) => {
     const index = sent.indexOf(id);
     const own = index < 0 ? undefined : (step.errors.byField[`plans.${index}.content`] ?? step.errors.byField[`plans.${index}.findingId`]);
@@ -88,9 +78,9 @@ export function ReplyForm({
       <Field label={t.rec.replySignedBy} error={step.errors.byField['signedBy']}>
         <input value={signedBy} onChange={(e) => setSignedBy(e.target.value)} />
       </Field>
-      {missingMessage && (
+      {missingPlans && (
         <p className="field-error" role="alert">
-          {missing.length > 0 ? `${t.rec.plansMissing}${missing.map(titleOf).join('、')}` : missingMessage}
+          {missing.length > 0 ? `${t.rec.plansMissing}${missing.map(titleOf).join('、')}` : missingPlans}
         </p>
       )}
       {ids.map((id) => (

@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 /** The end of a register form (org unit, person): the 在用 switch, its error, save and cancel. */
 export function RegisterFormFooter(props: {
   active: boolean;
   onActive: (active: boolean) => void;
-  activeError?: string;
+  activeError?: ReactNode;
   busy: boolean;
   onCancel: () => void;
 }) {

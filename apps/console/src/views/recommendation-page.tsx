@@ -66,7 +66,8 @@ export function RecommendationPage({ id }: { id: string }) {
                   </Fact>
                 )}
                 <Fact label={t.rec.draftedBy}>
-                  <ActorName actor={rec.draftedBy} name={null} />
+                  {/* The register's name as the drafting step recorded it. */}
+                  <ActorName actor={rec.draftedBy} name={rec.events.find((event) => event.actor === rec.draftedBy)?.actorName} />
                 </Fact>
                 <Fact label={t.fields.trackingOffice}>
                   <UnitName id={rec.trackingOfficeId} />

@@ -22,21 +22,34 @@ export function EChart({ option, height = 320 }: { option: ChartOption; height?:
     const instance = createChart(element, element.clientWidth > 0 ? {} : { width: FALLBACK_WIDTH, height });
     chart.current = instance;
     instance.setOption(latest.current);
-    const fit = () => instance.resize();
+    // Paper is laid out after these events and never observed: while printing, the chart is drawn as wide as A4 allows.
+    const print = window.matchMedia?.('print');
+    let printing = print?.matches ?? false;
+    // 'auto' again after paper: a width once given would otherwise stick.
+    const fit = () => instance.resize({ width: printing ? PRINT_WIDTH : 'auto' });
+    if (printing) fit();
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(fit);
     observer?.observe(element);
-    // The print layout comes after these events and is never observed: size the chart for the page now.
-    const print = window.matchMedia?.('print');
-    const onMedia = (event: MediaQueryListEvent) => (event.matches ? instance.resize({ width: PRINT_WIDTH }) : fit());
-    const beforePrint = () => instance.resize({ width: PRINT_WIDTH });
+    const onMedia = (event: MediaQueryListEvent) => {
+      printing = event.matches;
+      fit();
+    };
+    const beforePrint = () => {
+      printing = true;
+      fit();
+    };
+    const afterPrint = () => {
+      printing = print?.matches ?? false;
+      fit();
+    };
     print?.addEventListener?.('change', onMedia);
     window.addEventListener('beforeprint', beforePrint);
-    window.addEventListener('afterprint', fit);
+    window.addEventListener('afterprint', afterPrint);
     return () => {
       observer?.disconnect();
       print?.removeEventListener?.('change', onMedia);
       window.removeEventListener('beforeprint', beforePrint);
-      window.removeEventListener('afterprint', fit);
+      window.removeEventListener('afterprint', afterPrint);
       instance.dispose();
       chart.current = null;
     };

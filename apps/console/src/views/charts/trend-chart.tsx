@@ -21,7 +21,7 @@ export function trendChart(trend: Trend, d: Dict['dashboard']): { option: ChartO
   const months = trend.months.map((m) => m.month);
   const option: ChartOption = {
     ...CHART_BASE,
-    xAxis: { type: 'category', data: months, boundaryGap: false, ...AXIS_STYLE },
+    xAxis: { type: 'category', data: months, ...AXIS_STYLE },
     yAxis: { type: 'value', minInterval: 1, ...AXIS_STYLE },
     series: LINES.map((line) => ({
       type: 'line',

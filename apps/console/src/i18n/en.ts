@@ -508,7 +508,6 @@ export const en: Dict = {
     title: 'Dashboard',
     total: 'Findings',
     closed: 'Closed out',
-    open: 'Open',
     overdue: 'Overdue',
     rate: 'Rectification rate',
     byLevel: 'By escalation level',

@@ -498,7 +498,6 @@ export const zh = {
     title: '统计概览',
     total: '问题总数',
     closed: '已销号',
-    open: '未销号',
     overdue: '逾期',
     rate: '整改完成率',
     byLevel: '督办层级分布',

@@ -16,6 +16,23 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
 }
 
+/** The query string (`?status=CLOSED&page=2`), which back and forward restore like the path. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
+}
+
+/**
+ * Puts `params` in the address in place of the current ones, without a history entry or a scroll:
+ * a filtered view can then be bookmarked, shared and reloaded, and back still leaves the page.
+ */
+export function replaceSearch(params: URLSearchParams): void {
+  const search = params.toString();
+  const to = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`;
+  if (to === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
+  window.history.replaceState(window.history.state, '', to);
+  window.dispatchEvent(new Event(CHANGE));
+}
+
 export function navigate(to: string, replace = false): void {
   if (replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);

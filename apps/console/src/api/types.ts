@@ -39,6 +39,7 @@ export type {
   OrgUnitKind,
   OrgUnitList,
   OrgUnitWithChildren,
+  OverdueAgeing,
   Page,
   Person,
   PersonList,
@@ -53,4 +54,6 @@ export type {
   StoredEvidence,
   StoredFile,
   TimelineEvent,
+  TimeToClose,
+  Trend,
 } from '@reform/contracts';

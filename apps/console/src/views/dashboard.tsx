@@ -1,49 +1,39 @@
+import { lazy, Suspense } from 'react';
 import type { AccountabilityReport, FindingsSummary } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
 import { useUnitName } from '../org/names';
-import { BarChart } from '../ui/bar-chart';
 import { LiveStatus } from '../ui/live-status';
+import { PrintHeading } from '../ui/print-heading';
 
-/** 统计 — the numbers supervisors report upward, and open/closed/overdue by unit as a chart. */
+// ECharts comes with the charts, apart from the main bundle: other pages do not wait for it.
+const ReportCharts = lazy(() => import('./charts/report-charts'));
+
+/** 统计 — the numbers supervisors report upward: tiles, the four charts, escalation and accountability. */
 export function Dashboard() {
   const { api } = useApp();
   const { t } = useI18n();
-  const unitName = useUnitName();
   const live = useLive(() => api.get<FindingsSummary>('/reports/summary'), []);
   const summary = live.data;
-  const series = [
-    { key: 'open', label: t.dashboard.open },
-    { key: 'closed', label: t.dashboard.closed },
-    { key: 'overdue', label: t.dashboard.overdue },
-  ];
 
   return (
     <section aria-labelledby="dashboard-title">
-      <h1 id="dashboard-title">{t.dashboard.title}</h1>
+      <PrintHeading id="dashboard-title" title={t.dashboard.title} />
       <LiveStatus live={live} />
       {summary && (
+        <dl className="tiles">
+          <Tile label={t.dashboard.total} value={summary.findings.total} />
+          <Tile label={t.dashboard.closed} value={summary.findings.byStatus.CLOSED ?? 0} />
+          <Tile label={t.dashboard.overdue} value={summary.findings.overdue} />
+          <Tile label={t.dashboard.rate} value={`${(summary.rectificationRate * 100).toFixed(1)}%`} />
+        </dl>
+      )}
+      <Suspense fallback={<p className="muted">{t.app.loading}</p>}>
+        <ReportCharts summary={summary} />
+      </Suspense>
+      {summary && (
         <>
-          <dl className="tiles">
-            <Tile label={t.dashboard.total} value={summary.findings.total} />
-            <Tile label={t.dashboard.closed} value={summary.findings.byStatus.CLOSED ?? 0} />
-            <Tile label={t.dashboard.overdue} value={summary.findings.overdue} />
-            <Tile label={t.dashboard.rate} value={`${(summary.rectificationRate * 100).toFixed(1)}%`} />
-          </dl>
-          <h2>{t.dashboard.byUnit}</h2>
-          {summary.byUnit.length === 0 ? (
-            <p>{t.dashboard.empty}</p>
-          ) : (
-            <BarChart
-              title={t.dashboard.chart}
-              series={series}
-              groups={summary.byUnit.map((unit) => ({
-                label: unitName(unit.unitId),
-                values: { open: unit.total - unit.closed, closed: unit.closed, overdue: unit.overdue },
-              }))}
-            />
-          )}
           <h2>{t.dashboard.byLevel}</h2>
           <dl className="tiles">
             {[1, 2, 3].map((level) => (

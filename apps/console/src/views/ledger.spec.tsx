@@ -1,8 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/client';
 import { fakeApi, hoursFromNow, renderAs, USERS } from '../testing/render';
 import { Ledger } from './ledger';
+
+// jsdom cannot follow a download link; what is exported is what the API was asked for.
+vi.mock('../ui/save-blob', () => ({ saveBlob: () => undefined }));
 
 describe('Ledger', () => {
   it('says plainly when the server has no ledger yet', async () => {
@@ -21,6 +24,31 @@ describe('Ledger', () => {
     await waitFor(() =>
       expect(api.get).toHaveBeenLastCalledWith('/ledger', expect.objectContaining({ unitId: 'U-FIN', trackingOfficeId: 'SG-1', page: 1 })),
     );
+  });
+
+  it('keeps the applied filters and the page in the address: a shared link shows the same rows, and exports them', async () => {
+    window.history.replaceState(null, '', '/ledger?unitId=U-FIN&overdue=true&page=2');
+    const api = fakeApi({ 'GET /ledger': { items: [], total: 120 } });
+    api.download.mockResolvedValue({ blob: new Blob(['x']), filename: 'ledger.csv' });
+    renderAs(USERS.supervisor, api, <Ledger />);
+    await waitFor(() =>
+      expect(api.get).toHaveBeenCalledWith('/ledger', expect.objectContaining({ unitId: 'U-FIN', overdue: 'true', page: 2 })),
+    );
+    expect((screen.getByLabelText('是否逾期') as HTMLSelectElement).value).toBe('true');
+    expect(screen.getByRole('navigation', { name: '第 2 / 3 页' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }));
+    await waitFor(() =>
+      expect(api.download).toHaveBeenCalledWith('/ledger', expect.objectContaining({ unitId: 'U-FIN', overdue: 'true' }), 'text/csv'),
+    );
+
+    // A new filter is applied by 查询 only, and starts again from the first page.
+    fireEvent.change(screen.getByLabelText('督办层级'), { target: { value: '2' } });
+    expect(window.location.search).toBe('?unitId=U-FIN&overdue=true&page=2');
+    fireEvent.click(screen.getByRole('button', { name: '查询' }));
+    expect(window.location.search).toBe('?unitId=U-FIN&overdue=true&escalationLevel=2');
+    fireEvent.click(screen.getByRole('button', { name: '重置' }));
+    expect(window.location.search).toBe('');
+    expect((screen.getByLabelText('是否逾期') as HTMLSelectElement).value).toBe('');
   });
 
   it("prints the ledger's columns in the domain's words", async () => {

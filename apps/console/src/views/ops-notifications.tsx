@@ -2,10 +2,12 @@ import { useState } from 'react';
 import type { DeliveryRetry, DeliveryStatus, NotificationDelivery, NotificationDeliveryPage, NotifyChannel } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive } from '../hooks/use-live';
+import { useUrlState } from '../hooks/use-url-state';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNote } from '../ui/error-note';
-import { LiveStatus } from '../ui/live-status';
-import { Pager } from '../ui/pager';
+import { FilterBar } from '../ui/filter-bar';
+import { FilterSelect } from '../ui/filter-select';
+import { PagedList } from '../ui/paged-list';
 import { DeliveryTable } from './delivery-table';
 
 const PAGE_SIZE = 50;
@@ -17,20 +19,14 @@ export const NOTIFY_CHANNELS: NotifyChannel[] = ['inbox', 'email', 'wecom', 'web
 export function OpsNotifications() {
   const { api } = useApp();
   const { t } = useI18n();
-  const [status, setStatus] = useState<DeliveryStatus | ''>('');
-  const [channel, setChannel] = useState<NotifyChannel | ''>('');
-  const [page, setPage] = useState(1);
+  const { filters, page, setFilters, setPage } = useUrlState({ status: '', channel: '' });
   const [retrying, setRetrying] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<unknown>();
   const live = useLive(
-    () => api.get<NotificationDeliveryPage>('/ops/notifications', { status, channel, page, pageSize: PAGE_SIZE }),
-    [status, channel, page],
+    () => api.get<NotificationDeliveryPage>('/ops/notifications', { ...filters, page, pageSize: PAGE_SIZE }),
+    [filters.status, filters.channel, page],
   );
-  const refilter = (change: () => void) => {
-    change();
-    setPage(1);
-  };
 
   const retry = async (delivery: NotificationDelivery) => {
     setRetrying(delivery.id);
@@ -50,38 +46,27 @@ export function OpsNotifications() {
     <section aria-labelledby="deliveries-title">
       <h1 id="deliveries-title">{t.deliveries.title}</h1>
       <p className="intro">{t.deliveries.intro}</p>
-      <div className="toolbar">
-        <label>
-          {t.deliveries.status}{' '}
-          <select value={status} onChange={(e) => refilter(() => setStatus(e.target.value as DeliveryStatus | ''))}>
-            <option value="">{t.any}</option>
-            {DELIVERY_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {t.deliveryStatus[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.deliveries.channel}{' '}
-          <select value={channel} onChange={(e) => refilter(() => setChannel(e.target.value as NotifyChannel | ''))}>
-            <option value="">{t.any}</option>
-            {NOTIFY_CHANNELS.map((value) => (
-              <option key={value} value={value}>
-                {t.channel[value]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <LiveStatus live={live} />
-      </div>
+      <FilterBar live={live}>
+        <FilterSelect
+          label={t.deliveries.status}
+          value={filters.status}
+          options={DELIVERY_STATUSES.map((value) => [value, t.deliveryStatus[value]])}
+          onChange={(status) => setFilters({ status })}
+        />
+        <FilterSelect
+          label={t.deliveries.channel}
+          value={filters.channel}
+          options={NOTIFY_CHANNELS.map((value) => [value, t.channel[value]])}
+          onChange={(channel) => setFilters({ channel })}
+        />
+      </FilterBar>
       <p className="notice" role="status">
         {notice}
       </p>
       <ErrorNote error={error} />
-      {live.data && live.data.items.length === 0 && <p>{t.deliveries.empty}</p>}
-      {live.data && live.data.items.length > 0 && <DeliveryTable items={live.data.items} retrying={retrying} onRetry={retry} />}
-      <Pager page={page} total={live.data?.total ?? 0} pageSize={PAGE_SIZE} onPage={setPage} />
+      <PagedList live={live} empty={t.deliveries.empty} page={page} pageSize={PAGE_SIZE} onPage={setPage}>
+        {(items) => <DeliveryTable items={items} retrying={retrying} onRetry={retry} />}
+      </PagedList>
     </section>
   );
 }

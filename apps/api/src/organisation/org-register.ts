@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { OrgUnit } from '@reform/contracts';
+import type { OrgUnit, ValidationRule } from '@reform/contracts';
 import { aKind, isDisciplineSide, OrgTree } from '@reform/domain';
 import { RegisterStore } from '@reform/persistence';
 
 /** How long a replica keeps the register it read; another replica's write shows within this. */
 const REGISTER_TTL_MS = 2_000;
+
+export interface UnitRefusal {
+  rule: Extract<ValidationRule, 'unknownReference' | 'notAssignable'>;
+  message: string;
+}
 
 interface Snapshot {
   units: OrgUnit[];
@@ -32,12 +37,22 @@ export class OrgRegister {
 
   /** Why a finding cannot be assigned to `unitId` (nobody would ever see it), or null when it can. */
   async unitProblem(unitId: string): Promise<string | null> {
+    return (await this.unitRefusal(unitId))?.message ?? null;
+  }
+
+  /** unitProblem with its rule: a code nobody registered, or a registered org unit that cannot take findings. */
+  async unitRefusal(unitId: string): Promise<UnitRefusal | null> {
     const { tree } = await this.snapshot();
     const unit = tree.get(unitId);
-    if (!unit) return `unknown unit "${unitId}"`;
-    if (unit.kind !== 'unit') return `"${unitId}" is ${aKind(unit.kind)}, not a unit`;
-    if (!unit.active) return `unit "${unitId}" is not active`;
+    if (!unit) return { rule: 'unknownReference', message: `unknown unit "${unitId}"` };
+    if (unit.kind !== 'unit') return { rule: 'notAssignable', message: `"${unitId}" is ${aKind(unit.kind)}, not a unit` };
+    if (!unit.active) return { rule: 'notAssignable', message: `unit "${unitId}" is not active` };
     return null;
+  }
+
+  /** The registered name of an org unit, or null for a code the register does not hold. */
+  async nameOf(id: string): Promise<string | null> {
+    return (await this.snapshot()).units.find((unit) => unit.id === id)?.name ?? null;
   }
 
   /** Why `orgUnitId` cannot track findings (跟踪单位 is discipline-side), or null when it can. */

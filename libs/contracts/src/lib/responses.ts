@@ -22,6 +22,8 @@ export type {
   FindingWithEvents,
   DeliveryRetry,
   HealthReport,
+  ImportPreview,
+  ImportPreviewFinding,
   InboxNotification,
   InboxPage,
   InterviewPage,

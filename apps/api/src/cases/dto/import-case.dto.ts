@@ -1,7 +1,11 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_SOURCES, type CaseSource } from '@reform/contracts';
-import { IsIn } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Text } from '../../validation/field.decorators';
+
+/** A multipart form field is text: "true"/"false" are read as the flag, anything else stays text and is refused. */
+const formFlag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** The case a bulk intake opens: these form fields, plus the findings in the uploaded `file`. */
 export class ImportCaseDto {
@@ -14,4 +18,13 @@ export class ImportCaseDto {
   @ApiProperty({ enum: CASE_SOURCES })
   @IsIn(CASE_SOURCES)
   source: CaseSource;
+
+  @ApiPropertyOptional({
+    type: 'boolean',
+    description: '预检 — true: check the file exactly as the import would and answer what it would create; nothing is created',
+  })
+  @IsOptional()
+  @Transform(formFlag)
+  @IsBoolean()
+  dryRun?: boolean;
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { FindingView, FindingWithEvents, Page, Principal } from '@reform/contracts';
+import type { FindingInCase, FindingWithEvents, Page, Principal } from '@reform/contracts';
 import { AuditQueries, FindingQueries } from '@reform/persistence';
 import { AccessScope } from '../auth/access-scope';
 import { NotFoundError } from '../errors/not-found.error';
 import type { ListFindingsQuery } from './dto/list-findings.query';
 
-const NOTHING: Page<FindingView> = { items: [], total: 0 };
+const NOTHING: Page<FindingInCase> = { items: [], total: 0 };
 
 @Injectable()
 export class FindingsService {
@@ -16,7 +16,7 @@ export class FindingsService {
   ) {}
 
   /** A unit user's list is always its own unit's; asking for another unit simply finds nothing. */
-  async list(query: ListFindingsQuery, user: Principal): Promise<Page<FindingView>> {
+  async list(query: ListFindingsQuery, user: Principal): Promise<Page<FindingInCase>> {
     const units = await this.scope.unitFilter(user, query.unitId);
     if (units === null) return NOTHING;
     const filter = {
@@ -41,7 +41,7 @@ export class FindingsService {
    * Another unit's finding is reported exactly like an unknown one, so its existence does not leak;
    * so is, to a unit, a finding of a recommendation not yet issued (DRAFT).
    */
-  async getVisible(id: string, user: Principal): Promise<FindingView> {
+  async getVisible(id: string, user: Principal): Promise<FindingInCase> {
     const finding = await this.findings.findById(id);
     const hidden = !finding || (finding.status === 'DRAFT' && isUnitOnly(user));
     if (hidden || !(await this.scope.sees(user, finding))) throw new NotFoundError('finding', id);

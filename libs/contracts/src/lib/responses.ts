@@ -18,6 +18,7 @@ export type {
   FileDownload,
   FileDownloadList,
   FindingsSummary,
+  FindingInCase,
   FindingView,
   FindingWithEvents,
   DeliveryRetry,

@@ -65,6 +65,18 @@ describe('POST /cases/import over HTTP (multipart)', () => {
     expect(importFile).not.toHaveBeenCalled();
   });
 
+  it('checks a file in a dry run before the case fields are typed, but never imports without them', async () => {
+    previewFile.mockResolvedValueOnce({ dryRun: true, findings: [] });
+    const early = await upload(CSV, { dryRun: 'true' });
+    expect(early.status).toBe(200);
+    const half = await upload(CSV, { dryRun: 'true', title: '' });
+    expect(half.status).toBe(400);
+    expect(half.body.message).toMatch(/title must not be empty/);
+    const real = await upload(CSV, { dryRun: 'false' });
+    expect(real.status).toBe(400);
+    expect(real.body.message).toMatch(/title is required/);
+  });
+
   it('imports for real with dryRun=false, and refuses a dryRun that is not a flag', async () => {
     importFile.mockClear();
     importFile.mockResolvedValueOnce({ opened: { id: 'c2' }, created: true });

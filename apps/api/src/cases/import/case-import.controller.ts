@@ -41,12 +41,12 @@ export class CaseImportController {
   @ApiBody({
     schema: {
       type: 'object',
-      required: ['file', 'title', 'summary', 'source'],
+      required: ['file'],
       properties: {
         file: { type: 'string', format: 'binary', description: `CSV (UTF-8 or GB18030) or XLSX, at most ${MAX_IMPORT_FILE_BYTES} bytes` },
-        title: { type: 'string', maxLength: 200 },
-        summary: { type: 'string', maxLength: 10000 },
-        source: { type: 'string', enum: [...CASE_SOURCES] },
+        title: { type: 'string', maxLength: 200, description: 'required unless dryRun is "true"' },
+        summary: { type: 'string', maxLength: 10000, description: 'required unless dryRun is "true"' },
+        source: { type: 'string', enum: [...CASE_SOURCES], description: 'required unless dryRun is "true"' },
         dryRun: {
           type: 'string',
           enum: ['true', 'false'],

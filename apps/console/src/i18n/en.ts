@@ -211,6 +211,14 @@ export const en: Dict = {
     submitting: 'Submitting…',
     fixFields: 'Please correct the marked fields and submit again.',
   },
+  addFinding: {
+    title: 'Add a finding',
+    intro: 'Add one more finding to this case, assigned to a responsible unit with a deadline (a date, or a number of working days).',
+    legend: 'New finding',
+    submit: 'Add the finding',
+    adding: 'Adding…',
+    added: (title: string) => `Finding added: ${title}`,
+  },
   cases: {
     title: 'Cases',
     empty: 'No cases yet.',
@@ -232,6 +240,7 @@ export const en: Dict = {
     byWorkingDays: 'In working days',
     inWorkingDays: (label: string) => `${label} (working days)`,
     workingDaysHint: '18:00 on the N-th working day from today (holidays skipped).',
+    modeOf: (label: string) => `How ${label.toLowerCase()} is given`,
   },
   rec: {
     listTitle: 'Discipline inspection recommendations',

@@ -205,6 +205,14 @@ export const zh = {
     submitting: '提交中…',
     fixFields: '请修正标出的字段后再提交。',
   },
+  addFinding: {
+    title: '补充问题',
+    intro: '向本案追加一个问题，交办给责任单位并设定整改时限（可按日期，或按工作日数）。',
+    legend: '新问题',
+    submit: '添加问题',
+    adding: '添加中…',
+    added: (title: string) => `已添加问题：${title}`,
+  },
   cases: {
     title: '案件列表',
     empty: '暂无案件。',
@@ -226,6 +234,7 @@ export const zh = {
     byWorkingDays: '按工作日',
     inWorkingDays: (label: string) => `${label}（工作日数）`,
     workingDaysHint: '自今日起第 N 个工作日的 18:00（节假日顺延）。',
+    modeOf: (label: string) => `${label}的设定方式`,
   },
   rec: {
     listTitle: '纪检监察建议书',

@@ -1,4 +1,5 @@
 import { ApiError, errorFromBody } from './api-error';
+import { withProblems } from './problems';
 import { xhrUpload, type UploadProgress } from './upload';
 
 export { ApiError } from './api-error';
@@ -102,7 +103,8 @@ async function jsonOf<T>(response: Response): Promise<T> {
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
-  return errorFromBody(response.status, response.statusText, await response.text().catch(() => ''));
+  const text = await response.text().catch(() => '');
+  return withProblems(errorFromBody(response.status, response.statusText, text), text);
 }
 
 /** The UTF-8 name from `filename*=`, else `filename=`, else a generic one. */

@@ -101,11 +101,12 @@ describe('CaseForm', () => {
     expect(body.findings[1]).not.toHaveProperty('dueAt');
   });
 
-  it('shows a refused working-day count beside its input', async () => {
+  it('shows a refused working-day count beside its input, and links to the bulk import', async () => {
     const api = fakeApi({
       'POST /cases': new ApiError(400, 'findings.0.dueInWorkingDays must be a whole number of working days from 1 to 366'),
     });
     renderAs(USERS.officer, api, <CaseForm />);
+    expect(screen.getByRole('link', { name: /从问题清单批量导入/ }).getAttribute('href')).toBe('/cases/import');
     fireEvent.click(field('按工作日'));
     fireEvent.change(field('整改时限（工作日数）'), { target: { value: '400' } });
     fireEvent.click(screen.getByRole('button', { name: '提交立案' }));

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CaseSource, CaseWithFindings } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../router';
+import { Link, navigate } from '../router';
 import { randomKey } from '../ui/dates';
 import { ErrorNote } from '../ui/error-note';
 import { Field } from '../ui/field';
@@ -60,6 +60,9 @@ export function CaseForm() {
     <section aria-labelledby="case-form-title">
       <h1 id="case-form-title">{t.caseForm.title}</h1>
       <p className="intro">{t.caseForm.intro}</p>
+      <p>
+        <Link to="/cases/import">{t.caseImport.fromFile} →</Link>
+      </p>
       <form className="stack" onSubmit={submit} noValidate>
         {hasFieldErrors && (
           <p className="error" role="alert">

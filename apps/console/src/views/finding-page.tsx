@@ -50,6 +50,9 @@ export function FindingPage({ id }: { id: string }) {
             <div>
               <h2>{t.finding.details}</h2>
               <dl className="facts">
+                <Fact label={t.finding.case}>
+                  <span className="code">{finding.caseCode}</span> {finding.caseTitle}
+                </Fact>
                 <Fact label={t.fields.description}>{finding.description}</Fact>
                 <Fact label={t.fields.category}>{finding.category ?? '—'}</Fact>
                 <Fact label={t.fields.unitId}>

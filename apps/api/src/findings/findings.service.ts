@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FindingInCase, FindingWithEvents, Page, Principal } from '@reform/contracts';
+import { AppConfigService } from '@reform/config';
+import { nextRungAt } from '@reform/domain';
 import { AuditQueries, FindingQueries } from '@reform/persistence';
 import { AccessScope } from '../auth/access-scope';
 import { NotFoundError } from '../errors/not-found.error';
@@ -13,6 +15,7 @@ export class FindingsService {
     private readonly findings: FindingQueries,
     private readonly audit: AuditQueries,
     private readonly scope: AccessScope,
+    private readonly config: AppConfigService,
   ) {}
 
   /** A unit user's list is always its own unit's; asking for another unit simply finds nothing. */
@@ -34,7 +37,8 @@ export class FindingsService {
 
   async getWithEvents(id: string, user: Principal): Promise<FindingWithEvents> {
     const finding = await this.getVisible(id, user);
-    return { ...finding, events: await this.audit.timeline(id) };
+    const events = await this.audit.timeline(id);
+    return { ...finding, events, nextEscalationAt: nextRungAt(finding, events, this.config.policy) };
   }
 
   /**

@@ -104,6 +104,10 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const FindingWithEventsSchema = shape(
   'FindingWithEvents',
   'a finding (with its case code and title) and its timeline, in order',
-  FindingInCaseSchema.extend({ events: z.array(TimelineEventSchema) }),
+  FindingInCaseSchema.extend({
+    events: z.array(TimelineEventSchema),
+    /** When an escalated finding reaches its next rung (督办 → 约谈 → 问责) if it stays as it is; null when none is coming. */
+    nextEscalationAt: Instant.nullable(),
+  }),
 );
 export type FindingWithEvents = z.infer<typeof FindingWithEventsSchema>;

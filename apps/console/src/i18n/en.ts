@@ -278,6 +278,21 @@ export const en: Dict = {
     adding: 'Adding…',
     added: (title: string) => `Finding added: ${title}`,
   },
+  nextStep: {
+    title: 'Escalation and what comes next',
+    reached: (level: string) => `Escalated to "${level}".`,
+    interview: 'An interview is proposed: schedule it (when, interviewer, interviewee), then record it once held.',
+    toInterview: 'Schedule or record the interview',
+    accountability: 'Accountability is proposed: decide below whether to refer it.',
+    referred: 'Referred for accountability: once the body with authority decides, record its outcome below.',
+    decided: 'The accountability outcome is recorded; the unit must still rectify and be verified.',
+    rejected: 'Accountability was not pursued; the unit must still rectify and be verified.',
+    waitingReport: (at: string, level: string) =>
+      `Waiting for the unit's rectification report; without one, it escalates to "${level}" at ${at}.`,
+    waitingVerification: 'The report is in and awaits verification; no escalation meanwhile.',
+    waitingExtension: 'An extension request awaits a decision; no escalation meanwhile (a denial resumes from this level).',
+    top: 'The top level is reached; no further escalation. Waiting for the unit to rectify and be verified.',
+  },
   cases: {
     title: 'Cases',
     empty: 'No cases yet.',

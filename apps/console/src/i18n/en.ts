@@ -314,7 +314,6 @@ export const en: Dict = {
     byWorkingDays: 'In working days',
     inWorkingDays: (label: string) => `${label} (working days)`,
     workingDaysHint: '18:00 on the N-th working day from today (holidays skipped).',
-    modeOf: (label: string) => `How ${label.toLowerCase()} is given`,
   },
   rec: {
     listTitle: 'Discipline inspection recommendations',

@@ -304,7 +304,6 @@ export const zh = {
     byWorkingDays: '按工作日',
     inWorkingDays: (label: string) => `${label}（工作日数）`,
     workingDaysHint: '自今日起第 N 个工作日的 18:00（节假日顺延）。',
-    modeOf: (label: string) => `${label}的设定方式`,
   },
   rec: {
     listTitle: '纪检监察建议书',

@@ -43,10 +43,11 @@ export function DeadlineChoice({
       <span>{mode === 'date' ? t.deadline.byDate : t.deadline.byWorkingDays}</span>
     </label>
   );
-  // The way of giving the deadline first, each radio on one line with its words; the chosen input below it.
+  // The way of giving the deadline first, each radio on one line with its words, the chosen input below; the group keeps its name for assistive technology.
   return (
-    <div className="deadline-choice">
-      <div className="deadline-modes" role="radiogroup" aria-label={t.deadline.modeOf(label)}>
+    <fieldset className="deadline-choice">
+      <legend className="visually-hidden">{label}</legend>
+      <div className="deadline-modes">
         {mode('date')}
         {mode('days')}
       </div>
@@ -67,6 +68,6 @@ export function DeadlineChoice({
           />
         </Field>
       )}
-    </div>
+    </fieldset>
   );
 }

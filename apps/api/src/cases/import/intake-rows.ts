@@ -54,7 +54,7 @@ function problemsOf(errors: ValidationError[], row: number): IntakeProblem[] {
   });
 }
 
-/** The row's deadline cell read, or null when both deadline columns are empty; problems are whole sentences. */
+/** The row's deadline cell read, why it cannot be read, or null when both deadline columns are empty. */
 function deadlineOf(row: SheetRow, columns: Partial<Record<IntakeField, number>>, clock: IntakeClock): DeadlineCell | IntakeProblem | null {
   const dueCell = columns.dueAt === undefined ? null : (row.cells[columns.dueAt] ?? null);
   const daysCell = columns.dueInWorkingDays === undefined ? null : (row.cells[columns.dueInWorkingDays] ?? null);
@@ -92,12 +92,8 @@ async function intakeRow(row: SheetRow, columns: Partial<Record<IntakeField, num
   // Said once only: a missing or unreadable deadline in the column's words, a description borrowed from the title with the title.
   const said = (error: ValidationError) =>
     (error.property === 'dueAt' && deadline === null) || (error.property === 'description' && cell('description') === undefined);
-  problems.push(
-    ...problemsOf(
-      errors.filter((error) => !said(error)),
-      row.rowNumber,
-    ),
-  );
+  const unsaid = errors.filter((error) => !said(error));
+  problems.push(...problemsOf(unsaid, row.rowNumber));
   if (!errors.some((error) => error.property === 'unitId') && finding.unitId !== undefined) {
     const refused = await units.refusal(finding.unitId);
     if (refused) problems.push(intakeProblem(`${LABELS.unitId} ${refused.message}`, 'unitId', refused.rule, at));

@@ -10,6 +10,7 @@ import { Link, match, navigate, usePath } from './router';
 import { hasRole, loadSession, saveSession, type Session, type User } from './session';
 import { ApprovalQueue } from './views/approval-queue';
 import { CaseForm } from './views/case-form';
+import { CaseImport } from './views/case-import';
 import { CaseList } from './views/case-list';
 import { CasePage } from './views/case-page';
 import { Dashboard } from './views/dashboard';
@@ -39,6 +40,7 @@ const NAV: NavItem[] = [
   { to: '/my', label: 'my', roles: ['unit'] },
   { to: '/approvals', label: 'approvals', roles: ['supervisor'] },
   { to: '/cases/new', label: 'newCase', roles: ['officer'] },
+  { to: '/cases/import', label: 'importCases', roles: ['officer'] },
   { to: '/cases', label: 'cases', roles: ['officer', 'supervisor', 'auditor'] },
   { to: '/recommendations', label: 'recommendations', roles: ['officer', 'supervisor', 'auditor', 'unit'] },
   { to: '/interviews', label: 'interviews', roles: ['officer', 'supervisor', 'auditor'] },
@@ -52,6 +54,7 @@ const NAV: NavItem[] = [
 
 const ROUTES: Array<[string, (params: Record<string, string>) => ReactNode]> = [
   ['/cases/new', () => <CaseForm />],
+  ['/cases/import', () => <CaseImport />],
   ['/cases/:id/recommendations/new', ({ id }) => <RecommendationForm caseId={id} />],
   ['/cases/:id', ({ id }) => <CasePage id={id} />],
   ['/cases', () => <CaseList />],

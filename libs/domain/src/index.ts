@@ -18,3 +18,4 @@ export * from './lib/interview/interview-desk';
 export * from './lib/notification/notification-recipients';
 export * from './lib/notification/notification-text';
 export * from './lib/notification/notification-deliveries';
+export * from './lib/finding/next-rung';

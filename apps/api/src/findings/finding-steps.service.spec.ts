@@ -1,3 +1,4 @@
+import type { AppConfigService } from '@reform/config';
 import type { FindingView, Principal } from '@reform/contracts';
 import type { AuditQueries, FindingQueries } from '@reform/persistence';
 import { ForbiddenError } from '../errors/forbidden.error';
@@ -25,7 +26,7 @@ function setUp() {
     orgUnit('U1', 'unit', 'OFFICE-1'),
     orgUnit('U2', 'unit', 'OFFICE-2'),
   ]);
-  const findings = new FindingsService(findingQueries, {} as AuditQueries, scope);
+  const findings = new FindingsService(findingQueries, {} as AuditQueries, scope, {} as AppConfigService);
   return { service: new FindingStepsService(findings, workflows as unknown as ReformWorkflows, scope), workflows };
 }
 

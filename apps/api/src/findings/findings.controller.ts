@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FindingView, FindingWithEvents, Page, Principal } from '@reform/contracts';
+import type { FindingInCase, FindingWithEvents, Page, Principal } from '@reform/contracts';
 import { FindingPageSchema, FindingWithEventsSchema } from '@reform/contracts/http';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Access } from '../auth/access.decorator';
@@ -17,10 +17,10 @@ export class FindingsController {
   constructor(private readonly findings: FindingsService) {}
 
   @Get()
-  @ApiOperation({ summary: '台账 — the ledger of findings (a unit sees its own only)' })
+  @ApiOperation({ summary: '台账 — the ledger of findings, each with its case code and title (a unit sees its own only)' })
   @Responds(200, FindingPageSchema, 'a page of findings, in the order they were recorded')
   @Refuses(400)
-  list(@Query() query: ListFindingsQuery, @CurrentUser() user: Principal): Promise<Page<FindingView>> {
+  list(@Query() query: ListFindingsQuery, @CurrentUser() user: Principal): Promise<Page<FindingInCase>> {
     return this.findings.list(query, user);
   }
 

@@ -1,3 +1,4 @@
+import type { AppConfigService } from '@reform/config';
 import type { Principal } from '@reform/contracts';
 import type { AuditQueries, FindingFilter, FindingQueries } from '@reform/persistence';
 import { orgUnit, registerOf, ROOT } from '../testing/fake-register';
@@ -15,7 +16,7 @@ function setUp() {
     orgUnit('U1', 'unit', 'OFFICE-1'),
     orgUnit('U2', 'unit', 'ROOT'),
   ]);
-  const service = new FindingsService({ list } as unknown as FindingQueries, {} as AuditQueries, scope);
+  const service = new FindingsService({ list } as unknown as FindingQueries, {} as AuditQueries, scope, {} as AppConfigService);
   return { service, list };
 }
 const query = (fields: Partial<ListFindingsQuery>) => ({ page: 1, pageSize: 50, ...fields }) as ListFindingsQuery;

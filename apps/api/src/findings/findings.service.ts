@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { FindingView, FindingWithEvents, Page, Principal } from '@reform/contracts';
+import type { FindingInCase, FindingWithEvents, Page, Principal } from '@reform/contracts';
+import { AppConfigService } from '@reform/config';
+import { nextRungAt } from '@reform/domain';
 import { AuditQueries, FindingQueries } from '@reform/persistence';
 import { AccessScope } from '../auth/access-scope';
 import { NotFoundError } from '../errors/not-found.error';
 import type { ListFindingsQuery } from './dto/list-findings.query';
 
-const NOTHING: Page<FindingView> = { items: [], total: 0 };
+const NOTHING: Page<FindingInCase> = { items: [], total: 0 };
 
 @Injectable()
 export class FindingsService {
@@ -13,10 +15,11 @@ export class FindingsService {
     private readonly findings: FindingQueries,
     private readonly audit: AuditQueries,
     private readonly scope: AccessScope,
+    private readonly config: AppConfigService,
   ) {}
 
   /** A unit user's list is always its own unit's; asking for another unit simply finds nothing. */
-  async list(query: ListFindingsQuery, user: Principal): Promise<Page<FindingView>> {
+  async list(query: ListFindingsQuery, user: Principal): Promise<Page<FindingInCase>> {
     const units = await this.scope.unitFilter(user, query.unitId);
     if (units === null) return NOTHING;
     const filter = {
@@ -34,14 +37,15 @@ export class FindingsService {
 
   async getWithEvents(id: string, user: Principal): Promise<FindingWithEvents> {
     const finding = await this.getVisible(id, user);
-    return { ...finding, events: await this.audit.timeline(id) };
+    const events = await this.audit.timeline(id);
+    return { ...finding, events, nextEscalationAt: nextRungAt(finding, events, this.config.policy) };
   }
 
   /**
    * Another unit's finding is reported exactly like an unknown one, so its existence does not leak;
    * so is, to a unit, a finding of a recommendation not yet issued (DRAFT).
    */
-  async getVisible(id: string, user: Principal): Promise<FindingView> {
+  async getVisible(id: string, user: Principal): Promise<FindingInCase> {
     const finding = await this.findings.findById(id);
     const hidden = !finding || (finding.status === 'DRAFT' && isUnitOnly(user));
     if (hidden || !(await this.scope.sees(user, finding))) throw new NotFoundError('finding', id);

@@ -11,15 +11,16 @@ interface Snapshot {
   tree: OrgTree;
 }
 
+/** Why a code cannot be used where it was given, in words and as a rule: nothing registered by it, or not of the kind needed. */
+export interface RegisterRefusal {
+  rule: Extract<ValidationRule, 'unknownReference' | 'notAssignable'>;
+  message: string;
+}
+
 /**
  * The org-unit register as the API's rules read it, per request: one small query, kept for a
  * couple of seconds and dropped at once when this replica writes the register.
  */
-/** Why a code cannot be used where it was given, in words and as a rule. */
-export interface RegisterRefusal {
-  rule: ValidationRule;
-  message: string;
-}
 
 @Injectable()
 export class OrgRegister {
@@ -49,6 +50,11 @@ export class OrgRegister {
     if (unit.kind !== 'unit') return { rule: 'notAssignable', message: `"${unitId}" is ${aKind(unit.kind)}, not a unit` };
     if (!unit.active) return { rule: 'notAssignable', message: `unit "${unitId}" is not active` };
     return null;
+  }
+
+  /** The registered name of an org unit, or null for a code the register does not hold. */
+  async nameOf(id: string): Promise<string | null> {
+    return (await this.snapshot()).units.find((unit) => unit.id === id)?.name ?? null;
   }
 
   /** Why `orgUnitId` cannot track findings (跟踪单位 is discipline-side), or null when it can. */

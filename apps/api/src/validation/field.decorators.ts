@@ -6,6 +6,8 @@ import { IsText } from './text-rule.validator';
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const UNIT_ID_PATTERN = /^[A-Za-z0-9_.-]+$/;
+/** The longest org-unit code taken, in characters. */
+export const UNIT_ID_MAX = 64;
 export const UNIT_ID_MESSAGE = 'may contain only letters, digits, "_", "." and "-"';
 
 /** A required, non-blank string of at most `max` characters. */
@@ -20,26 +22,26 @@ export const OptionalText = (max: number, description?: string) =>
 export const UnitId = () =>
   applyDecorators(
     ApiProperty({
-      maxLength: 64,
+      maxLength: UNIT_ID_MAX,
       pattern: UNIT_ID_PATTERN.source,
       example: 'U-FIN',
       description: '责任单位 — a registered, active org unit of kind unit',
     }),
-    IsText({ max: 64, pattern: { regex: UNIT_ID_PATTERN, message: UNIT_ID_MESSAGE } }),
+    IsText({ max: UNIT_ID_MAX, pattern: { regex: UNIT_ID_PATTERN, message: UNIT_ID_MESSAGE } }),
   );
 
 /** 跟踪单位: a registered discipline-side org unit; left out, the opener's org unit. */
 export const TrackingOfficeId = () =>
   applyDecorators(
     ApiPropertyOptional({
-      maxLength: 64,
+      maxLength: UNIT_ID_MAX,
       pattern: UNIT_ID_PATTERN.source,
       example: 'OFF-1',
       description:
         "跟踪单位 (谁建议、谁跟踪) — a registered discipline-side org unit; left out, the opening officer's orgUnitId (ROOT without one)",
     }),
     IsOptional(),
-    IsText({ max: 64, pattern: { regex: UNIT_ID_PATTERN, message: UNIT_ID_MESSAGE } }),
+    IsText({ max: UNIT_ID_MAX, pattern: { regex: UNIT_ID_PATTERN, message: UNIT_ID_MESSAGE } }),
   );
 
 export const FutureDate = (description?: string) =>

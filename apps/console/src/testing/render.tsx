@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { ApiError, type Api, type Query } from '../api/client';
-import type { FindingView, InterviewView, RecommendationView, TimelineEvent } from '../api/types';
+import type { FindingInCase, InterviewView, RecommendationView, TimelineEvent } from '../api/types';
 import { AppContext } from '../app-context';
 import { I18nProvider, type Lang } from '../i18n/i18n';
 import { OrgProvider } from '../org/org-context';
@@ -62,10 +62,12 @@ export function renderAs(user: User, api: Api, ui: ReactElement, lang: Lang = 'z
 const HOUR = 3_600_000;
 export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
-export function finding(overrides: Partial<FindingView> = {}): FindingView {
+export function finding(overrides: Partial<FindingInCase> = {}): FindingInCase {
   return {
     id: 'f-1',
     caseId: 'c-1',
+    caseCode: 'ZG-2026-0001',
+    caseTitle: '某局违规发放津补贴案',
     title: '津补贴审批把关不严',
     description: '财务审批流于形式',
     category: null,

@@ -38,13 +38,19 @@ export function DeadlineChoice({
   const { t } = useI18n();
   const name = useId();
   const mode = (mode: DeadlineDraft['mode']) => (
-    <label className="inline">
-      <input type="radio" name={name} checked={value.mode === mode} onChange={() => onChange({ ...value, mode })} />{' '}
-      {mode === 'date' ? t.deadline.byDate : t.deadline.byWorkingDays}
+    <label>
+      <input type="radio" name={name} checked={value.mode === mode} onChange={() => onChange({ ...value, mode })} />
+      <span>{mode === 'date' ? t.deadline.byDate : t.deadline.byWorkingDays}</span>
     </label>
   );
+  // The way of giving the deadline first, each radio on one line with its words, the chosen input below; the group keeps its name for assistive technology.
   return (
-    <div className="deadline-choice" role="group" aria-label={label}>
+    <fieldset className="deadline-choice">
+      <legend className="visually-hidden">{label}</legend>
+      <div className="deadline-modes">
+        {mode('date')}
+        {mode('days')}
+      </div>
       {value.mode === 'date' ? (
         <Field label={label} error={error}>
           <input type="datetime-local" value={value.date} onChange={(e) => onChange({ ...value, date: e.target.value })} />
@@ -62,10 +68,6 @@ export function DeadlineChoice({
           />
         </Field>
       )}
-      <div className="deadline-modes">
-        {mode('date')}
-        {mode('days')}
-      </div>
-    </div>
+    </fieldset>
   );
 }

@@ -87,4 +87,34 @@ describe('CaseForm', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
     expect((await screen.findByRole('alert')).textContent).toBe('无法连接服务器，请检查服务是否已启动。');
   });
+
+  it('takes a finding deadline in working days instead of a date', async () => {
+    const api = fakeApi({ 'POST /cases': { id: 'c-43', code: 'ZG-2026-0002', findings: [] } });
+    renderAs(USERS.officer, api, <CaseForm />);
+    fireEvent.click(screen.getByRole('button', { name: '添加问题' }));
+    fireEvent.click(field('按工作日', 1));
+    expect(screen.queryAllByLabelText('整改时限')).toHaveLength(1);
+    fireEvent.change(field('整改时限（工作日数）'), { target: { value: '15' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
+
+    await waitFor(() => expect(window.location.pathname).toBe('/cases/c-43'));
+    const [, body] = api.post.mock.calls[0] as unknown as [string, { findings: Array<Record<string, unknown>> }];
+    expect(body.findings[0]).toHaveProperty('dueAt');
+    expect(body.findings[0]).not.toHaveProperty('dueInWorkingDays');
+    expect(body.findings[1]).toMatchObject({ dueInWorkingDays: 15 });
+    expect(body.findings[1]).not.toHaveProperty('dueAt');
+  });
+
+  it('shows a refused working-day count beside its input, and links to the bulk import', async () => {
+    const api = fakeApi({
+      'POST /cases': refused(['findings[0].dueInWorkingDays', 'outOfRange', 366]),
+    });
+    renderAs(USERS.officer, api, <CaseForm />);
+    expect(screen.getByRole('link', { name: /从问题清单批量导入/ }).getAttribute('href')).toBe('/cases/import');
+    fireEvent.click(field('按工作日'));
+    fireEvent.change(field('整改时限（工作日数）'), { target: { value: '400' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交立案' }));
+    expect(await screen.findByText('须在 1 到 366 之间。')).toBeTruthy();
+    expect(field('整改时限（工作日数）').getAttribute('aria-invalid')).toBe('true');
+  });
 });

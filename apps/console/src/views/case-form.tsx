@@ -2,41 +2,16 @@ import { useState, type FormEvent } from 'react';
 import type { CaseSource, CaseWithFindings } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
-import { useOrg } from '../org/org-context';
-import { navigate } from '../router';
-import { isoToLocalInput, localInputToIso, randomKey } from '../ui/dates';
+import { Link, navigate } from '../router';
+import { randomKey } from '../ui/dates';
 import { ErrorNote } from '../ui/error-note';
 import { Field } from '../ui/field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
-import { OrgUnitSelect } from '../ui/org-unit-select';
+import { blankFinding, FINDING_FIELDS, findingBody, FindingFields, type FindingDraft } from './finding-fields';
 
 const SOURCES: CaseSource[] = ['inspection', 'audit', 'review', 'report', 'other'];
 const CASE_FIELDS = new Set(['title', 'summary', 'source', 'findings']);
-const FINDING_FIELD = /^findings\.\d+\.(title|description|category|unitId|trackingOfficeId|responsiblePerson|dueAt)$/;
-
-interface FindingDraft {
-  key: number;
-  title: string;
-  description: string;
-  category: string;
-  unitId: string;
-  /** Empty: the API takes the opening officer's org unit (谁建议、谁跟踪). */
-  trackingOfficeId: string;
-  responsiblePerson: string;
-  dueAt: string;
-}
-
-let nextKey = 1;
-const blankFinding = (): FindingDraft => ({
-  key: nextKey++,
-  title: '',
-  description: '',
-  category: '',
-  unitId: '',
-  trackingOfficeId: '',
-  responsiblePerson: '',
-  dueAt: isoToLocalInput(Date.now() + 30 * 86_400_000),
-});
+const FINDING_FIELD = new RegExp(`^findings\\.\\d+\\.(${FINDING_FIELDS.join('|')})$`);
 
 /**
  * 立案 — an officer opens a case with its findings. The API is the one judge of the input: its
@@ -45,7 +20,6 @@ const blankFinding = (): FindingDraft => ({
 export function CaseForm() {
   const { api } = useApp();
   const { t } = useI18n();
-  const org = useOrg();
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [source, setSource] = useState<CaseSource>('inspection');
@@ -67,15 +41,7 @@ export function CaseForm() {
         title,
         summary,
         source,
-        findings: findings.map((f) => ({
-          title: f.title,
-          description: f.description,
-          unitId: f.unitId,
-          dueAt: localInputToIso(f.dueAt),
-          ...(f.category.trim() && { category: f.category }),
-          ...(f.responsiblePerson.trim() && { responsiblePerson: f.responsiblePerson }),
-          ...(f.trackingOfficeId && { trackingOfficeId: f.trackingOfficeId }),
-        })),
+        findings: findings.map(findingBody),
       };
       const opened = await api.post<CaseWithFindings>('/cases', body, { 'Idempotency-Key': idempotencyKey });
       navigate(`/cases/${opened.id}`);
@@ -89,12 +55,14 @@ export function CaseForm() {
 
   const err = (path: string) => errors.byField[path];
   const hasFieldErrors = Object.keys(errors.byField).length > 0;
-  const directoryDown = org.loaded && !!org.error && org.units.length === 0;
 
   return (
     <section aria-labelledby="case-form-title">
       <h1 id="case-form-title">{t.caseForm.title}</h1>
       <p className="intro">{t.caseForm.intro}</p>
+      <p>
+        <Link to="/cases/import">{t.caseImport.fromFile} →</Link>
+      </p>
       <form className="stack" onSubmit={submit} noValidate>
         {hasFieldErrors && (
           <p className="error" role="alert">
@@ -125,39 +93,7 @@ export function CaseForm() {
           return (
             <fieldset key={finding.key} className="finding-draft">
               <legend>{t.caseForm.findingN(index + 1)}</legend>
-              <Field label={t.fields.title} error={at('title')}>
-                <input value={finding.title} onChange={(e) => update(finding.key, { title: e.target.value })} />
-              </Field>
-              <Field label={t.fields.description} error={at('description')}>
-                <textarea rows={2} value={finding.description} onChange={(e) => update(finding.key, { description: e.target.value })} />
-              </Field>
-              <div className="row">
-                <Field label={t.fields.unitId} error={at('unitId')} hint={directoryDown ? t.picker.unavailable : undefined}>
-                  <OrgUnitSelect
-                    side="unit"
-                    value={finding.unitId}
-                    emptyLabel={t.picker.chooseUnit}
-                    onChange={(unitId) => update(finding.key, { unitId })}
-                  />
-                </Field>
-                <Field label={t.fields.responsiblePerson + t.optional} error={at('responsiblePerson')}>
-                  <input value={finding.responsiblePerson} onChange={(e) => update(finding.key, { responsiblePerson: e.target.value })} />
-                </Field>
-                <Field label={t.fields.category + t.optional} error={at('category')}>
-                  <input value={finding.category} onChange={(e) => update(finding.key, { category: e.target.value })} />
-                </Field>
-                <Field label={t.fields.dueAt} error={at('dueAt')}>
-                  <input type="datetime-local" value={finding.dueAt} onChange={(e) => update(finding.key, { dueAt: e.target.value })} />
-                </Field>
-                <Field label={t.fields.trackingOffice + t.optional} error={at('trackingOfficeId')} hint={t.picker.trackingHint}>
-                  <OrgUnitSelect
-                    side="discipline"
-                    value={finding.trackingOfficeId}
-                    emptyLabel={t.picker.defaultOffice}
-                    onChange={(trackingOfficeId) => update(finding.key, { trackingOfficeId })}
-                  />
-                </Field>
-              </div>
+              <FindingFields draft={finding} onChange={(change) => update(finding.key, change)} errorAt={at} />
               {findings.length > 1 && (
                 <button type="button" className="link" onClick={() => setFindings((all) => all.filter((f) => f.key !== finding.key))}>
                   {t.caseForm.removeFinding}

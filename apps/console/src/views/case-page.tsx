@@ -6,11 +6,13 @@ import { UnitName } from '../org/names';
 import { Link } from '../router';
 import { FindingBadges } from '../ui/badges';
 import { LiveStatus } from '../ui/live-status';
+import { hasRole } from '../session';
+import { AddFindingForm } from './add-finding-form';
 import { CaseRecommendations } from './case-recommendations';
 
 /** 案件 — one case, its summary, every finding with where it stands, and its recommendations. */
 export function CasePage({ id }: { id: string }) {
-  const { api } = useApp();
+  const { api, user } = useApp();
   const { t, dateTime } = useI18n();
   const live = useLive(() => api.get<CaseWithFindings>(`/cases/${encodeURIComponent(id)}`), [id]);
   const found = live.data;
@@ -77,6 +79,8 @@ export function CasePage({ id }: { id: string }) {
               ))}
             </tbody>
           </table>
+          {/* A closed case takes no more findings (the API answers 409 CASE_CLOSED). */}
+          {found.status === 'OPEN' && hasRole(user, 'officer') && <AddFindingForm caseId={found.id} onAdded={() => live.reload()} />}
           <CaseRecommendations caseId={found.id} status={found.status} />
         </>
       )}

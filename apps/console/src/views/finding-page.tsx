@@ -13,6 +13,7 @@ import { LiveStatus } from '../ui/live-status';
 import { Timeline } from '../ui/timeline';
 import { AccountabilityOutcomeFacts, AccountabilityOutcomeForm } from './accountability-outcome';
 import { DecisionPanel } from './decision-panel';
+import { EscalationNextStep } from './escalation-next-step';
 import { FindingDocuments } from './finding-documents';
 import { ExtensionForm, PlanForm, ReportForm } from './unit-forms';
 
@@ -50,6 +51,9 @@ export function FindingPage({ id }: { id: string }) {
             <div>
               <h2>{t.finding.details}</h2>
               <dl className="facts">
+                <Fact label={t.finding.case}>
+                  <span className="code">{finding.caseCode}</span> {finding.caseTitle}
+                </Fact>
                 <Fact label={t.fields.description}>{finding.description}</Fact>
                 <Fact label={t.fields.category}>{finding.category ?? '—'}</Fact>
                 <Fact label={t.fields.unitId}>
@@ -71,6 +75,7 @@ export function FindingPage({ id }: { id: string }) {
               <p className="notice" role="status">
                 {notice}
               </p>
+              {hasRole(user, 'supervisor') && <EscalationNextStep finding={finding} />}
               <Actions finding={finding} user={user} onDone={done} />
             </div>
             <div>

@@ -91,4 +91,17 @@ describe('MyFindings, recommendations', () => {
     // Above the findings.
     expect(list.compareDocumentPosition(screen.getAllByTestId('my-finding')[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
+
+  it('tells two findings of the same title apart by the code and name of their case', async () => {
+    const twins = [
+      finding({ id: 'a', title: '制度缺失', caseCode: 'ZG-2026-0001', caseTitle: '某局违规发放津补贴案' }),
+      finding({ id: 'b', title: '制度缺失', caseCode: 'ZG-2026-0007', caseTitle: '某镇扶贫资金挪用案', dueAt: hoursFromNow(24 * 30) }),
+    ];
+    renderAs(USERS.unit, fakeApi({ 'GET /findings': { items: twins, total: 2 } }), <MyFindings />);
+    await waitFor(() => expect(cards()).toHaveLength(2));
+    expect(cards().map((element) => within(element).getByTestId('finding-case').textContent)).toEqual([
+      '所属案件：ZG-2026-0001 某局违规发放津补贴案',
+      '所属案件：ZG-2026-0007 某镇扶贫资金挪用案',
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import type { FindingView, Page } from '../api/types';
+import type { FindingInCase, FindingView, Page } from '../api/types';
 import { useApp } from '../app-context';
 import { useLive, useNow } from '../hooks/use-live';
 import { useI18n } from '../i18n/i18n';
@@ -12,7 +12,7 @@ import { AwaitingRecommendations } from './awaiting-recommendations';
 const MAX_PAGE_SIZE = 200;
 
 /** What the unit still owes, nearest deadline first; closed-out findings after, latest first. */
-export function byDeadline(findings: FindingView[]): { open: FindingView[]; closed: FindingView[] } {
+export function byDeadline<F extends FindingView>(findings: F[]): { open: F[]; closed: F[] } {
   const open = findings.filter((f) => f.status !== 'CLOSED').sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
   const closed = findings
     .filter((f) => f.status === 'CLOSED')
@@ -26,16 +26,20 @@ export function MyFindings() {
   const { t, dateTime } = useI18n();
   const now = useNow();
   // The API confines a unit user to its own unit: no unitId filter needed (or trusted).
-  const live = useLive(() => api.get<Page<FindingView>>('/findings', { pageSize: MAX_PAGE_SIZE }), []);
+  const live = useLive(() => api.get<Page<FindingInCase>>('/findings', { pageSize: MAX_PAGE_SIZE }), []);
   const { open, closed } = byDeadline(live.data?.items ?? []);
 
-  const list = (findings: FindingView[], label: string) => (
+  const list = (findings: FindingInCase[], label: string) => (
     <ul className="cards" aria-label={label}>
       {findings.map((finding) => (
         <li key={finding.id} className={isOverdue(finding, now) ? 'card overdue' : 'card'} data-testid="my-finding">
           <div className="card-head">
             <Link to={`/findings/${finding.id}`}>{finding.title}</Link>
             <FindingBadges finding={finding} />
+          </div>
+          {/* Two findings may share a title: the case they come from tells them apart. */}
+          <div className="finding-case" data-testid="finding-case">
+            {t.finding.case}：<span className="code">{finding.caseCode}</span> {finding.caseTitle}
           </div>
           <div className="card-body">
             <span>

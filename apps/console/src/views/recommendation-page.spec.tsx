@@ -37,7 +37,9 @@ describe('RecommendationPage', () => {
     expect(screen.getByText('签发后可下载建议书文本。')).toBeTruthy();
     expect(screen.getByText('当前没有需要你办理的事项。')).toBeTruthy();
     // The drafter by name, the id on hover.
-    expect(screen.getByText('起草人', { selector: 'dt' }).nextElementSibling?.querySelector('[title="officer-li"]')?.textContent).toBe('李明');
+    expect(screen.getByText('起草人', { selector: 'dt' }).nextElementSibling?.querySelector('[title="officer-li"]')?.textContent).toBe(
+      '李明',
+    );
   });
 
   it('offers sign-off to a supervisor only, and posts the decision', async () => {

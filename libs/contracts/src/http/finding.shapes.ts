@@ -64,6 +64,20 @@ export const FindingViewSchema = shape(
 );
 export type FindingView = z.infer<typeof FindingViewSchema>;
 
+/**
+ * A finding as its lists and its own page return it: with the code and title of its case, so that
+ * two findings of the same title in different cases can be told apart.
+ */
+export const FindingInCaseSchema = shape(
+  'FindingInCase',
+  '问题 / 整改事项 with the code (ZG-2026-0001) and title of the case it belongs to',
+  FindingViewSchema.extend({
+    caseCode: z.string().meta({ example: 'ZG-2026-0001' }),
+    caseTitle: z.string(),
+  }),
+);
+export type FindingInCase = z.infer<typeof FindingInCaseSchema>;
+
 /** One entry of a timeline and of the audit log. */
 export const TimelineEventSchema = shape(
   'TimelineEvent',
@@ -89,7 +103,11 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const FindingWithEventsSchema = shape(
   'FindingWithEvents',
-  'a finding with its timeline, in order',
-  FindingViewSchema.extend({ events: z.array(TimelineEventSchema) }),
+  'a finding (with its case code and title) and its timeline, in order',
+  FindingInCaseSchema.extend({
+    events: z.array(TimelineEventSchema),
+    /** When an escalated finding reaches its next rung (督办 → 约谈 → 问责) if it stays as it is; null when none is coming. */
+    nextEscalationAt: Instant.nullable(),
+  }),
 );
 export type FindingWithEvents = z.infer<typeof FindingWithEventsSchema>;

@@ -6,6 +6,7 @@
 export { shapeComponents, shapeId, type JsonSchema } from './registry';
 export * from './finding.shapes';
 export * from './case.shapes';
+export * from './case-import.shapes';
 export * from './page.shapes';
 export * from './ledger.shapes';
 export * from './report.shapes';

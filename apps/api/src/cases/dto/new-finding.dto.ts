@@ -1,21 +1,24 @@
 import { DeadlineDate, WorkingDays } from '../../validation/deadline-choice.decorators';
 import { OptionalText, Text, TrackingOfficeId, UnitId } from '../../validation/field.decorators';
 
+/** The longest text each field takes, in characters; bulk intake names the bound when a cell is over it. */
+export const FINDING_TEXT_MAX = { title: 200, description: 5000, category: 100, responsiblePerson: 100 } as const;
+
 /** 问题 — one weakness an officer records, for a unit to fix by `dueAt` (or in `dueInWorkingDays`). */
 export class NewFindingDto {
-  @Text(200)
+  @Text(FINDING_TEXT_MAX.title)
   title: string;
 
-  @Text(5000)
+  @Text(FINDING_TEXT_MAX.description)
   description: string;
 
-  @OptionalText(100)
+  @OptionalText(FINDING_TEXT_MAX.category)
   category?: string;
 
   @UnitId()
   unitId: string;
 
-  @OptionalText(100, '责任人 — the person answerable for the fix')
+  @OptionalText(FINDING_TEXT_MAX.responsiblePerson, '责任人 — the person answerable for the fix')
   responsiblePerson?: string;
 
   @TrackingOfficeId()

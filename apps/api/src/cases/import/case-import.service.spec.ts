@@ -86,8 +86,63 @@ describe('CaseImportService', () => {
     await expect(importing).rejects.toThrow(
       'file findings.csv was not imported, nothing was created (2 problems): row 3: 问题 is required; row 4: 整改时限 must be in the future',
     );
+    await expect(importing).rejects.toMatchObject({
+      field: 'file',
+      problems: [
+        { row: 3, field: 'title', rule: 'required' },
+        { row: 4, field: 'dueAt', rule: 'notInFuture' },
+      ],
+    });
     expect(idempotency.claim).not.toHaveBeenCalled();
     expect(cases.openAs).not.toHaveBeenCalled();
+  });
+
+  it('previews what the import would create — rows, unit names, working days counted — creating and binding nothing', async () => {
+    const { service, cases, idempotency } = setUp();
+    const preview = await service.preview(file(GOOD.replace('U1,', '财政局,')), { ...meta, dryRun: true });
+    expect(preview).toEqual({
+      dryRun: true,
+      findings: [
+        {
+          row: 2,
+          title: '制度缺失',
+          description: '制度缺失',
+          category: null,
+          unitId: 'U1',
+          unitName: '财政局',
+          responsiblePerson: null,
+          dueAt: '2099-03-31T10:00:00.000Z',
+        },
+        expect.objectContaining({ row: 3, unitId: 'U2', unitName: '名称 U2', dueAt: '2026-10-20T10:00:00.000Z' }),
+      ],
+    });
+    expect(idempotency.find).not.toHaveBeenCalled();
+    expect(idempotency.claim).not.toHaveBeenCalled();
+    expect(cases.openAs).not.toHaveBeenCalled();
+  });
+
+  it('refuses a bad file in the preview with the same 400 as the import', async () => {
+    const { service } = setUp();
+    const bad = '问题,责任单位,整改时限\n未登记,U9,2099-01-01\n已停用,U-OLD,2099-01-01\n';
+    const [previewed, imported] = await Promise.all(
+      [service.preview(file(bad), meta), service.import(file(bad), meta, officer)].map((attempt) => attempt.catch((error) => error)),
+    );
+    expect(previewed).toBeInstanceOf(InvalidInputError);
+    expect(previewed).toEqual(imported);
+    expect(previewed.message).toBe(imported.message);
+    expect(previewed.problems).toEqual([
+      { row: 2, field: 'unitId', rule: 'unknownReference' },
+      { row: 3, field: 'unitId', rule: 'notAssignable' },
+    ]);
+  });
+
+  it('names the file as the refused field of an unreadable or missing file', async () => {
+    const { service } = setUp();
+    const brokenZip = { buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), originalname: 'broken.xlsx', size: 7 };
+    await expect(service.preview(brokenZip, meta)).rejects.toMatchObject({ problems: [{ field: 'file', rule: 'unreadable' }] });
+    await expect(service.preview(undefined, meta)).rejects.toMatchObject({ problems: [{ field: 'file', rule: 'required' }] });
+    const xls = { buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), originalname: 'old.xls', size: 6 };
+    await expect(service.preview(xls, meta)).rejects.toMatchObject({ problems: [{ field: 'file', rule: 'unreadable' }] });
   });
 
   it('takes a unit by its registered name, and refuses the whole file listing every row whose unit is unregistered or inactive', async () => {

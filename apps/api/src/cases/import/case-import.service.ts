@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfigService } from '@reform/config';
-import type { Principal } from '@reform/contracts';
+import type { ImportPreview, Principal } from '@reform/contracts';
 import { CaseQueries, IdempotencyStore, type Within } from '@reform/persistence';
 import { AccessScope } from '../../auth/access-scope';
 import { createHash, randomUUID } from 'node:crypto';
@@ -45,18 +45,38 @@ export class CaseImportService {
    * Idempotent by the file's SHA-256: the same file again answers the case it opened.
    */
   async import(file: UploadedIntakeFile | undefined, dto: ImportCaseDto, user: Principal): Promise<OpenedCase> {
-    if (!file || file.size === 0)
-      throw new InvalidInputError('file is required: a CSV or XLSX of findings in the multipart field "file"', 'file');
-    const fileHash = createHash('sha256').update(file.buffer).digest('hex');
+    const present = requiredFile(file);
+    const fileHash = createHash('sha256').update(present.buffer).digest('hex');
     const key = `sha256:${fileHash}`;
     const hash = requestHash({ fileHash, title: dto.title, summary: dto.summary, source: dto.source });
     const { within } = await this.scope.scopeFor(user);
     const replay = await this.replay(await this.idempotency.find(IMPORT_ACTOR, key), hash, within);
     if (replay) return replay;
 
-    const caseDto = await this.checked(file, dto);
+    const { caseDto } = await this.checked(present, dto);
     const bound = await this.idempotency.claim({ actor: IMPORT_ACTOR, key, requestHash: hash, caseId: randomUUID() });
     return (await this.replay(bound, hash, within)) ?? this.cases.openAs(bound.caseId, caseDto, user);
+  }
+
+  /**
+   * 预检 — the findings the import of this file would create, checked exactly as the import checks
+   * them (a bad file is refused with the same 400), without creating anything or binding the file.
+   */
+  async preview(file: UploadedIntakeFile | undefined, dto: ImportCaseDto): Promise<ImportPreview> {
+    const { caseDto, rowNumbers } = await this.checked(requiredFile(file), dto);
+    const findings = await Promise.all(
+      caseDto.findings.map(async (finding, index) => ({
+        row: rowNumbers[index],
+        title: finding.title,
+        description: finding.description,
+        category: finding.category ?? null,
+        unitId: finding.unitId,
+        unitName: (await this.register.nameOf(finding.unitId)) ?? finding.unitId,
+        responsiblePerson: finding.responsiblePerson ?? null,
+        dueAt: finding.dueAt as string,
+      })),
+    );
+    return { dryRun: true, findings };
   }
 
   /** The case this file opened before, as far as the caller's jurisdiction shows it; one outside it is not shown, only named as taken. */
@@ -79,7 +99,7 @@ export class CaseImportService {
     return existing ? { opened: existing, created: false } : null;
   }
 
-  private async checked(file: UploadedIntakeFile, dto: ImportCaseDto): Promise<CreateCaseDto> {
+  private async checked(file: UploadedIntakeFile, dto: ImportCaseDto): Promise<{ caseDto: CreateCaseDto; rowNumbers: number[] }> {
     const sheet = await readIntakeFile(file.buffer, MAX_FINDINGS_PER_CASE);
     const { timeZone, deadlineTime } = this.config.workingDays;
     const clock: IntakeClock = {
@@ -89,22 +109,33 @@ export class CaseImportService {
     };
     const units = {
       idFor: (text: string) => this.register.unitIdFor(text),
-      problem: (unitId: string) => this.register.unitProblem(unitId),
+      refusal: (unitId: string) => this.register.unitRefusal(unitId),
     };
-    const { findings, problems } = await intakeFindings(sheet, clock, MAX_FINDINGS_PER_CASE, units);
+    const { findings, rowNumbers, problems, fieldProblems } = await intakeFindings(sheet, clock, MAX_FINDINGS_PER_CASE, units);
     if (problems.length > 0) {
       const rows = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
       throw new InvalidInputError(
         `file ${file.originalname} was not imported, nothing was created (${rows}): ${problems.join('; ')}`,
         'file',
+        fieldProblems,
       );
     }
     const caseDto: CreateCaseDto = { title: dto.title, summary: dto.summary, source: dto.source, findings };
     if (Buffer.byteLength(JSON.stringify(caseDto)) > MAX_IMPORTED_CASE_BYTES) {
-      throw new InvalidInputError(
+      throw InvalidInputError.of(
+        'file',
+        'tooLong',
         `file ${file.originalname} holds more than ${MAX_IMPORTED_CASE_BYTES} bytes of findings for one case; split it`,
+        MAX_IMPORTED_CASE_BYTES,
       );
     }
-    return caseDto;
+    return { caseDto, rowNumbers };
   }
+}
+
+function requiredFile(file: UploadedIntakeFile | undefined): UploadedIntakeFile {
+  if (!file || file.size === 0) {
+    throw InvalidInputError.of('file', 'required', 'file is required: a CSV or XLSX of findings in the multipart field "file"');
+  }
+  return file;
 }

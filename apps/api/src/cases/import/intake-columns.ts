@@ -1,3 +1,6 @@
+import type { ValidationRule } from '@reform/contracts';
+import { intakeProblem, type IntakeProblem, type IntakeProblemField } from './intake-problem';
+
 /** The findings fields a file may fill, each under the ledger's Chinese header (or the API's field name). */
 export type IntakeField = 'title' | 'description' | 'category' | 'unitId' | 'responsiblePerson' | 'dueAt' | 'dueInWorkingDays';
 
@@ -30,27 +33,29 @@ const BY_ALIAS = new Map(INTAKE_COLUMNS.flatMap((column) => column.aliases.map((
 export interface HeaderMap {
   /** Column index of each field present. */
   columns: Partial<Record<IntakeField, number>>;
-  problems: string[];
+  problems: IntakeProblem[];
 }
 
-/** Which column holds which field; unknown, repeated or missing columns are problems. */
+/** Which column holds which field; unknown, repeated or missing columns are problems of row 1. */
 export function mapHeader(header: string[]): HeaderMap {
   const columns: Partial<Record<IntakeField, number>> = {};
-  const problems: string[] = [];
+  const problems: IntakeProblem[] = [];
+  const refuse = (message: string, field: IntakeProblemField, rule: ValidationRule, limit?: number) =>
+    problems.push(intakeProblem(message, field, rule, { row: 1, limit }));
   const accepted = INTAKE_COLUMNS.map((column) => column.label).join(', ');
   header.forEach((name, index) => {
     const key = normalise(name);
     if (key === '' || IGNORED.includes(key)) return;
     const field = BY_ALIAS.get(key);
-    if (field === undefined) problems.push(`column "${name}" is not an intake column (use ${accepted})`);
-    else if (columns[field] !== undefined) problems.push(`column ${LABELS[field]} appears twice`);
+    if (field === undefined) refuse(`column "${name}" is not an intake column (use ${accepted})`, 'file', 'unknownField');
+    else if (columns[field] !== undefined) refuse(`column ${LABELS[field]} appears twice`, field, 'tooMany', 1);
     else columns[field] = index;
   });
   for (const field of ['title', 'unitId'] as const) {
-    if (columns[field] === undefined) problems.push(`the header has no ${LABELS[field]} column`);
+    if (columns[field] === undefined) refuse(`the header has no ${LABELS[field]} column`, field, 'required');
   }
   if (columns.dueAt === undefined && columns.dueInWorkingDays === undefined) {
-    problems.push(`the header has neither a ${LABELS.dueAt} nor a ${LABELS.dueInWorkingDays} column`);
+    refuse(`the header has neither a ${LABELS.dueAt} nor a ${LABELS.dueInWorkingDays} column`, 'dueAt', 'required');
   }
   return { columns, problems };
 }

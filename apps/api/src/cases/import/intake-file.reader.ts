@@ -22,6 +22,9 @@ export interface Sheet {
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 
+/** A file intake cannot read at all: one problem, of the whole file. */
+const unreadable = (message: string) => InvalidInputError.of('file', 'unreadable', message);
+
 const isBlank = (cells: RawCell[]) => cells.every((cell) => cell === null || (typeof cell === 'string' && cell.trim() === ''));
 
 /**
@@ -30,12 +33,12 @@ const isBlank = (cells: RawCell[]) => cells.every((cell) => cell === null || (ty
  */
 export async function readIntakeFile(buffer: Buffer, maxRows: number): Promise<Sheet> {
   if (buffer.subarray(0, 4).equals(OLE2)) {
-    throw new InvalidInputError('file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV (UTF-8) and upload that');
+    throw unreadable('file is an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV (UTF-8) and upload that');
   }
   // The header, the rows kept, and one more to tell whether there were more.
   const rows = buffer.subarray(0, 4).equals(ZIP) ? await xlsxRows(buffer, maxRows + 2) : csvRows(buffer, maxRows + 2);
   const [header, ...data] = rows;
-  if (!header) throw new InvalidInputError('file is empty: the first row must name the columns (问题, 责任单位, 整改时限, ...)');
+  if (!header) throw unreadable('file is empty: the first row must name the columns (问题, 责任单位, 整改时限, ...)');
   return {
     header: header.cells.map((cell) => (cell === null ? '' : String(cell))),
     rows: data.slice(0, maxRows),
@@ -56,7 +59,7 @@ function csvRows(buffer: Buffer, limit: number): SheetRow[] {
   try {
     records = parse(decode(buffer), { bom: true, relax_column_count: true, skip_empty_lines: false, to: limit + 1000 });
   } catch (error) {
-    throw new InvalidInputError(`file is neither an XLSX workbook nor a readable CSV: ${(error as Error).message}`);
+    throw unreadable(`file is neither an XLSX workbook nor a readable CSV: ${(error as Error).message}`);
   }
   const rows: SheetRow[] = [];
   records.forEach((cells, index) => {
@@ -95,7 +98,7 @@ async function xlsxRows(buffer: Buffer, limit: number): Promise<SheetRow[]> {
     }
   } catch (error) {
     if (error instanceof InvalidInputError) throw error;
-    throw new InvalidInputError(`file is not a readable XLSX workbook: ${(error as Error).message}`);
+    throw unreadable(`file is not a readable XLSX workbook: ${(error as Error).message}`);
   }
   return rows;
 }

@@ -14,9 +14,9 @@ const clock: IntakeClock = {
 const REGISTERED: Record<string, string> = { 'U-FIN': '财政局', 'U-HR': '人社局', U1: '一号单位' };
 const units: IntakeUnits = {
   idFor: async (text) => Object.entries(REGISTERED).find(([, name]) => name === text)?.[0] ?? text,
-  problem: async (unitId) => {
-    if (unitId === 'U-OLD') return `unit "${unitId}" is not active`;
-    return unitId in REGISTERED ? null : `unknown unit "${unitId}"`;
+  refusal: async (unitId) => {
+    if (unitId === 'U-OLD') return { rule: 'notAssignable', message: `unit "${unitId}" is not active` };
+    return unitId in REGISTERED ? null : { rule: 'unknownReference', message: `unknown unit "${unitId}"` };
   },
 };
 const HEADER = ['序号', '问题', '问题描述', '责任单位', '责任人', '整改时限', '整改时限（工作日）'];
@@ -62,8 +62,8 @@ describe('intakeFindings', () => {
     expect(findings.every((f) => f.dueInWorkingDays === undefined)).toBe(true);
   });
 
-  it("lists every bad row with every reason, in the columns' words", async () => {
-    const { problems } = await intakeFindings(
+  it("lists every bad row with every reason, in the columns' words, and each refused cell with its row, field and rule", async () => {
+    const { problems, fieldProblems } = await intakeFindings(
       sheet([
         [1, '好的问题', null, 'U1', null, '2099-01-01', null],
         [2, null, null, null, null, null, null, 'x'],
@@ -89,30 +89,51 @@ describe('intakeFindings', () => {
       'row 9: dueInWorkingDays cannot be counted: no data for 2099',
       'row 10: 整改时限(工作日) must be a whole number of working days, such as 10, 问题 must be at most 200 characters',
     ]);
+    expect(fieldProblems).toEqual([
+      { row: 3, field: 'dueAt', rule: 'required' },
+      { row: 3, field: 'title', rule: 'required' },
+      { row: 3, field: 'unitId', rule: 'required' },
+      { row: 4, field: 'dueAt', rule: 'notInFuture' },
+      { row: 5, field: 'dueAt', rule: 'exclusive' },
+      { row: 6, field: 'dueAt', rule: 'format' },
+      { row: 6, field: 'unitId', rule: 'format' },
+      { row: 7, field: 'dueAt', rule: 'format' },
+      { row: 8, field: 'dueInWorkingDays', rule: 'outOfRange', limit: 366 },
+      { row: 9, field: 'dueInWorkingDays', rule: 'outOfRange' },
+      { row: 10, field: 'dueInWorkingDays', rule: 'format' },
+      { row: 10, field: 'title', rule: 'tooLong', limit: 200 },
+    ]);
   });
 
   it('refuses a header it cannot map before looking at rows', async () => {
-    const { problems } = await intakeFindings(sheet([['a', 'b']], ['问题', '整改状态', '问题']), clock, 200, units);
+    const { problems, fieldProblems } = await intakeFindings(sheet([['a', 'b']], ['问题', '整改状态', '问题']), clock, 200, units);
     expect(problems).toEqual([
       'row 1: column "整改状态" is not an intake column (use 问题, 问题描述, 问题类别, 责任单位, 责任人, 整改时限, 整改时限(工作日))',
       'row 1: column 问题 appears twice',
       'row 1: the header has no 责任单位 column',
       'row 1: the header has neither a 整改时限 nor a 整改时限(工作日) column',
     ]);
+    expect(fieldProblems).toEqual([
+      { row: 1, field: 'file', rule: 'unknownField' },
+      { row: 1, field: 'title', rule: 'tooMany', limit: 1 },
+      { row: 1, field: 'unitId', rule: 'required' },
+      { row: 1, field: 'dueAt', rule: 'required' },
+    ]);
   });
 
   it("accepts the API's field names as headers, and says when there are no rows or too many", async () => {
     const english = await intakeFindings(sheet([['t', 'U1', '2099-01-01']], ['title', 'unitId', 'dueAt']), clock, 200, units);
     expect(english).toMatchObject({ problems: [], findings: [{ title: 't', unitId: 'U1' }] });
-    expect((await intakeFindings(sheet([], ['问题', '责任单位', '整改时限']), clock, 200, units)).problems).toEqual([
-      'the file has no findings below its header row',
-    ]);
+    const none = await intakeFindings(sheet([], ['问题', '责任单位', '整改时限']), clock, 200, units);
+    expect(none.problems).toEqual(['the file has no findings below its header row']);
+    expect(none.fieldProblems).toEqual([{ field: 'file', rule: 'tooFew', limit: 1 }]);
     const many = await intakeFindings(sheet([['t', 'U1', '2099-01-01']], ['问题', '责任单位', '整改时限'], true), clock, 1, units);
     expect(many.problems).toEqual(['the file has more than 1 findings; a case takes at most 1, split it']);
+    expect(many.fieldProblems).toEqual([{ field: 'file', rule: 'tooMany', limit: 1 }]);
   });
 
   it('takes a unit by its code or its registered name, and lists every row whose unit nobody would see', async () => {
-    const { findings, problems } = await intakeFindings(
+    const { findings, rowNumbers, problems, fieldProblems } = await intakeFindings(
       sheet([
         [1, '按名称', null, '财政局', null, '2099-01-01', null],
         [2, '按编码', null, 'U-HR', null, '2099-01-01', null],
@@ -125,11 +146,17 @@ describe('intakeFindings', () => {
       units,
     );
     expect(findings.slice(0, 2).map((finding) => finding.unitId)).toEqual(['U-FIN', 'U-HR']);
+    expect(rowNumbers).toEqual([2, 3, 4, 5, 6]);
     expect(problems).toEqual([
       'row 4: 责任单位 unknown unit "U9"',
       'row 5: 责任单位 unit "U-OLD" is not active',
       // A name the register does not have is not a code either.
       'row 6: 责任单位 may contain only letters, digits, "_", "." and "-"',
+    ]);
+    expect(fieldProblems).toEqual([
+      { row: 4, field: 'unitId', rule: 'unknownReference' },
+      { row: 5, field: 'unitId', rule: 'notAssignable' },
+      { row: 6, field: 'unitId', rule: 'format' },
     ]);
   });
 });

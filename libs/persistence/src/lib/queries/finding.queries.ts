@@ -6,6 +6,7 @@ import type {
   AccountabilityTarget,
   ApprovalKind,
   FindingStatus,
+  FindingInCase,
   FindingView,
   FourForm,
   Page,
@@ -63,6 +64,16 @@ const COLUMNS = `id, case_id, title, description, category, unit_id, responsible
   overdue, escalation_level, accountability, pending_approval, tracking_office_id, recommendation_id, interview_id, created_at, updated_at, closed_at,
   ${OUTCOME_COLUMNS}`;
 
+/** The case's code and title beside each finding; a lateral join exposes only these two names, so filters stay unqualified. */
+const WITH_CASE = `findings LEFT JOIN LATERAL
+  (SELECT cases.code AS case_code, cases.title AS case_title FROM cases WHERE cases.id = findings.case_id) of_case ON TRUE`;
+const COLUMNS_WITH_CASE = `${COLUMNS}, case_code, case_title`;
+
+interface FindingInCaseRow extends FindingRow {
+  case_code: string;
+  case_title: string;
+}
+
 /** 问责结果 from its columns: null until accountability is decided (outcome_target set). */
 export function outcomeOf(row: Pick<FindingRow, Extract<keyof FindingRow, `outcome_${string}`>>): AccountabilityOutcome | null {
   if (row.outcome_target === null || row.outcome_target === undefined) return null;
@@ -102,13 +113,17 @@ export function toFindingView(row: FindingRow): FindingView {
   };
 }
 
+function toFindingInCase(row: FindingInCaseRow): FindingInCase {
+  return { ...toFindingView(row), caseCode: row.case_code, caseTitle: row.case_title };
+}
+
 /** Reads of the findings table (the ledger, 台账); ids must already be well-formed uuids. */
 export class FindingQueries {
   constructor(private readonly db: DataSource) {}
 
-  async findById(id: string): Promise<FindingView | null> {
-    const rows: FindingRow[] = await this.db.query(`SELECT ${COLUMNS} FROM findings WHERE id = $1`, [id]);
-    return rows[0] ? toFindingView(rows[0]) : null;
+  async findById(id: string): Promise<FindingInCase | null> {
+    const rows: FindingInCaseRow[] = await this.db.query(`SELECT ${COLUMNS_WITH_CASE} FROM ${WITH_CASE} WHERE id = $1`, [id]);
+    return rows[0] ? toFindingInCase(rows[0]) : null;
   }
 
   async listByCase(caseId: string, within?: Within[]): Promise<FindingView[]> {
@@ -121,7 +136,7 @@ export class FindingQueries {
   }
 
   /** In the order findings were recorded (the ledger's order, served by an index). */
-  async list(filter: FindingFilter, page: PageRequest): Promise<Page<FindingView>> {
+  async list(filter: FindingFilter, page: PageRequest): Promise<Page<FindingInCase>> {
     const where = new WhereClause()
       .add((p) => `status = ${p}`, filter.status)
       .add((p) => `unit_id = ${p}`, filter.unitId)
@@ -135,22 +150,22 @@ export class FindingQueries {
   }
 
   /** Every finding waiting on a supervisor, the longest-waiting first; all of them unless a page is asked for. */
-  async listPendingApprovals(page?: PageRequest, within?: Within[]): Promise<Page<FindingView>> {
+  async listPendingApprovals(page?: PageRequest, within?: Within[]): Promise<Page<FindingInCase>> {
     const where = new WhereClause().always('pending_approval IS NOT NULL').within(within);
     if (page) return this.page(where, 'pending_since, id', page);
-    const rows: FindingRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY pending_since, id`,
+    const rows: FindingInCaseRow[] = await this.db.query(
+      `SELECT ${COLUMNS_WITH_CASE} FROM ${WITH_CASE} ${where.toSql()} ORDER BY pending_since, id`,
       where.params,
     );
-    return { items: rows.map(toFindingView), total: rows.length };
+    return { items: rows.map(toFindingInCase), total: rows.length };
   }
 
-  private async page(where: WhereClause, orderBy: string, page: PageRequest): Promise<Page<FindingView>> {
+  private async page(where: WhereClause, orderBy: string, page: PageRequest): Promise<Page<FindingInCase>> {
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([
-      this.db.query(`SELECT ${COLUMNS} FROM findings ${where.toSql()} ORDER BY ${orderBy} ${paged.sql}`, paged.params),
+      this.db.query(`SELECT ${COLUMNS_WITH_CASE} FROM ${WITH_CASE} ${where.toSql()} ORDER BY ${orderBy} ${paged.sql}`, paged.params),
       this.db.query(`SELECT count(*) AS count FROM findings ${where.toSql()}`, where.params),
     ]);
-    return { items: (rows as FindingRow[]).map(toFindingView), total: countOf(count) };
+    return { items: (rows as FindingInCaseRow[]).map(toFindingInCase), total: countOf(count) };
   }
 }

@@ -94,6 +94,7 @@ describe('the org tree (组织机构树)', () => {
     expect(county.problemWith(node('OFF-2', 'office', 'ROOT', ['OFF-1']))).toEqual({
       field: 'supervises',
       message: 'supervises: "OFF-1" is an office, not a unit',
+      rule: 'notAssignable',
     });
     expect(county.problemWith(node('OFF-2', 'office', 'ROOT', ['U-NOPE']))).toMatchObject({ field: 'supervises' });
     expect(county.problemWith(node('U-X', 'unit', 'ROOT', ['U-FIN']))).toMatchObject({ field: 'supervises' });

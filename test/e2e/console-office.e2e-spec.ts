@@ -158,7 +158,12 @@ describe('web console as a county office uses it: Beijing time in any browser, C
           for (const violation of await seriousViolations(desk.page)) found.push(`${name} ${path} (English): ${violation}`);
           await desk.page.getByRole('button', { name: '切换到中文' }).click();
         }
-        await consoleBrowser.screenshot(desk, `${path.split('/')[1] || 'home'}-${name}`);
+        const view = path
+          .replace(/[0-9a-f-]{36}/, 'id')
+          .split('/')
+          .filter(Boolean)
+          .join('-');
+        await consoleBrowser.screenshot(desk, `${view}-${name}`);
       }
       await problemsOf(desk);
     }

@@ -15,6 +15,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The browser's own widgets (date pickers) in Chinese, as a county office's browsers show them.
+  '--lang=zh-CN',
 ];
 export const STEP_MS = 20_000;
 

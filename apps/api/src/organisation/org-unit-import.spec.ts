@@ -73,14 +73,26 @@ describe('orgUnitRows', () => {
         ].join('\n'),
       ),
     );
-    expect(problems).toEqual([
+    expect(problems.map((problem) => problem.message)).toEqual([
       `row 3 (U 1): 编码 ${ID_RULE}`,
       'row 4 (OFF-1): 编码 "OFF-1" is already on row 2',
-      `row 5 (U-2): 名称 is required, ${KIND_RULE}`,
+      'row 5 (U-2): 名称 is required',
+      `row 5 (U-2): ${KIND_RULE}`,
       'row 6 (U-3): 名称 must be at most 100 characters',
       `row 7 (U-4): 上级编码 ${ID_RULE}`,
       `row 8 (GRP-1): 监督单位 names "U HR", which ${ID_RULE}`,
       `row 9 (no code): 编码 ${ID_RULE}`,
+    ]);
+    // Each as a client words it: the row, the org unit's field, the rule.
+    expect(problems.map(({ row, field, rule, limit }) => [row, field, rule, limit])).toEqual([
+      [3, 'id', 'format', undefined],
+      [4, 'id', 'duplicate', undefined],
+      [5, 'name', 'required', undefined],
+      [5, 'kind', 'oneOf', undefined],
+      [6, 'name', 'tooLong', 100],
+      [7, 'parentId', 'format', undefined],
+      [8, 'supervises', 'format', undefined],
+      [9, 'id', 'format', undefined],
     ]);
     expect(rows.map((row) => [row.rowNumber, row.id])).toEqual([
       [2, 'OFF-1'],

@@ -1,4 +1,4 @@
-import { ORG_UNIT_KINDS, type OrgUnitKind } from '@reform/contracts';
+import { ORG_UNIT_KINDS, type FieldProblem, type OrgUnitKind, type ValidationRule } from '@reform/contracts';
 import { InvalidInputError } from '../errors/invalid-input.error';
 import { readIntakeFile, type RawCell } from '../cases/import/intake-file.reader';
 import { ORG_UNIT_ID_MESSAGE, ORG_UNIT_ID_PATTERN } from './dto/save-org-unit.dto';
@@ -21,6 +21,17 @@ export interface OrgUnitRow {
   supervises?: string[];
 }
 
+/** What is wrong with one cell of a register file: the row, the org unit's field, the rule, and the English words of it. */
+export interface RowProblem extends FieldProblem {
+  row: number;
+  message: string;
+}
+
+/** `row 5 (U-X): 类型 must be …`: the file's row and code first, as people look them up. */
+export function rowProblem(row: number, id: string, field: string, rule: ValidationRule, words: string): RowProblem {
+  return { row, field, rule, message: `row ${row} (${id || 'no code'}): ${words}` };
+}
+
 export const MAX_REGISTER_ROWS = 5_000;
 
 /** The kinds by their Chinese names, as a register kept in Excel writes them. */
@@ -40,17 +51,26 @@ const text = (cell: RawCell | undefined) => (cell === null || cell === undefined
  * Reads a register file (CSV or XLSX; headers 编码, 名称, 类型, 上级编码, optionally 监督单位 with
  * codes separated by `;`) into rows, and the problems of every row that cannot be read.
  */
-export async function orgUnitRows(file: UploadedRegisterFile | undefined): Promise<{ rows: OrgUnitRow[]; problems: string[] }> {
+export async function orgUnitRows(file: UploadedRegisterFile | undefined): Promise<{ rows: OrgUnitRow[]; problems: RowProblem[] }> {
   if (!file)
-    throw new InvalidInputError('file is required: a CSV or XLSX with the columns 编码, 名称, 类型, 上级编码 (and 监督单位)', 'file');
+    throw InvalidInputError.of(
+      'file',
+      'required',
+      'file is required: a CSV or XLSX with the columns 编码, 名称, 类型, 上级编码 (and 监督单位)',
+    );
   const sheet = await readIntakeFile(file.buffer, MAX_REGISTER_ROWS);
-  if (sheet.truncated) throw new InvalidInputError(`file has more than ${MAX_REGISTER_ROWS} rows; split it`, 'file');
+  if (sheet.truncated)
+    throw InvalidInputError.of('file', 'tooMany', `file has more than ${MAX_REGISTER_ROWS} rows; split it`, MAX_REGISTER_ROWS);
   const header = sheet.header.map((name) => name.trim());
   const at = (name: string) => header.indexOf(name);
   const missing = [COLUMNS.id, COLUMNS.name, COLUMNS.kind, COLUMNS.parent].filter((name) => at(name) < 0);
   if (missing.length > 0)
-    throw new InvalidInputError(`file lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in its first row`, 'file');
-  const problems: string[] = [];
+    throw InvalidInputError.of(
+      'file',
+      'unreadable',
+      `file lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} in its first row`,
+    );
+  const problems: RowProblem[] = [];
   const rows: OrgUnitRow[] = [];
   const seen = new Map<string, number>();
   for (const { rowNumber, cells } of sheet.rows) {
@@ -58,16 +78,19 @@ export async function orgUnitRows(file: UploadedRegisterFile | undefined): Promi
     const name = text(cells[at(COLUMNS.name)]);
     const kindText = text(cells[at(COLUMNS.kind)]);
     const parentText = text(cells[at(COLUMNS.parent)]);
-    const where = `row ${rowNumber} (${id || 'no code'})`;
     const kind = (ORG_UNIT_KINDS as readonly string[]).includes(kindText) ? (kindText as OrgUnitKind) : KIND_NAMES[kindText];
+    const refuse = (field: string, rule: ValidationRule, words: string) => rowProblem(rowNumber, id, field, rule, words);
     const rowProblems = [
-      !ORG_UNIT_ID_PATTERN.test(id) && `${COLUMNS.id} ${ORG_UNIT_ID_MESSAGE}`,
-      seen.has(id) && `${COLUMNS.id} "${id}" is already on row ${seen.get(id)}`,
-      name === '' && `${COLUMNS.name} is required`,
-      name.length > 100 && `${COLUMNS.name} must be at most 100 characters`,
-      !kind && `${COLUMNS.kind} must be one of ${Object.keys(KIND_NAMES).join(', ')} (or ${ORG_UNIT_KINDS.join(', ')})`,
-      parentText !== '' && !ORG_UNIT_ID_PATTERN.test(parentText) && `${COLUMNS.parent} ${ORG_UNIT_ID_MESSAGE}`,
-    ].filter((problem): problem is string => typeof problem === 'string');
+      !ORG_UNIT_ID_PATTERN.test(id) && refuse('id', 'format', `${COLUMNS.id} ${ORG_UNIT_ID_MESSAGE}`),
+      seen.has(id) && refuse('id', 'duplicate', `${COLUMNS.id} "${id}" is already on row ${seen.get(id)}`),
+      name === '' && refuse('name', 'required', `${COLUMNS.name} is required`),
+      name.length > 100 && { ...refuse('name', 'tooLong', `${COLUMNS.name} must be at most 100 characters`), limit: 100 },
+      !kind &&
+        refuse('kind', 'oneOf', `${COLUMNS.kind} must be one of ${Object.keys(KIND_NAMES).join(', ')} (or ${ORG_UNIT_KINDS.join(', ')})`),
+      parentText !== '' &&
+        !ORG_UNIT_ID_PATTERN.test(parentText) &&
+        refuse('parentId', 'format', `${COLUMNS.parent} ${ORG_UNIT_ID_MESSAGE}`),
+    ].filter((problem): problem is RowProblem => typeof problem === 'object');
     let supervises: string[] | undefined;
     if (at(COLUMNS.supervises) >= 0) {
       supervises = [
@@ -79,11 +102,12 @@ export async function orgUnitRows(file: UploadedRegisterFile | undefined): Promi
         ),
       ].sort();
       const bad = supervises.filter((code) => !ORG_UNIT_ID_PATTERN.test(code));
-      if (bad.length > 0) rowProblems.push(`${COLUMNS.supervises} names "${bad.join('", "')}", which ${ORG_UNIT_ID_MESSAGE}`);
+      if (bad.length > 0)
+        rowProblems.push(refuse('supervises', 'format', `${COLUMNS.supervises} names "${bad.join('", "')}", which ${ORG_UNIT_ID_MESSAGE}`));
     }
     if (id !== '' && !seen.has(id)) seen.set(id, rowNumber);
     if (rowProblems.length > 0) {
-      problems.push(`${where}: ${rowProblems.join(', ')}`);
+      problems.push(...rowProblems);
       continue;
     }
     rows.push({
@@ -95,6 +119,6 @@ export async function orgUnitRows(file: UploadedRegisterFile | undefined): Promi
       ...(supervises && { supervises }),
     });
   }
-  if (rows.length === 0 && problems.length === 0) throw new InvalidInputError('file has no org units below its header row', 'file');
+  if (rows.length === 0 && problems.length === 0) throw InvalidInputError.of('file', 'empty', 'file has no org units below its header row');
   return { rows, problems };
 }

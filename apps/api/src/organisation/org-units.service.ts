@@ -7,7 +7,7 @@ import { NotFoundError } from '../errors/not-found.error';
 import { UnitInUseError } from '../errors/unit-in-use.error';
 import type { SaveOrgUnitDto } from './dto/save-org-unit.dto';
 import { OrgRegister } from './org-register';
-import { orgUnitRows, type UploadedRegisterFile } from './org-unit-import';
+import { orgUnitRows, rowProblem, type UploadedRegisterFile } from './org-unit-import';
 
 /** 组织机构 — reads and writes of the org-unit register, every write checked against the tree as it stands. */
 @Injectable()
@@ -65,7 +65,7 @@ export class OrgUnitsService {
         // The file's units are all placed before any 监督单位 is checked: a row may name a unit further down.
         const problem = tree.problemWith({ ...fields, supervises: [] });
         if (problem) {
-          problems.push(`row ${row.rowNumber} (${row.id}): ${inColumnWords(problem.message)}`);
+          problems.push(rowProblem(row.rowNumber, row.id, problem.field, problem.rule ?? 'invalid', inColumnWords(problem.message)));
           continue;
         }
         tree.save({ ...fields, supervises: current?.supervises ?? [] });
@@ -73,21 +73,34 @@ export class OrgUnitsService {
       }
       for (const { row, fields } of placed) {
         const treeProblem = tree.problemWith(fields);
-        const problem = treeProblem ? treeProblem.message : await kindChangeProblem(existing.get(fields.id)?.kind, fields, snapshot);
-        if (problem) problems.push(`row ${row.rowNumber} (${row.id}): ${inColumnWords(problem)}`);
+        const kindProblem = treeProblem ? null : await kindChangeProblem(existing.get(fields.id)?.kind, fields, snapshot);
+        if (treeProblem)
+          problems.push(
+            rowProblem(row.rowNumber, row.id, treeProblem.field, treeProblem.rule ?? 'invalid', inColumnWords(treeProblem.message)),
+          );
+        else if (kindProblem) problems.push(rowProblem(row.rowNumber, row.id, 'kind', 'invalid', inColumnWords(kindProblem)));
         else tree.save(fields);
         saves.push(fields);
       }
-      const settled = new Set([...placed.map((each) => each.row.rowNumber), ...problems.map(rowNumberOf)]);
+      const settled = new Set([...placed.map((each) => each.row.rowNumber), ...problems.map((problem) => problem.row)]);
       const unplaced = rows.filter((row) => !settled.has(row.rowNumber));
       for (const row of unplaced)
-        problems.push(`row ${row.rowNumber} (${row.id}): 上级编码 "${row.parentId}" is neither registered nor placed by this file`);
+        problems.push(
+          rowProblem(
+            row.rowNumber,
+            row.id,
+            'parentId',
+            'unknownReference',
+            `上级编码 "${row.parentId}" is neither registered nor placed by this file`,
+          ),
+        );
       if (problems.length > 0) {
-        problems.sort((a, b) => rowNumberOf(a) - rowNumberOf(b));
-        const count = problems.length === 1 ? '1 bad row' : `${problems.length} bad rows`;
+        problems.sort((a, b) => a.row - b.row);
+        const count = new Set(problems.map((problem) => problem.row)).size;
         throw new InvalidInputError(
-          `file ${file?.originalname} was not imported, nothing was saved (${count}): ${problems.join('; ')}`,
+          `file ${file?.originalname} was not imported, nothing was saved (${count === 1 ? '1 bad row' : `${count} bad rows`}): ${problems.map((problem) => problem.message).join('; ')}`,
           'file',
+          problems.map(({ row, field, rule, limit }) => ({ row, field, rule, ...(limit === undefined ? {} : { limit }) })),
         );
       }
       return saves;
@@ -174,5 +187,3 @@ const inColumnWords = (message: string) =>
     .replace(/^parentId:/, '上级编码:')
     .replace(/^supervises:/, '监督单位:')
     .replace(/^kind:/, '类型:');
-
-const rowNumberOf = (problem: string) => Number(/^row (\d+)/.exec(problem)?.[1] ?? 0);

@@ -258,6 +258,7 @@ export const en: Dict = {
       exclusive: 'give the deadline or the deadline in working days, not both',
       unknownField:
         'the header has a column that is not an intake column (use 问题, 问题描述, 问题类别, 责任单位, 责任人, 整改时限, 整改时限(工作日))',
+      duplicate: 'repeats another row',
       unknownReference: 'not a registered unit',
       notAssignable: 'inactive or not a responsible unit; findings cannot be assigned to it',
       unreadable: 'cannot be read: upload an .xlsx or a CSV (UTF-8) file',
@@ -681,6 +682,7 @@ export const en: Dict = {
     chooseFile: 'Please choose a file first.',
     done: (created: number, updated: number) => `Imported: ${created} created, ${updated} updated.`,
     failed: 'The file was not imported; please fix:',
+    column: { id: 'Code', name: 'Name', kind: 'Kind', parentId: 'Parent code', supervises: 'Supervises' } as Record<string, string>,
   },
   people: {
     title: 'People',
@@ -796,6 +798,7 @@ export const en: Dict = {
       order: () => 'must be later than the current one (or not before the start).',
       exclusive: () => 'cannot be given together with its alternative; give one.',
       unknownField: () => 'cannot be submitted.',
+      duplicate: () => 'repeats another row.',
       unknownReference: () => 'is not in the register.',
       notAssignable: () => 'cannot be used here (inactive, or of another kind).',
       unreadable: () => 'cannot be read.',

@@ -250,6 +250,7 @@ export const zh = {
       order: '先后顺序不对',
       exclusive: '整改时限与整改时限（工作日）只能填写一项',
       unknownField: '表头中有无法识别的列（可用：问题、问题描述、问题类别、责任单位、责任人、整改时限、整改时限（工作日））',
+      duplicate: '与其他行重复',
       unknownReference: '未登记的责任单位',
       notAssignable: '该单位已停用或不是责任单位，不能交办',
       unreadable: '文件无法读取：请上传 .xlsx 或 CSV（UTF-8）文件',
@@ -667,6 +668,8 @@ export const zh = {
     chooseFile: '请先选择文件。',
     done: (created: number, updated: number) => `导入完成：新增 ${created} 个，更新 ${updated} 个。`,
     failed: '文件未导入，以下问题需要修正：',
+    /** The register file's columns, by the org unit's field they fill. */
+    column: { id: '编码', name: '名称', kind: '类型', parentId: '上级编码', supervises: '监督单位' } as Record<string, string>,
   },
   people: {
     title: '人员名册',
@@ -786,6 +789,7 @@ export const zh = {
       order: () => '须晚于原定时间（或不早于起始时间）。',
       exclusive: () => '与另一项不能同时填写，请只填一项。',
       unknownField: () => '不是可以提交的项目。',
+      duplicate: () => '与其他行重复。',
       unknownReference: () => '未在登记册中找到。',
       notAssignable: () => '不能用于此处（已停用或类型不符）。',
       unreadable: () => '文件无法读取。',

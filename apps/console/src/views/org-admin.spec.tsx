@@ -127,7 +127,19 @@ describe('OrgAdmin', () => {
 
   it('lists every bad row of a refused import, one per line', async () => {
     await open({
-      'POST /org-units/import': new ApiError(400, 'row 2 (U-X): 上级编码 "NOPE" is not registered; row 5 (U-Y): 类型 "局" is not a kind'),
+      'POST /org-units/import': new ApiError(
+        400,
+        'file org.xlsx was not imported (2 bad rows): row 2 (U-X): 上级编码 "NOPE" is not registered; row 5 (U-Y): 类型 "局" is not a kind',
+        undefined,
+        'file',
+        'VALIDATION_FAILED',
+        {
+          problems: [
+            { row: 2, field: 'parentId', rule: 'unknownReference' },
+            { row: 5, field: 'kind', rule: 'oneOf' },
+          ],
+        },
+      ),
     });
     fireEvent.change(screen.getByLabelText('名册文件'), { target: { files: [new File(['x'], 'org.xlsx')] } });
     fireEvent.click(screen.getByRole('button', { name: '导入' }));
@@ -137,6 +149,6 @@ describe('OrgAdmin', () => {
       within(alert)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['row 2 (U-X): 上级编码 "NOPE" is not registered', 'row 5 (U-Y): 类型 "局" is not a kind']);
+    ).toEqual(['第2行 · 上级编码 · 未在登记册中找到。', '第5行 · 类型 · 不是可选的值。']);
   });
 });

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import type { OrgUnitImportResult } from '../api/types';
+import type { FieldProblem, OrgUnitImportResult } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { ErrorNote } from '../ui/error-note';
 import { Field } from '../ui/field';
+import { problemText } from '../ui/refusal';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -14,7 +15,7 @@ export function OrgImport({ onImported }: { onImported: () => void }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<OrgUnitImportResult>();
-  const [badRows, setBadRows] = useState<string[]>([]);
+  const [badRows, setBadRows] = useState<FieldProblem[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -31,8 +32,9 @@ export function OrgImport({ onImported }: { onImported: () => void }) {
       setResult(await api.upload<OrgUnitImportResult>('/org-units/import', form));
       onImported();
     } catch (failure) {
-      // The 400 lists every bad row, "; "-separated: one line each, so none is missed.
-      if (failure instanceof ApiError && failure.status === 400) setBadRows(failure.message.split('; '));
+      // The 400 names every bad cell by row and column: one line each, so none is missed.
+      const rows = failure instanceof ApiError ? failure.problems.filter((problem) => problem.row !== undefined) : [];
+      if (rows.length > 0) setBadRows(rows);
       else setError(failure);
     } finally {
       setBusy(false);
@@ -58,8 +60,11 @@ export function OrgImport({ onImported }: { onImported: () => void }) {
         <div className="error" role="alert">
           <p>{t.orgImport.failed}</p>
           <ul>
-            {badRows.map((row, index) => (
-              <li key={index}>{row}</li>
+            {badRows.map((problem, index) => (
+              <li key={index}>
+                {t.errors.atRow(problem.row ?? 0)} · {t.orgImport.column[problem.field] ?? t.errors.someField} ·{' '}
+                {problemText(problem, t, false)}
+              </li>
             ))}
           </ul>
         </div>

@@ -103,6 +103,8 @@ export const VALIDATION_RULES = [
   'exclusive',
   /** A field the body may not carry. */
   'unknownField',
+  /** Repeats what another row of the same file (or another item of the same list) already gave. */
+  'duplicate',
   /** Names something the registers do not hold (an org unit, a person, a file). */
   'unknownReference',
   /** Names an org unit that exists but cannot take this (inactive, or of another kind). */

@@ -198,7 +198,7 @@ describe('a recommendation (纪检监察建议书)', () => {
       expect(missing.details).toEqual({ field: 'plans', rule: 'required' });
       expect(missing.message).toContain('f2, f3');
       expect(field(cmd.reply(['f1', 'f2', 'f3', 'f9'])).details).toEqual({ field: 'plans[3].findingId', rule: 'unknownReference' });
-      expect(field(cmd.reply(['f1', 'f1', 'f2', 'f3'])).details).toEqual({ field: 'plans[1].findingId', rule: 'invalid' });
+      expect(field(cmd.reply(['f1', 'f1', 'f2', 'f3'])).details).toEqual({ field: 'plans[1].findingId', rule: 'duplicate' });
       const blank: RecommendationCommand = {
         ...cmd.reply(['f1', 'f2', 'f3']),
         plans: [{ findingId: 'f1', content: ' ' }],

@@ -37,7 +37,7 @@ function checkPlans(state: RecommendationState, plans: Array<{ findingId: string
   plans.forEach((plan, index) => {
     if (!ids.includes(plan.findingId))
       throw Rejection.invalid(`plans[${index}].findingId`, `is not a finding of this recommendation`, 'unknownReference');
-    if (seen.has(plan.findingId)) throw Rejection.invalid(`plans[${index}].findingId`, `repeats finding ${plan.findingId}`);
+    if (seen.has(plan.findingId)) throw Rejection.invalid(`plans[${index}].findingId`, `repeats finding ${plan.findingId}`, 'duplicate');
     if (plan.content.trim() === '') throw Rejection.invalid(`plans[${index}].content`, 'must not be empty', 'empty');
     seen.add(plan.findingId);
   });

@@ -141,7 +141,7 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
 
     // The supervisor's dashboard and ledger, and the English switch.
     await verifier.page.getByRole('link', { name: '统计' }).click();
-    await verifier.page.getByRole('img', { name: /柱状图/ }).waitFor();
+    await verifier.page.getByRole('region', { name: '各责任单位整改完成率' }).locator('svg').first().waitFor();
     await screenshot(verifier, 'supervisor-dashboard');
     await verifier.page.getByRole('link', { name: '台账' }).click();
     await verifier.page.getByRole('heading', { name: '整改台账' }).waitFor();
@@ -296,8 +296,7 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
       await due.getByLabel('整改时限（工作日数）').fill('40');
     }
     await screenshot(officer, 'officer-recommendation-draft');
-    // A mouse click on 保存草稿 did not submit in headless Chromium here (see the closing note of #16); the keyboard does.
-    await officer.page.getByRole('button', { name: '保存草稿' }).press('Enter');
+    await officer.page.getByRole('button', { name: '保存草稿' }).click();
     await officer.page.waitForURL(/\/recommendations\/[0-9a-f-]{36}$/);
     const recommendationUrl = officer.page.url();
     await officer.page.getByRole('button', { name: '提交审核' }).click();

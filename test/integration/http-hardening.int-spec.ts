@@ -168,7 +168,7 @@ describe('HTTP hardening', () => {
       }
     });
 
-    it('keeps every error body to statusCode, error, message and code (and field on a 400 naming one)', async () => {
+    it('keeps every error body to statusCode, error, message and code (and field and problems on a 400 naming one)', async () => {
       const supervisor = `Bearer ${await token('sup-shape', ['supervisor'])}`;
       const responses = [
         await request(api.server).get('/api/v1/findings/not-a-uuid').set('authorization', supervisor),
@@ -201,9 +201,10 @@ describe('HTTP hardening', () => {
       for (const response of responses) {
         expect(
           Object.keys(response.body)
-            .filter((key) => key !== 'field')
+            .filter((key) => key !== 'field' && key !== 'problems')
             .sort(),
         ).toEqual(ERROR_KEYS);
+        if (response.body.field !== undefined) expect(response.body.problems[0].field).toBe(response.body.field);
         expect(response.text).not.toMatch(/SELECT|DROP TABLE|QueryFailed|node_modules|\.ts:\d+/);
       }
     });

@@ -1,5 +1,6 @@
 import {
   ERROR_CODES,
+  VALIDATION_RULES,
   type CaseWithFindings,
   type ErrorCode,
   type FindingView,
@@ -154,7 +155,8 @@ export function contractFields(finding: object): Record<string, unknown> {
 
 /**
  * The contract's error body: exactly statusCode, error, message and a `code` from ERROR_CODES, plus
- * `field` (only on 400) and `status` (only on 409) when present. `expected` pins the code and field.
+ * `field` and `problems` (only on 400) and `status` (only on 409) when present. `expected` pins the
+ * code and field; every problem names a field and a rule from VALIDATION_RULES, the first one `field`.
  */
 export function expectErrorBody(
   body: unknown,
@@ -164,8 +166,18 @@ export function expectErrorBody(
 ): void {
   const b = body as Record<string, unknown>;
   const keys = Object.keys(b ?? {}).sort();
-  const optional = statusCode === 400 && 'field' in b ? ['field'] : statusCode === 409 && 'status' in b ? ['status'] : [];
+  const optional =
+    statusCode === 400 ? ['field', 'problems'].filter((key) => key in b) : statusCode === 409 && 'status' in b ? ['status'] : [];
   expect(keys).toEqual(['code', 'error', 'message', 'statusCode', ...optional].sort());
+  if ('problems' in b) {
+    const problems = b['problems'] as Array<Record<string, unknown>>;
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) {
+      expect(typeof problem['field']).toBe('string');
+      expect(VALIDATION_RULES).toContain(problem['rule']);
+    }
+    if (problems[0]['row'] === undefined) expect(problems[0]['field']).toBe(b['field']);
+  }
   expect(b['statusCode']).toBe(statusCode);
   expect(typeof b['error']).toBe('string');
   expect((b['error'] as string).length).toBeGreaterThan(0);

@@ -1,3 +1,5 @@
+import { businessDate } from '../../time/business-time';
+
 /** A period of whole months, both ends inclusive, as `<input type="month">` speaks them: YYYY-MM. */
 export interface MonthRange {
   from: string;
@@ -10,9 +12,9 @@ export const DEFAULT_MONTHS = 12;
 const indexOf = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 const monthAt = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 
-/** The twelve months up to and including the current one, as the API's trend does by default. */
+/** The twelve months up to and including the current one on the business calendar, as the API's trend does by default. */
 export function lastTwelveMonths(now: Date): MonthRange {
-  const to = now.getFullYear() * 12 + now.getMonth();
+  const to = indexOf(businessDate(now.getTime()).slice(0, 7));
   return { from: monthAt(to - DEFAULT_MONTHS + 1), to: monthAt(to) };
 }
 

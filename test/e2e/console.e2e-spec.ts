@@ -295,9 +295,11 @@ describe('web console: a finding from opening to close-out, driven in Chromium',
       await due.getByLabel('按工作日').check();
       await due.getByLabel('整改时限（工作日数）').fill('40');
     }
-    await screenshot(officer, 'officer-recommendation-draft');
+    // Playwright's full-page screenshot resizes the page and back; a click right after it can land
+    // 20 px off once focus moves (Chromium re-clamps the scroll). The draft is pictured once saved.
     await officer.page.getByRole('button', { name: '保存草稿' }).click();
     await officer.page.waitForURL(/\/recommendations\/[0-9a-f-]{36}$/);
+    await screenshot(officer, 'officer-recommendation-draft');
     const recommendationUrl = officer.page.url();
     await officer.page.getByRole('button', { name: '提交审核' }).click();
     await officer.page.getByText('待签发').first().waitFor();

@@ -221,9 +221,15 @@ describe('recommendationWorkflow, started by its case (time-skipping, policies o
       const accepted = await s.acceptedUpdates(recommendationWorkflowId(seed.id));
 
       const partial = s.reply(seed, s.plans(seed).slice(1));
-      expect(await rejectionOf(s.step(seed.id, partial))).toEqual({ type: 'InvalidCommand', details: { field: 'plans', rule: 'required' } });
+      expect(await rejectionOf(s.step(seed.id, partial))).toEqual({
+        type: 'InvalidCommand',
+        details: { field: 'plans', rule: 'required' },
+      });
       const empty = s.reply(seed, [{ ...s.plans(seed)[0], content: ' ' }, ...s.plans(seed).slice(1)]);
-      expect(await rejectionOf(s.step(seed.id, empty))).toEqual({ type: 'InvalidCommand', details: { field: 'plans[0].content', rule: 'empty' } });
+      expect(await rejectionOf(s.step(seed.id, empty))).toEqual({
+        type: 'InvalidCommand',
+        details: { field: 'plans[0].content', rule: 'empty' },
+      });
       expect(await s.acceptedUpdates(recommendationWorkflowId(seed.id))).toBe(accepted); // refused before history
       expect(s.store.recommendations.get(seed.id)?.status).toBe('RECEIVED');
       expect(types(s.store, seed.id, 'REPLY_SUBMITTED')).toBe(0);

@@ -38,7 +38,10 @@ export const ConsoleSettingsSchema = shape(
   "the deployment's business time zone (TZ_BUSINESS), in which every date is shown and entered, and the time of day a date-only deadline falls due",
   z.object({
     timeZone: z.string().meta({ example: 'Asia/Shanghai' }),
-    deadlineTime: z.string().regex(/^\d{2}:\d{2}$/).meta({ example: '18:00' }),
+    deadlineTime: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .meta({ example: '18:00' }),
   }),
 );
 export type ConsoleSettings = z.infer<typeof ConsoleSettingsSchema>;

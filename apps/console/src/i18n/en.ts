@@ -669,7 +669,6 @@ export const en: Dict = {
     ownPeople: 'Of this org unit',
     otherPeople: 'Others',
     peopleUnavailable: 'The people register cannot be loaded right now; head and liaison cannot be changed.',
-    openFindings: 'This unit still has open findings and cannot be deactivated yet',
     children: (n: number) => `${n} below`,
   },
   orgImport: {

@@ -656,7 +656,6 @@ export const zh = {
     ownPeople: '本单位人员',
     otherPeople: '其他人员',
     peopleUnavailable: '人员名册暂时无法加载，负责人和联络员暂不能更改。',
-    openFindings: '该单位仍有未销号的问题，暂不能停用',
     children: (n: number) => `${n} 个下级`,
   },
   orgImport: {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FindingView } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
-import { ErrorNote } from '../ui/error-note';
+import { FormRefusal } from '../ui/form-refusal';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { blankFinding, FINDING_FIELDS, findingBody, FindingFields, type FindingDraft } from './finding-fields';
 
@@ -38,14 +38,7 @@ export function AddFindingForm({ caseId, onAdded }: { caseId: string; onAdded: (
     <form className="stack" onSubmit={submit} noValidate aria-labelledby="add-finding-title">
       <h2 id="add-finding-title">{t.addFinding.title}</h2>
       <p className="hint">{t.addFinding.intro}</p>
-      {Object.keys(errors.byField).length > 0 && (
-        <p className="error" role="alert">
-          {t.caseForm.fixFields}
-        </p>
-      )}
-      {errors.general.map((error, index) => (
-        <ErrorNote key={index} error={error} />
-      ))}
+      <FormRefusal errors={errors} fixFields={t.caseForm.fixFields} />
       <fieldset className="finding-draft">
         <legend>{t.addFinding.legend}</legend>
         <FindingFields

@@ -4,7 +4,7 @@ import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { randomKey } from '../ui/dates';
-import { ErrorNote } from '../ui/error-note';
+import { FormRefusal } from '../ui/form-refusal';
 import { Field } from '../ui/field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { blankFinding, FINDING_FIELDS, findingBody, FindingFields, type FindingDraft } from './finding-fields';
@@ -54,7 +54,6 @@ export function CaseForm() {
   }
 
   const err = (path: string) => errors.byField[path];
-  const hasFieldErrors = Object.keys(errors.byField).length > 0;
 
   return (
     <section aria-labelledby="case-form-title">
@@ -64,14 +63,7 @@ export function CaseForm() {
         <Link to="/cases/import">{t.caseImport.fromFile} →</Link>
       </p>
       <form className="stack" onSubmit={submit} noValidate>
-        {hasFieldErrors && (
-          <p className="error" role="alert">
-            {t.caseForm.fixFields}
-          </p>
-        )}
-        {errors.general.map((error, index) => (
-          <ErrorNote key={index} error={error} />
-        ))}
+        <FormRefusal errors={errors} fixFields={t.caseForm.fixFields} />
         <Field label={t.fields.caseTitle} error={err('title')}>
           <input value={title} onChange={(e) => setTitle(e.target.value)} />
         </Field>

@@ -4,7 +4,7 @@ import type { CaseSource, CaseWithFindings, FieldProblem, ImportPreview } from '
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
-import { ErrorNote } from '../ui/error-note';
+import { FormRefusal } from '../ui/form-refusal';
 import { Field } from '../ui/field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { saveBlob } from '../ui/save-blob';
@@ -99,9 +99,7 @@ export function CaseImport() {
       <h1 id="case-import-title">{t.caseImport.title}</h1>
       <p className="intro">{t.caseImport.intro}</p>
       <form className="stack" onSubmit={submit} noValidate>
-        {errors.general.map((error, index) => (
-          <ErrorNote key={index} error={error} />
-        ))}
+        <FormRefusal errors={errors} />
         <div
           className={dragging ? 'drop-zone dragging' : 'drop-zone'}
           onDragOver={(event) => {

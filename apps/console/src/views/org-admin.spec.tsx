@@ -107,11 +107,11 @@ describe('OrgAdmin', () => {
   });
 
   it('says why a unit with open findings cannot be deactivated', async () => {
-    await open({ 'PUT /org-units/U-HR': new ApiError(409, 'U-HR has 2 open findings') });
+    await open({ 'PUT /org-units/U-HR': new ApiError(409, 'U-HR has 2 open findings', undefined, undefined, 'UNIT_IN_USE') });
     fireEvent.click(screen.getByRole('button', { name: '县人力资源和社会保障局' }));
     fireEvent.click(await screen.findByLabelText('在用'));
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('该单位仍有未销号的问题，暂不能停用：U-HR has 2 open findings');
+    expect((await screen.findByRole('alert')).textContent).toBe('该单位仍有未销号的问题，不能停用。');
   });
 
   it('imports a register file and says how many were created and updated', async () => {

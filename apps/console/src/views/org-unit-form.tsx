@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import type { OrgUnit, OrgUnitKind, Person } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { useOrg } from '../org/org-context';
 import { ORG_KINDS, subtreeIds, treeOrder } from '../org/org-tree';
-import { ErrorNote } from '../ui/error-note';
+import { FormRefusal } from '../ui/form-refusal';
 import { Field } from '../ui/field';
 import { RegisterFormFooter } from '../ui/register-form-footer';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
@@ -105,20 +104,7 @@ export function OrgUnitForm({ unit, parentId = null, people, onSaved, onCancel }
   return (
     <form className="stack org-unit-form" onSubmit={submit} noValidate aria-labelledby="org-unit-form-title">
       <h2 id="org-unit-form-title">{unit ? t.orgAdmin.editTitle(unit.name) : t.orgAdmin.newTitle}</h2>
-      {Object.keys(errors.byField).length > 0 && (
-        <p className="error" role="alert">
-          {t.admin.fixFields}
-        </p>
-      )}
-      {errors.general.map((error, index) =>
-        error instanceof ApiError && error.status === 409 ? (
-          <p key={index} className="error" role="alert">
-            {t.orgAdmin.openFindings}：{error.message}
-          </p>
-        ) : (
-          <ErrorNote key={index} error={error} />
-        ),
-      )}
+      <FormRefusal errors={errors} fixFields={t.admin.fixFields} />
       <div className="row">
         <Field label={t.orgAdmin.id} error={err('id')} hint={unit ? undefined : t.orgAdmin.idHint}>
           <input value={id} readOnly={!!unit} onChange={(e) => set({ id: e.target.value })} />

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Person } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
-import { ErrorNote } from '../ui/error-note';
+import { FormRefusal } from '../ui/form-refusal';
 import { Field } from '../ui/field';
 import { RegisterFormFooter } from '../ui/register-form-footer';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
@@ -75,14 +75,7 @@ export function PersonForm({
   return (
     <form className="stack person-form" onSubmit={submit} noValidate aria-labelledby="person-form-title">
       <h2 id="person-form-title">{person ? t.people.editTitle(person.name) : t.people.newTitle}</h2>
-      {Object.keys(errors.byField).length > 0 && (
-        <p className="error" role="alert">
-          {t.admin.fixFields}
-        </p>
-      )}
-      {errors.general.map((error, index) => (
-        <ErrorNote key={index} error={error} />
-      ))}
+      <FormRefusal errors={errors} fixFields={t.admin.fixFields} />
       <div className="row">
         <Field label={t.people.id} error={err('id')} hint={person ? undefined : t.people.idHint}>
           <input value={id} readOnly={!!person} onChange={(e) => set({ id: e.target.value })} />

@@ -7,7 +7,7 @@ import { useOrg } from '../org/org-context';
 import { Link, navigate } from '../router';
 import { isoToLocalInput } from '../ui/dates';
 import { DeadlineChoice, deadlineBody, type DeadlineDraft } from '../ui/deadline-choice';
-import { ErrorNote } from '../ui/error-note';
+import { FormRefusal } from '../ui/form-refusal';
 import { Field } from '../ui/field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { OrgUnitSelect } from '../ui/org-unit-select';
@@ -70,14 +70,7 @@ export function RecommendationForm({ caseId }: { caseId: string }) {
       <h1 id="rec-form-title">{t.rec.formTitle}</h1>
       <p className="intro">{t.rec.formIntro}</p>
       <form className="stack" onSubmit={submit} noValidate>
-        {Object.keys(errors.byField).length > 0 && (
-          <p className="error" role="alert">
-            {t.caseForm.fixFields}
-          </p>
-        )}
-        {errors.general.map((error, index) => (
-          <ErrorNote key={index} error={error} />
-        ))}
+        <FormRefusal errors={errors} fixFields={t.caseForm.fixFields} />
         <div className="row">
           <Field label={t.rec.recipient} error={err('unitId')} hint={directoryDown ? t.picker.unavailable : undefined}>
             <OrgUnitSelect side="unit" value={unitId} emptyLabel={t.picker.chooseUnit} onChange={setUnitId} />

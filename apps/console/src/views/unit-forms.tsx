@@ -4,7 +4,7 @@ import { useApp } from '../app-context';
 import { useUploads } from '../hooks/use-uploads';
 import { useI18n } from '../i18n/i18n';
 import { localInputToIso } from '../ui/dates';
-import { ErrorNote } from '../ui/error-note';
+import { FormRefusal } from '../ui/form-refusal';
 import { Field } from '../ui/field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { EvidenceUpload } from './evidence-upload';
@@ -56,9 +56,7 @@ export function StepForm({
       }}
     >
       <h3>{title}</h3>
-      {errors.general.map((error, index) => (
-        <ErrorNote key={index} error={error} />
-      ))}
+      <FormRefusal errors={errors} />
       {children}
       <button type="submit" disabled={busy}>
         {submit}

@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import type { CaseSource, CaseWithFindings } from '../api/types';
+import type { CaseWithFindings } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { randomKey } from '../ui/dates';
 import { FormRefusal } from '../ui/form-refusal';
-import { Field } from '../ui/field';
+import { BLANK_CASE, CaseFields, type CaseDraft } from './case-fields';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { blankFinding, FINDING_FIELDS, findingBody, FindingFields, type FindingDraft } from './finding-fields';
 
-const SOURCES: CaseSource[] = ['inspection', 'audit', 'review', 'report', 'other'];
 const CASE_FIELDS = new Set(['title', 'summary', 'source', 'findings']);
 const FINDING_FIELD = new RegExp(`^findings\\.\\d+\\.(${FINDING_FIELDS.join('|')})$`);
 
@@ -20,9 +19,7 @@ const FINDING_FIELD = new RegExp(`^findings\\.\\d+\\.(${FINDING_FIELDS.join('|')
 export function CaseForm() {
   const { api } = useApp();
   const { t } = useI18n();
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [source, setSource] = useState<CaseSource>('inspection');
+  const [caseDraft, setCaseDraft] = useState<CaseDraft>(BLANK_CASE);
   const [findings, setFindings] = useState<FindingDraft[]>(() => [blankFinding()]);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
@@ -38,9 +35,7 @@ export function CaseForm() {
     setErrors(NO_ERRORS);
     try {
       const body = {
-        title,
-        summary,
-        source,
+        ...caseDraft,
         findings: findings.map(findingBody),
       };
       const opened = await api.post<CaseWithFindings>('/cases', body, { 'Idempotency-Key': idempotencyKey });
@@ -64,21 +59,11 @@ export function CaseForm() {
       </p>
       <form className="stack" onSubmit={submit} noValidate>
         <FormRefusal errors={errors} fixFields={t.caseForm.fixFields} />
-        <Field label={t.fields.caseTitle} error={err('title')}>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
-        </Field>
-        <Field label={t.fields.summary} error={err('summary')}>
-          <textarea rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
-        </Field>
-        <Field label={t.fields.source} error={err('source')}>
-          <select value={source} onChange={(e) => setSource(e.target.value as CaseSource)}>
-            {SOURCES.map((value) => (
-              <option key={value} value={value}>
-                {t.source[value]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CaseFields
+          draft={caseDraft}
+          onChange={(change) => setCaseDraft((now) => ({ ...now, ...change }))}
+          errorAt={(field) => err(field)}
+        />
         {err('findings') && <p className="field-error">{err('findings')}</p>}
         {findings.map((finding, index) => {
           const at = (field: string) => err(`findings.${index}.${field}`);

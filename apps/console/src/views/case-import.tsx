@@ -1,17 +1,17 @@
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import type { CaseSource, CaseWithFindings, FieldProblem, ImportPreview } from '../api/types';
+import type { CaseWithFindings, FieldProblem, ImportPreview } from '../api/types';
 import { useApp } from '../app-context';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { FormRefusal } from '../ui/form-refusal';
+import { BLANK_CASE, CaseFields, type CaseDraft } from './case-fields';
 import { Field } from '../ui/field';
 import { formErrors, NO_ERRORS, type FormErrors } from '../ui/form-errors';
 import { saveBlob } from '../ui/save-blob';
 import { ImportPreviewTable } from './import-preview';
 import { ImportProblems } from './import-problems';
 
-const SOURCES: CaseSource[] = ['inspection', 'audit', 'review', 'report', 'other'];
 const CASE_FIELDS = new Set(['title', 'summary', 'source']);
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The intake's own headers; a BOM so that Excel opens the CSV as UTF-8. */
@@ -27,9 +27,7 @@ const aboutTheFile = (problem: FieldProblem) => problem.row !== undefined || !CA
 export function CaseImport() {
   const { api } = useApp();
   const { t } = useI18n();
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [source, setSource] = useState<CaseSource>('inspection');
+  const [caseDraft, setCaseDraft] = useState<CaseDraft>(BLANK_CASE);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview>();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -41,6 +39,7 @@ export function CaseImport() {
   const form = (chosen: File, dryRun: boolean) => {
     const body = new FormData();
     body.append('file', chosen, chosen.name);
+    const { title, summary, source } = caseDraft;
     if (title.trim() || !dryRun) body.append('title', title);
     if (summary.trim() || !dryRun) body.append('summary', summary);
     body.append('source', source);
@@ -131,21 +130,11 @@ export function CaseImport() {
         </p>
         {problems.length > 0 && <ImportProblems problems={problems} />}
         {preview && <ImportPreviewTable preview={preview} />}
-        <Field label={t.fields.caseTitle} error={err('title')}>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} />
-        </Field>
-        <Field label={t.fields.summary} error={err('summary')}>
-          <textarea rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
-        </Field>
-        <Field label={t.fields.source} error={err('source')}>
-          <select value={source} onChange={(e) => setSource(e.target.value as CaseSource)}>
-            {SOURCES.map((value) => (
-              <option key={value} value={value}>
-                {t.source[value]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <CaseFields
+          draft={caseDraft}
+          onChange={(change) => setCaseDraft((now) => ({ ...now, ...change }))}
+          errorAt={(field) => err(field)}
+        />
         <div className="actions">
           <button type="submit" disabled={!preview || checking || importing}>
             {importing ? t.caseImport.importing : t.caseImport.submit}

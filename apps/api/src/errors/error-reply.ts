@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import type { ErrorBody, ErrorCode, FieldProblem } from '@reform/contracts';
+import { CODE_OF_HTTP_STATUS, type ErrorBody, type ErrorCode, type FieldProblem } from '@reform/contracts';
 import { STATUS_CODES } from 'node:http';
 import { isConnectionFailure } from './backing-service-failures';
 import { CaseClosedError } from './case-closed.error';
@@ -43,21 +43,6 @@ const DOMAIN_REPLIES: Array<[new (...args: never[]) => Error, number, ErrorCode]
   [TemporalUnavailableError, 503, 'SERVICE_UNAVAILABLE'],
   [IdentityProviderUnavailableError, 503, 'SERVICE_UNAVAILABLE'],
 ];
-/** The code of an HTTP status Nest or the throttler answers (auth 401/403, unknown route 404, ...). */
-const HTTP_CODES: Record<number, ErrorCode> = {
-  400: 'VALIDATION_FAILED',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  408: 'REQUEST_TIMEOUT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  416: 'RANGE_NOT_SATISFIABLE',
-  429: 'RATE_LIMITED',
-  503: 'SERVICE_UNAVAILABLE',
-};
 const RETRY_AFTER_SECONDS: Record<number, string> = { 429: '1', 503: '5' };
 
 /** Maps anything thrown while serving a request to what the client sees; the one place that decides. */
@@ -99,7 +84,7 @@ function reply(
 }
 
 function httpCode(status: number): ErrorCode {
-  return HTTP_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST_REFUSED');
+  return CODE_OF_HTTP_STATUS[status] ?? (status >= 500 ? 'INTERNAL' : 'REQUEST_REFUSED');
 }
 
 /** A Nest exception's message; a list (another pipe's) becomes one sentence list. */

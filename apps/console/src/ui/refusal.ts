@@ -1,23 +1,10 @@
 import type { FieldProblem } from '@reform/contracts';
+import { CODE_OF_HTTP_STATUS } from '@reform/contracts/errors';
 import { ApiError } from '../api/api-error';
 import type { Dict } from '../i18n/zh';
 
-/** A refusal without a code (a proxy's page): the code the API would have sent for its status. */
-const CODE_OF_STATUS: Record<number, string> = {
-  400: 'VALIDATION_FAILED',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  408: 'REQUEST_TIMEOUT',
-  409: 'STEP_NOT_ALLOWED',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  416: 'RANGE_NOT_SATISFIABLE',
-  429: 'RATE_LIMITED',
-  503: 'SERVICE_UNAVAILABLE',
-};
+/** A refusal without a code (a proxy's page): the code the API would have sent for its status; a bare 409 is a step not allowed now. */
+const CODE_OF_STATUS: Record<number, string> = { ...CODE_OF_HTTP_STATUS, 409: 'STEP_NOT_ALLOWED' };
 
 export function codeOf(error: ApiError): string {
   return error.code ?? CODE_OF_STATUS[error.status] ?? (error.status >= 500 ? 'INTERNAL' : 'REQUEST_REFUSED');

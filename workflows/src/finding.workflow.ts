@@ -67,6 +67,14 @@ const ESCALATION_WAITS_FOR_EXTENSION = 'escalation-waits-for-extension';
  */
 const AWAIT_ACCOUNTABILITY_OUTCOME = 'await-accountability-outcome';
 
+/**
+ * Since this patch a finding told its interview was held before it heard its own join answered
+ * (a worker died between the desk's answer and its report) records INTERVIEW_PROPOSED and
+ * INTERVIEW_HELD then; before, it recorded neither then, and waited on for an interview held already.
+ * Asked only at such a moment.
+ */
+const HELD_BEFORE_JOIN_ANSWERED_COUNTS = 'held-before-join-answered-counts';
+
 export interface FindingWorkflowOptions {
   /** Lower only in tests, to exercise continue-as-new. */
   historyLimit?: number;
@@ -77,6 +85,7 @@ export async function findingWorkflow(input: FindingWorkflowInput & FindingWorkf
   const state = input.carried ?? assignedState(input.seed, input.caseOpenedBy, input.policy);
   const lifecycle = new FindingLifecycle(state, input.policy, {
     ladderWaitsForExtension: () => patched(ESCALATION_WAITS_FOR_EXTENSION),
+    heldBeforeJoinAnsweredCounts: () => patched(HELD_BEFORE_JOIN_ANSWERED_COUNTS),
   });
   const background = new BackgroundWork();
   let steps = 0;

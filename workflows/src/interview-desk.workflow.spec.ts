@@ -22,6 +22,11 @@ const HOUR = 3_600_000;
 const POLICY: Policy = { ...DAYS_POLICY, interviewDueMs: 5 * DAY };
 const sup = { id: 'sup-1', name: '监督员' };
 
+async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !check(); await new Promise((resolve) => setTimeout(resolve, 50)))
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+}
+
 describe('interviewDeskWorkflow (time-skipping): one open interview per unit', () => {
   const harness = new TimeSkippingHarness('desk');
   let env: TestWorkflowEnvironment;
@@ -127,6 +132,51 @@ describe('interviewDeskWorkflow (time-skipping): one open interview per unit', (
       await recordHistory(desk.workflowId, 'interview-desk-joined-scheduled-held');
       await recordHistory(findingWorkflowId(seeds[0].id), 'finding-escalation-interview-held');
       for (const seed of [...seeds, later]) await env.client.workflow.getHandle(findingWorkflowId(seed.id)).terminate('test done');
+      await desk.terminate('test done');
+    });
+  });
+
+  it('puts INTERVIEW_HELD on a finding told its interview was held before it heard its own join answered', async () => {
+    const store = new RecordingActivities();
+    const unitId = `U-${Math.random().toString(36).slice(2, 8)}`;
+    let answerJoin: (() => void) | undefined;
+    store.joinAnswerHeldUntil = new Promise((resolve) => (answerJoin = resolve));
+    await withWorker(store, async (taskQueue) => {
+      const [seed] = await overdueFindings(taskQueue, unitId, 1);
+      // The time-skipping server holds its clock while an activity runs: this sleep ends once the join is answered.
+      const slept = env.sleep(DAY + POLICY.escalationStepMs + HOUR);
+      await until(() => only(store, unitId).length === 1);
+      const [interview] = only(store, unitId);
+      expect(store.types(seed.id)).not.toContain('INTERVIEW_PROPOSED');
+
+      const desk = env.client.workflow.getHandle(interviewDeskWorkflowId(unitId));
+      const now = await env.currentTimeMs();
+      const at = (ms: number) => new Date(now + ms).toISOString();
+      const interviewee = { name: '张局长', tier: 'principal' as const };
+      const steps = [
+        { type: 'schedule' as const, interviewId: interview.id, interviewer: '李书记', interviewee, scheduledAt: at(DAY), actor: sup },
+        {
+          type: 'record' as const,
+          interviewId: interview.id,
+          heldAt: at(-HOUR),
+          minutes: '约谈记录',
+          statement: '立行立改',
+          evidence: [],
+          actor: sup,
+        },
+      ];
+      for (const step of steps) await desk.executeUpdate(interviewCommandUpdate, { args: [step] });
+      await recordHistory(findingWorkflowId(seed.id), 'finding-interview-held-before-join-answered');
+      expect(store.types(seed.id).filter((type) => type.startsWith('INTERVIEW_'))).toEqual(['INTERVIEW_PROPOSED', 'INTERVIEW_HELD']);
+
+      answerJoin?.();
+      await slept;
+      const finding = env.client.workflow.getHandle(findingWorkflowId(seed.id));
+      await until(() => store.findings.get(seed.id)?.interviewId === interview.id);
+      const view = await finding.query(findingViewQuery);
+      expect(view).toMatchObject({ interviewId: interview.id, escalationLevel: 2 });
+      expect(store.types(seed.id).filter((type) => type.startsWith('INTERVIEW_'))).toEqual(['INTERVIEW_PROPOSED', 'INTERVIEW_HELD']);
+      await finding.terminate('test done');
       await desk.terminate('test done');
     });
   });

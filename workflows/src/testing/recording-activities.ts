@@ -31,6 +31,8 @@ export class RecordingActivities {
   readonly deliveries: string[] = [];
   /** The policy a unit's interview desk starts with, when a finding reaching level 2 starts it. */
   interviewPolicy: Policy = DAYS_POLICY;
+  /** While set, joinInterview keeps its answer after the desk took the join, as a worker killed before reporting it would. */
+  joinAnswerHeldUntil?: Promise<void>;
   /** Documents by source key, numbered in the order first asked for, as the real store numbers them. */
   /** Each issued document with the task queue its activity ran on. */
   readonly documents = new Map<string, DocumentRequest & { docNo: string; taskQueue: string }>();
@@ -102,11 +104,13 @@ export class RecordingActivities {
           args: [{ unitId: request.unitId, policy: this.interviewPolicy }],
           workflowIdConflictPolicy: 'USE_EXISTING',
         });
-        return client.workflow.executeUpdateWithStart(joinInterviewUpdate, {
+        const answer = await client.workflow.executeUpdateWithStart(joinInterviewUpdate, {
           args: [request],
           updateId: `join-${request.findingId}`,
           startWorkflowOperation,
         });
+        await this.joinAnswerHeldUntil;
+        return answer;
       },
       projectCase: async ({ caseId, status, version, events }) => {
         this.putEvents(events);

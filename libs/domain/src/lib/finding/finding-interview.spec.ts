@@ -1,3 +1,4 @@
+import { FindingLifecycle } from './finding-lifecycle';
 import { DUE, Driver, POLICY, SUPERVISOR, cmd, day, iso, types } from './finding-test-kit';
 
 /** An overdue finding as its escalation reaches 约谈 (level 2) one step after its deadline. */
@@ -30,6 +31,32 @@ describe('a finding and its interview (约谈)', () => {
       { type: 'INTERVIEW_HELD', actor: SUPERVISOR.id, data: { interviewId: 'iv-1', heldAt: iso(day(41)) } },
     ]);
     expect(driver.lifecycle.interviewHeld('iv-1', iso(day(41)), SUPERVISOR.id, day(42)).events).toEqual([]);
+  });
+
+  it('takes an interview held before it heard its join answered as joined: INTERVIEW_PROPOSED, then INTERVIEW_HELD, once', () => {
+    const driver = atInterviewLevel();
+    const held = driver.lifecycle.interviewHeld('iv-1', iso(day(41)), SUPERVISOR.id, day(41));
+    expect(types(held)).toEqual(['INTERVIEW_PROPOSED', 'INTERVIEW_HELD']);
+    expect(held.events[0]).toMatchObject({ data: { interviewId: 'iv-1', level: 2 }, actor: 'system' });
+    expect(driver.lifecycle.awaitsInterview).toBe(false);
+    // The join's answer, arriving at last, changes nothing.
+    expect(driver.lifecycle.joinedInterview('iv-1', day(42)).events).toEqual([]);
+    expect(driver.view.interviewId).toBe('iv-1');
+  });
+
+  it('keeps to the rule it started under: a finding that predates it waits for its join answer, as it did', () => {
+    const asked: string[] = [];
+    const driver = atInterviewLevel();
+    const lifecycle = new FindingLifecycle(driver.lifecycle.state, POLICY, {
+      ladderWaitsForExtension: () => true,
+      heldBeforeJoinAnsweredCounts: () => (asked.push('held'), false),
+    });
+    expect(lifecycle.interviewHeld('iv-1', iso(day(41)), SUPERVISOR.id, day(41)).events).toEqual([]);
+    expect(asked).toEqual(['held']);
+    lifecycle.joinedInterview('iv-1', day(42));
+    lifecycle.interviewHeld('iv-1', iso(day(43)), SUPERVISOR.id, day(43));
+    // Asked only while the finding has no interview yet.
+    expect(asked).toEqual(['held']);
   });
 
   it('is not finished, closed and its follow-up held, until its interview was held and is on its timeline', () => {

@@ -90,6 +90,7 @@ describe('finding timers — the hold is a rule a workflow may predate', () => {
         asked.count += 1;
         return answer;
       },
+      heldBeforeJoinAnsweredCounts: () => true,
     };
     return { asked, rules };
   };

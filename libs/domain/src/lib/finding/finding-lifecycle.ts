@@ -56,21 +56,29 @@ export class FindingLifecycle {
   /** Level 2 joined (or opened) its unit's interview: INTERVIEW_PROPOSED on its timeline, once. */
   joinedInterview(interviewId: string, nowMs: number): Effects {
     const fx = this.timersFiredAt(nowMs);
-    if (this.state.interviewId !== interviewId) {
-      this.state.interviewId = interviewId;
-      fx.event('INTERVIEW_PROPOSED', { interviewId, level: this.state.escalationLevel });
-    }
+    this.joined(fx, interviewId);
     return fx.effects;
   }
 
-  /** Its interview was held: INTERVIEW_HELD on its timeline, once (the desk may tell it twice). */
+  /**
+   * Its interview was held: INTERVIEW_HELD on its timeline, once (the desk may tell it twice).
+   * The desk tells only the findings it joined, so one that has not yet heard its join answered
+   * takes the interview as joined first: INTERVIEW_PROPOSED, then INTERVIEW_HELD.
+   */
   interviewHeld(interviewId: string, heldAt: string, actor: string, nowMs: number): Effects {
     const fx = this.timersFiredAt(nowMs);
+    if (this.state.interviewId === undefined && this.rules.heldBeforeJoinAnsweredCounts()) this.joined(fx, interviewId);
     if (this.state.interviewId === interviewId && !this.state.interviewHeld) {
       this.state.interviewHeld = true;
       fx.event('INTERVIEW_HELD', { interviewId, heldAt }, actor);
     }
     return fx.effects;
+  }
+
+  private joined(fx: EffectsRecorder, interviewId: string): void {
+    if (this.state.interviewId === interviewId) return;
+    this.state.interviewId = interviewId;
+    fx.event('INTERVIEW_PROPOSED', { interviewId, level: this.state.escalationLevel });
   }
 
   /** Fires whatever timers are due at `nowMs`. */

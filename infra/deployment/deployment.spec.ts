@@ -1,7 +1,8 @@
 import { POLICY_ENV } from '@reform/contracts';
 import { parseDurationMs } from '@reform/domain';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { satisfies } from 'semver';
 import { containersOf, DOCKER, dockerfile, documents, HELM, K8S, podSpecOf, type Container, type Manifest } from './manifests';
 import {
   apiGetRoutes,
@@ -12,6 +13,10 @@ import {
   workerRoutes,
   workflowBundleOutput,
 } from './source-facts';
+
+const ENGINES = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+/** The Node LTS the set-up unpacks into .tools and `npm test` runs the unit and integration suites on. */
+const LTS_NODE = JSON.parse(readFileSync(join(__dirname, '../local/lts-node.json'), 'utf8')) as { version: string };
 
 // The apps' webpack configs construct Nx's plugin, which only works inside an Nx task; their output paths are what matter.
 jest.mock('@nx/webpack/app-plugin', () => ({ NxAppWebpackPlugin: class {} }));
@@ -59,6 +64,12 @@ describe('deployment files', () => {
       ).toBe(true);
       expect(image.users.length).toBeGreaterThan(0);
       expect(image.users.every((user) => user !== 'root' && user !== '0')).toBe(true);
+    });
+
+    it('builds and runs on the slim image of the Node LTS line the tests also run on, one the engines accept', () => {
+      const major = LTS_NODE.version.split('.')[0];
+      expect(image.stages.map((stage) => stage.split(/\s+/)[1])).toEqual(image.stages.map(() => `node:${major}-bookworm-slim`));
+      expect(satisfies(LTS_NODE.version, ENGINES)).toBe(true);
     });
 
     it('starts the bundle Nx builds, the same way in the image and in the manifest', () => {

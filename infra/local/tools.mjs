@@ -81,3 +81,32 @@ function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
 }
+
+/**
+ * The Node LTS line the project is also tested on and ships in its images, beside the machine's
+ * Node: the official binary as the npm registry carries it (`node-<platform>-<arch>`, no install
+ * script), checked against the integrity pinned in lts-node.json.
+ */
+export const LTS_NODE = JSON.parse(readFileSync(join(ROOT, 'infra/local/lts-node.json'), 'utf8'));
+
+/** The LTS Node's bin folder under .tools, unpacked there the first time. */
+export function ltsNodeBin() {
+  const target = `${process.platform}-${process.arch}`;
+  const dir = join(TOOLS, `node-${LTS_NODE.version}`);
+  const bin = join(dir, 'bin');
+  if (existsSync(join(bin, 'node'))) return bin;
+  const integrity = LTS_NODE.integrity[target];
+  if (!integrity) throw new Error(`no Node ${LTS_NODE.version} binary is pinned for ${target} (infra/local/tools.mjs LTS_NODE)`);
+  log(`unpacking Node ${LTS_NODE.version} (npm package node-${target}) into .tools…`);
+  execFileSync('mkdir', ['-p', dir]);
+  const packed = execFileSync('npm', ['pack', `node-${target}@${LTS_NODE.version}`, '--pack-destination', dir, '--silent'], {
+    cwd: dir,
+    encoding: 'utf8',
+  }).trim();
+  const tarball = join(dir, packed.split('\n').pop());
+  const digest = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+  if (digest !== integrity) throw new Error(`node-${target}@${LTS_NODE.version}: integrity ${digest} is not the pinned ${integrity}`);
+  run('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1', 'package/bin/node']);
+  execFileSync('rm', [tarball]);
+  return bin;
+}

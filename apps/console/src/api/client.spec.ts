@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { stubXhr } from '../testing/fake-xhr';
+import { blobText } from '../testing/blob-text';
 import { ApiError, createApi, withQuery } from './client';
 
 function answer(status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -68,7 +69,7 @@ describe('createApi', () => {
     vi.stubGlobal('fetch', fetch);
     const file = await createApi(() => 'tok').download('/ledger', { overdue: 'true' }, 'text/csv');
     expect(file.filename).toBe('台账.csv');
-    expect(await file.blob.text()).toBe('a,b');
+    expect(await blobText(file.blob)).toBe('a,b');
     expect(((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers as Record<string, string>)['accept']).toBe('text/csv');
   });
 

@@ -131,7 +131,8 @@ describe('Dashboard charts', () => {
     ]) {
       const panel = await screen.findByTestId(id);
       expect(within(panel).getByRole('heading', { name: title })).toBeTruthy();
-      expect(panel.querySelector('[data-testid="echart"] svg')).toBeTruthy();
+      // The charts' code arrives as its own chunk, after the panel and its table.
+      await waitFor(() => expect(panel.querySelector('[data-testid="echart"] svg')).toBeTruthy());
       expect(within(panel).getByRole('figure').getAttribute('aria-labelledby')).toBeTruthy();
       expect(within(panel).getByRole('table', { name: title })).toBeTruthy();
     }

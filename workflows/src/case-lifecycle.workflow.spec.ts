@@ -10,6 +10,8 @@ import {
   type Policy,
 } from '@reform/contracts';
 import { readPolicy } from '@reform/domain';
+import { temporal } from '@temporalio/proto';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { caseWorkflow } from './case.workflow';
 import { DevServerHarness, rejectionOf } from './testing/dev-server-harness';
 import { actor, findingSeed } from './testing/workflow-fixtures';
@@ -53,8 +55,30 @@ describe('caseWorkflow with its findings (dev server, policies of seconds)', () 
     return { handle, opened, input };
   }
 
-  const step = (findingId: string, command: FindingCommand) =>
-    harness.client.workflow.getHandle(findingWorkflowId(findingId)).executeUpdate(findingCommandUpdate, { args: [command] });
+  /** As the API does: a case answers before its findings' workflows have started, so a step may wait for one. */
+  async function step(findingId: string, command: FindingCommand) {
+    const handle = harness.client.workflow.getHandle(findingWorkflowId(findingId));
+    for (let tries = 1; ; tries++) {
+      try {
+        return await handle.executeUpdate(findingCommandUpdate, { args: [command] });
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError) || tries === 100) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+
+  it("answers its opening once it and its findings are written, before its findings' workflows have started", async () => {
+    const { handle, opened } = await openCase(20);
+    expect(opened.findings).toHaveLength(20);
+    const { events } = await handle.fetchHistory();
+    const types = (events ?? []).map((event) => String(event.eventType));
+    const answered = types.indexOf(String(temporal.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED));
+    const firstStarted = types.indexOf(String(temporal.api.enums.v1.EventType.EVENT_TYPE_CHILD_WORKFLOW_EXECUTION_STARTED));
+    expect(answered).toBeGreaterThan(0);
+    expect(firstStarted).toBeGreaterThan(answered);
+    await handle.terminate('test done');
+  });
 
   async function closeOut(findingId: string) {
     await step(findingId, { type: 'submitPlan', content: '整改方案', actor: actor('unit-1') });

@@ -12,7 +12,7 @@ import { CaseClosedError } from '../errors/case-closed.error';
 import { StepConflictError } from '../errors/step-conflict.error';
 import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
-import { ReformWorkflows } from './reform-workflows.client';
+import { FINDING_START_WAIT_MS, ReformWorkflows } from './reform-workflows.client';
 import type { TemporalGate } from './temporal-gate';
 
 function setUp() {
@@ -59,6 +59,28 @@ describe('ReformWorkflows', () => {
     const bare = ApplicationFailure.create({ type: 'StepNotAllowed', message: 'not now' });
     handle.executeUpdate.mockRejectedValueOnce(new WorkflowUpdateFailedError('Workflow Update failed', bare));
     await expect(workflows.commandFinding(finding, command)).rejects.toEqual(new StepConflictError('not now', 'ASSIGNED'));
+  });
+
+  it('waits for the workflow of a finding still ASSIGNED, which its case starts after answering', async () => {
+    const { workflows, handle } = setUp();
+    const notYet = () => new WorkflowNotFoundError('not yet', 'finding-f1', undefined);
+    handle.executeUpdate.mockRejectedValueOnce(notYet()).mockRejectedValueOnce(notYet());
+    await expect(workflows.commandFinding(finding, command)).resolves.toEqual({ id: 'result' });
+    expect(handle.executeUpdate).toHaveBeenCalledTimes(3);
+  });
+
+  it('answers 503, not 409, when a finding still ASSIGNED has no workflow after the wait', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const { workflows, handle } = setUp();
+      handle.executeUpdate.mockRejectedValue(new WorkflowNotFoundError('not yet', 'finding-f1', undefined));
+      const stepping = workflows.commandFinding(finding, command);
+      const outcome = stepping.catch((error: unknown) => error);
+      for (let waited = 0; waited <= FINDING_START_WAIT_MS; waited += 1_000) await jest.advanceTimersByTimeAsync(1_000);
+      expect(await outcome).toBeInstanceOf(TemporalUnavailableError);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it("answers a finished case's workflow as the case closed", async () => {

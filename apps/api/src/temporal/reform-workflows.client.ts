@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AppConfigService } from '@reform/config';
 import {
   addFindingUpdate,
@@ -32,6 +33,14 @@ import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import { TemporalGate } from './temporal-gate';
 import { fromTemporalError, type Standing } from './temporal-failures';
+
+/**
+ * A case answers once its findings' rows are written and starts their workflows right after, so
+ * a step on a finding still ASSIGNED may come before its workflow: it waits this long for it
+ * (a case of 200 findings starts them within seconds), then answers 503.
+ */
+export const FINDING_START_WAIT_MS = 20_000;
+const FINDING_START_POLL_MS = 200;
 
 /**
  * The only code that speaks to Temporal. Each call returns once the change is in PostgreSQL;
@@ -84,7 +93,22 @@ export class ReformWorkflows {
       status: finding.status,
       ended: () => new WorkflowEndedError(`finding is ${finding.status} and accepts no more steps`, finding.status),
     };
-    return this.translated(() => handle.executeUpdate(findingCommandUpdate, { args: [command] }), standing);
+    const step = () => handle.executeUpdate(findingCommandUpdate, { args: [command] });
+    return this.translated(() => (finding.status === 'ASSIGNED' ? this.onceStarted(step) : step()), standing);
+  }
+
+  /** `call` on a workflow its parent may not have started yet: again while there is none, for FINDING_START_WAIT_MS. */
+  private async onceStarted<T>(call: () => Promise<T>): Promise<T> {
+    const deadline = Date.now() + FINDING_START_WAIT_MS;
+    for (;;) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        if (Date.now() >= deadline) throw new TemporalUnavailableError();
+        await sleep(FINDING_START_POLL_MS);
+      }
+    }
   }
 
   /** Drafted through its case's workflow, which starts the recommendation's; a finished case's answers CaseClosedError. */

@@ -10,6 +10,8 @@ function bundleOptions() {
   const alias = Object.fromEntries(Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, join(root, target)]));
   return {
     workflowsPath: join(__dirname, 'src/index.ts'),
+    // OpenTelemetry's, for calls that come with a trace only (see the module).
+    workflowInterceptorModules: [join(__dirname, 'src/tracing.interceptors.ts')],
     // Evaluated once in the worker's shared V8 context instead of once per workflow: without this
     // every open workflow kept its own copy of these modules, ~0.4 MB each (README, Performance).
     // Safe because they keep no per-workflow state at module scope; what they export is frozen.

@@ -1,3 +1,4 @@
+import './tracing';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { authSettingsProblem, exitWith, loadConfigOrExit } from '@reform/config';

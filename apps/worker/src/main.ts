@@ -1,3 +1,4 @@
+import './tracing';
 import { NestFactory } from '@nestjs/core';
 import { exitWith, loadConfigOrExit } from '@reform/config';
 import { databaseUnreachableReason, runMigrationsLocked } from '@reform/persistence';

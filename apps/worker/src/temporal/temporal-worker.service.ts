@@ -6,6 +6,7 @@ import { temporalConnectionOptions } from '@reform/temporal';
 import { ActivitiesRegistry } from '../activities/activities.registry';
 import { workflowBundlePath } from './workflow-bundle-path';
 import { workerTuning } from './worker-tuning';
+import { tracingActivityInterceptors, workflowTracingSinks } from './worker-tracing';
 
 const CONNECT_RETRY_MS = 1000;
 
@@ -36,6 +37,8 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
       taskQueue,
       workflowBundle: { codePath: workflowBundlePath() },
       activities: this.activities.all(),
+      interceptors: { activity: [...tracingActivityInterceptors()] },
+      sinks: { ...workflowTracingSinks() },
       shutdownGraceTime: '20s',
       ...workerTuning({ maxCachedWorkflows: this.config.values.TEMPORAL_MAX_CACHED_WORKFLOWS }),
     });
@@ -44,6 +47,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
       namespace,
       taskQueue: documentTaskQueue(taskQueue),
       activities: this.activities.documents(),
+      interceptors: { activity: [...tracingActivityInterceptors()] },
       shutdownGraceTime: '20s',
       maxConcurrentActivityTaskExecutions: this.config.values.DOCUMENT_RENDER_SLOTS,
     });

@@ -1,6 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { parseDurationMs } from '@reform/domain';
 import { loadConfig, type AppConfig } from './app-config';
+import { activeTracing } from './tracing';
 
 /** The validated configuration, injectable by class. */
 export class AppConfigService {
@@ -32,9 +33,17 @@ export class AppConfigService {
   }
 }
 
+/** Spans still buffered when the app stops are exported before it exits. */
+@Injectable()
+export class TracingShutdown implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    await activeTracing()?.shutdown();
+  }
+}
+
 @Global()
 @Module({
-  providers: [{ provide: AppConfigService, useFactory: () => new AppConfigService(loadConfig()) }],
+  providers: [{ provide: AppConfigService, useFactory: () => new AppConfigService(loadConfig()) }, TracingShutdown],
   exports: [AppConfigService],
 })
 export class AppConfigModule {}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import { AppConfigService } from './app-config.module';
@@ -9,12 +10,22 @@ const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 /** Anything shaped like a JWT (three base64url parts, the first a JSON header). */
 const JWT_LIKE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*/g;
 
-/** Every request gets an id, echoed in the X-Request-Id response header and on each of its log lines. */
+/**
+ * Every request gets an id, echoed in the X-Request-Id response header and on each of its log lines:
+ * with tracing on, its trace id (the HTTP instrumentation's span is active here), so a log line
+ * leads to its trace; without, the caller's X-Request-Id or a new UUID.
+ */
 export function requestId(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
+  const id = traceId() ?? (typeof given === 'string' && CALLER_REQUEST_ID.test(given) ? given : randomUUID());
   res.setHeader('X-Request-Id', id);
   return id;
+}
+
+/** The active span's trace id; none while tracing is off (the API's no-op has no active span). */
+function traceId(): string | undefined {
+  const context = trace.getActiveSpan()?.spanContext();
+  return context && isSpanContextValid(context) ? context.traceId : undefined;
 }
 
 /** Tokens never reach the log: not from the Authorization header, nor pasted into a URL. */

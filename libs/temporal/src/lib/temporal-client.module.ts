@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
 import { clientRetryInterceptors } from './client-retry';
 import { temporalConnectionOptions } from './temporal-connection';
+import { tracingClientInterceptors } from './tracing-interceptors';
 
 /** The app's one Temporal client; lazy, so an app starts (and says so on /health) while Temporal is away. */
 @Global()
@@ -15,6 +16,7 @@ import { temporalConnectionOptions } from './temporal-connection';
         new Client({
           connection: Connection.lazy({ ...temporalConnectionOptions(config.temporal), interceptors: clientRetryInterceptors() }),
           namespace: config.temporal.namespace,
+          interceptors: { workflow: [...tracingClientInterceptors()] },
         }),
     },
   ],

@@ -7,3 +7,4 @@ export * from './lib/security.config';
 export * from './lib/working-days.config';
 export * from './lib/files.config';
 export * from './lib/notify.config';
+export * from './lib/metrics.config';

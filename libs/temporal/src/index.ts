@@ -1,3 +1,4 @@
 export * from './lib/temporal-connection';
 export * from './lib/temporal-client.module';
 export * from './lib/client-retry';
+export * from './lib/temporal-client-interceptors';

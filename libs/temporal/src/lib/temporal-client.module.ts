@@ -2,6 +2,7 @@ import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
 import { clientRetryInterceptors } from './client-retry';
+import { TemporalClientInterceptors } from './temporal-client-interceptors';
 import { temporalConnectionOptions } from './temporal-connection';
 
 /** The app's one Temporal client; lazy, so an app starts (and says so on /health) while Temporal is away. */
@@ -10,11 +11,12 @@ import { temporalConnectionOptions } from './temporal-connection';
   providers: [
     {
       provide: Client,
-      inject: [AppConfigService],
-      useFactory: (config: AppConfigService) =>
+      inject: [AppConfigService, { token: TemporalClientInterceptors, optional: true }],
+      useFactory: (config: AppConfigService, interceptors?: TemporalClientInterceptors) =>
         new Client({
           connection: Connection.lazy({ ...temporalConnectionOptions(config.temporal), interceptors: clientRetryInterceptors() }),
           namespace: config.temporal.namespace,
+          interceptors: { workflow: [...(interceptors?.workflow ?? [])] },
         }),
     },
   ],

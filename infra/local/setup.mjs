@@ -1,6 +1,7 @@
-// `npm test` begins here: dependencies, the Temporal binaries, moto, the browser of the console's test and the documents' font.
+// `npm test` begins here: dependencies, the Temporal binaries, moto, the browser of the console's test, the documents' font and promtool.
 import { ensureBrowser } from './browser.mjs';
 import { ensureDocumentFont } from './fonts.mjs';
+import { ensurePromtool } from './promtool.mjs';
 import { ensureDependencies, motoServer, temporalCli, temporalTestServer, log } from './tools.mjs';
 
 ensureDependencies();
@@ -9,3 +10,4 @@ log(`temporal test server: ${temporalTestServer()}`);
 log(`S3 test server (moto): ${motoServer()}`);
 ensureBrowser();
 ensureDocumentFont();
+ensurePromtool();

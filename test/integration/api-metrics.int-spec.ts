@@ -71,6 +71,9 @@ describe('the API /metrics, on PostgreSQL', () => {
     expect(scraped.status).toBe(200);
     expect(scraped.headers['content-type']).toMatch(/^text\/plain/);
     expect(valueOf(scraped.text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    // Only GET /metrics itself: anything else there is the API's 404.
+    expect((await request(api.server).post('/metrics').set('authorization', `Bearer ${TOKEN}`)).status).toBe(404);
+    expect((await request(api.server).get('/metrics/x').set('authorization', `Bearer ${TOKEN}`)).status).toBe(404);
   });
 
   it('times a request just made under its route pattern and status, and unrouted ones under one label', async () => {

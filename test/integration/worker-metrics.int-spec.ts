@@ -26,6 +26,8 @@ const ROOT = join(__dirname, '../..');
 async function workflowBundle(): Promise<string> {
   const built = process.env['WORKFLOW_BUNDLE'] ?? join(ROOT, 'dist/workflows/workflow-bundle.js');
   if (existsSync(built)) return built;
+  // The bundler the workflows project builds with, so this file needs no build beforehand.
+  // eslint-disable-next-line @nx/enforce-module-boundaries
   const { writeBundle } = require('../../workflows/bundle.cjs') as { writeBundle: (file: string) => Promise<string> };
   return writeBundle(join(mkdtempSync(join(tmpdir(), 'reform-bundle-')), 'workflow-bundle.js'));
 }

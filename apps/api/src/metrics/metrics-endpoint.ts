@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfigService } from '@reform/config';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { Registry } from 'prom-client';
 import { ApiMetrics } from './api-metrics';
 import { recordHttpDurations } from './http-metrics.middleware';
@@ -23,7 +24,8 @@ export function exposeMetrics(app: NestExpressApplication): void {
   const exposure = app.get(AppConfigService).values.metrics;
   app.use(recordHttpDurations(metrics));
   if (exposure.kind !== 'token') return;
-  app.getHttpAdapter().get(METRICS_PATH, (request: IncomingMessage, response: ServerResponse) => {
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.path !== METRICS_PATH || (request.method !== 'GET' && request.method !== 'HEAD')) return next();
     if (!bearerMatches(request.headers.authorization, exposure.token)) {
       const body = JSON.stringify({ statusCode: 401, message: 'metrics need the scrape token' });
       response.writeHead(401, { 'Content-Type': 'application/json', 'WWW-Authenticate': 'Bearer' }).end(body);

@@ -1,2 +1,4 @@
 // The deployment files (Dockerfiles, Kubernetes manifests, Helm values) checked against the code.
-module.exports = require('../jest.project.cjs')(__dirname, { testMatch: ['<rootDir>/deployment/**/*.spec.ts', '<rootDir>/observability/**/*.spec.ts'] });
+module.exports = require('../jest.project.cjs')(__dirname, {
+  testMatch: ['<rootDir>/deployment/**/*.spec.ts', '<rootDir>/observability/**/*.spec.ts'],
+});

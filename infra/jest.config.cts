@@ -1,4 +1,4 @@
-// The deployment files (Dockerfiles, Kubernetes manifests, Helm values) checked against the code, and the Node versions it runs on.
+// The deployment files (Dockerfiles, Kubernetes manifests, Helm values), the observability files (alert rules, dashboard) and the Node versions, checked against the code.
 module.exports = require('../jest.project.cjs')(__dirname, {
-  testMatch: ['<rootDir>/deployment/**/*.spec.ts', '<rootDir>/runtime/**/*.spec.ts'],
+  testMatch: ['<rootDir>/deployment/**/*.spec.ts', '<rootDir>/observability/**/*.spec.ts', '<rootDir>/runtime/**/*.spec.ts'],
 });

@@ -21,6 +21,8 @@ import { InterviewsModule } from './interviews/interviews.module';
 import { ReportsModule } from './reports/reports.module';
 import { SettingsModule } from './settings/settings.module';
 import { TemporalClientModule } from '@reform/temporal';
+import { MetricsModule } from './metrics/metrics.module';
+import { TemporalClientInterceptorsModule } from './temporal/temporal-client-interceptors.module';
 
 @Module({
   imports: [
@@ -28,6 +30,8 @@ import { TemporalClientModule } from '@reform/temporal';
     LoggingModule,
     DatabaseModule,
     TemporalClientModule,
+    TemporalClientInterceptorsModule,
+    MetricsModule,
     HealthModule,
     ErrorsModule,
     AuthModule,

@@ -2,6 +2,7 @@ import { ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@reform/config';
 import helmet from 'helmet';
+import { exposeMetrics } from './metrics/metrics-endpoint';
 import { setUpOpenApi } from './open-api';
 import { validationFailure } from './validation/validation-failure';
 
@@ -23,6 +24,7 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
  * tests exercise what production runs.
  */
 export function configureHttp(app: NestExpressApplication, config: Pick<AppConfig, 'CORS_ORIGINS'>): void {
+  exposeMetrics(app);
   // The console previews a document's PDF in a frame of a blob: URL it fetched with its token.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'frame-src': ["'self'", 'blob:'] } } }));
   // Closed unless CORS_ORIGINS names the browser origins allowed to call the API.

@@ -4,6 +4,8 @@ import { AppConfigModule, AppConfigService, LoggingModule } from '@reform/config
 import { dataSourceOptions } from '@reform/persistence';
 import { ActivitiesModule } from './activities/activities.module';
 import { WorkerHealthService } from './health/worker-health.service';
+import { WorkerMetricsModule } from './metrics/worker-metrics.module';
+import { ActivityInterceptorsModule } from './temporal/activity-interceptors.module';
 import { TemporalClientModule } from '@reform/temporal';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
@@ -17,6 +19,8 @@ import { TemporalWorkerService } from './temporal/temporal-worker.service';
     }),
     TemporalClientModule,
     ActivitiesModule,
+    ActivityInterceptorsModule,
+    WorkerMetricsModule,
   ],
   providers: [TemporalWorkerService, WorkerHealthService],
 })

@@ -8,3 +8,4 @@ export * from './lib/working-days.config';
 export * from './lib/files.config';
 export * from './lib/notify.config';
 export * from './lib/tracing';
+export * from './lib/metrics.config';

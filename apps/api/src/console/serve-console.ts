@@ -4,8 +4,8 @@ import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
-/** Paths the console never answers: the API, its docs and the probes keep their own 404s. */
-const SERVER_PATHS = /^\/(api|health)(\/|$)/;
+/** Paths the console never answers: the API, its docs, the probes and the metrics keep their own 404s. */
+const SERVER_PATHS = /^\/(api|health|metrics)(\/|$)/;
 /** A request for a file (`/assets/x.js`, `/favicon.ico`), not for a page of the app. */
 const FILE_PATH = /\/[^/]*\.[A-Za-z0-9]+$/;
 

@@ -6,6 +6,9 @@ export const WORKER_PROBES = {
   liveness: '/health/live',
 } as const;
 
+/** Where Prometheus scrapes the worker's own metrics, on the same port as the probes. */
+export const WORKER_METRICS_PATH = '/metrics';
+
 export type WorkerState = 'INITIALIZED' | 'RUNNING' | 'STOPPED' | 'STOPPING' | 'DRAINING' | 'DRAINED' | 'FAILED';
 
 export interface ProbeAnswer {

@@ -4,6 +4,7 @@ import { AppConfigService } from '@reform/config';
 import { documentTaskQueue } from '@reform/contracts';
 import { temporalConnectionOptions } from '@reform/temporal';
 import { ActivitiesRegistry } from '../activities/activities.registry';
+import { ActivityInterceptors } from './activity-interceptors';
 import { workflowBundlePath } from './workflow-bundle-path';
 import { workerTuning } from './worker-tuning';
 import { tracingActivityInterceptors, workflowTracingSinks } from './worker-tracing';
@@ -25,6 +26,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
   constructor(
     private readonly config: AppConfigService,
     private readonly activities: ActivitiesRegistry,
+    private readonly interceptors: ActivityInterceptors,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -37,7 +39,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
       taskQueue,
       workflowBundle: { codePath: workflowBundlePath() },
       activities: this.activities.all(),
-      interceptors: { activity: [...tracingActivityInterceptors()] },
+      interceptors: { activity: [...tracingActivityInterceptors(), ...this.interceptors.all] },
       sinks: { ...workflowTracingSinks() },
       shutdownGraceTime: '20s',
       ...workerTuning({ maxCachedWorkflows: this.config.values.TEMPORAL_MAX_CACHED_WORKFLOWS }),
@@ -47,7 +49,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
       namespace,
       taskQueue: documentTaskQueue(taskQueue),
       activities: this.activities.documents(),
-      interceptors: { activity: [...tracingActivityInterceptors()] },
+      interceptors: { activity: [...tracingActivityInterceptors(), ...this.interceptors.all] },
       shutdownGraceTime: '20s',
       maxConcurrentActivityTaskExecutions: this.config.values.DOCUMENT_RENDER_SLOTS,
     });

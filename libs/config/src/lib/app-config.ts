@@ -6,6 +6,7 @@ import { NOTIFY_VARIABLES, notifyProblem, notifySettings, type NotifySettings } 
 import { FILE_VARIABLES, fileSettings, fileStoreProblem, type FileSettings } from './files.config';
 import { authSettings, LOCAL_JWT_SECRET, SECURITY_VARIABLES, type AuthSettings } from './security.config';
 import { loadWorkingCalendar } from './working-days.config';
+import { METRICS_VARIABLES, metricsExposure, metricsProblem, type MetricsExposure } from './metrics.config';
 
 export { LOCAL_JWT_SECRET };
 
@@ -55,6 +56,7 @@ const schema = z.object({
   ...CONSOLE_VARIABLES,
   ...FILE_VARIABLES,
   ...NOTIFY_VARIABLES,
+  ...METRICS_VARIABLES,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** How often the reconciliation Schedule runs (对账). */
   RECONCILE_EVERY: z
@@ -86,6 +88,8 @@ export type AppConfig = Omit<z.infer<typeof schema>, never> & {
   files: FileSettings;
   /** Where notifications go: NOTIFY_CHANNELS, SMTP_URL, NOTIFY_EMAIL_FROM, WECOM_ROBOT_URL, NOTIFY_WEBHOOK_URL, CONSOLE_URL, NOTIFY_DIGEST_AT. */
   notify: NotifySettings;
+  /** Where the API serves GET /metrics: METRICS_PORT, else METRICS_TOKEN, else nowhere. */
+  metrics: MetricsExposure;
 };
 
 export class ConfigError extends Error {}
@@ -107,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (fileStore) throw new ConfigError(fileStore);
   const channels = notifyProblem(parsed.data);
   if (channels) throw new ConfigError(channels);
+  const metrics = metricsProblem(parsed.data);
+  if (metrics) throw new ConfigError(metrics);
   let policy: Policy;
   try {
     policy = readPolicy(env, parsed.data.TZ_BUSINESS);
@@ -120,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auth: authSettings(parsed.data, env),
     files: fileSettings(parsed.data),
     notify: notifySettings(parsed.data),
+    metrics: metricsExposure(parsed.data),
   };
 }
 

@@ -2,6 +2,7 @@ import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfigService } from '@reform/config';
 import { clientRetryInterceptors } from './client-retry';
+import { TemporalClientInterceptors } from './temporal-client-interceptors';
 import { temporalConnectionOptions } from './temporal-connection';
 import { tracingClientInterceptors } from './tracing-interceptors';
 
@@ -11,12 +12,12 @@ import { tracingClientInterceptors } from './tracing-interceptors';
   providers: [
     {
       provide: Client,
-      inject: [AppConfigService],
-      useFactory: (config: AppConfigService) =>
+      inject: [AppConfigService, { token: TemporalClientInterceptors, optional: true }],
+      useFactory: (config: AppConfigService, interceptors?: TemporalClientInterceptors) =>
         new Client({
           connection: Connection.lazy({ ...temporalConnectionOptions(config.temporal), interceptors: clientRetryInterceptors() }),
           namespace: config.temporal.namespace,
-          interceptors: { workflow: [...tracingClientInterceptors()] },
+          interceptors: { workflow: [...tracingClientInterceptors(), ...(interceptors?.workflow ?? [])] },
         }),
     },
   ],

@@ -18,3 +18,4 @@ export { InterviewQueries, toInterviewView, type InterviewFilter } from './inter
 export { AccountabilityReportQueries, type AccountabilityReportFilter } from './accountability-report.queries';
 export { InboxQueries, type InboxAudience } from './inbox.queries';
 export { DeliveryQueries, type DeliveryFilter } from './delivery.queries';
+export { OpsGaugeQueries, type OpsGauge, type OpsGaugeRow } from './ops-gauges.queries';

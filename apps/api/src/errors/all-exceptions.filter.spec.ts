@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Module, Post, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Logger, Module, Post, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -23,6 +23,11 @@ class ProbeController {
   crash(): never {
     throw new Error('SELECT secret FROM users');
   }
+
+  @Get('crash-with-cause')
+  crashWithCause(): never {
+    throw new Error('Workflow Update failed', { cause: Object.assign(new Error('not ready'), { code: 9 }) });
+  }
 }
 
 @Module({ controllers: [ProbeController], providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }] })
@@ -39,6 +44,18 @@ describe('AllExceptionsFilter over HTTP', () => {
   });
 
   afterAll(() => app.close());
+
+  it('logs an unexpected error with each cause and its code, and answers a bare 500', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const response = await request(app.getHttpServer()).get('/crash-with-cause');
+      expect(response.status).toBe(500);
+      expect(JSON.stringify(response.body)).not.toContain('not ready');
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('500'), expect.stringContaining('caused by Error: not ready (code 9)'));
+    } finally {
+      logged.mockRestore();
+    }
+  });
 
   it('answers malformed JSON with 400 in the contract shape', async () => {
     const response = await request(app.getHttpServer()).post('/cases').set('Content-Type', 'application/json').send('{"title":');

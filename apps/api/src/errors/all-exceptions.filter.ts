@@ -1,7 +1,19 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/current-user.decorator';
+import { causeChain } from './backing-service-failures';
 import { toErrorReply } from './error-reply';
+
+/** The stack, then each cause with its code (a gRPC status says more than the SDK's message over it). */
+function withCauses(error: Error): string {
+  const causes = causeChain(error)
+    .slice(1)
+    .map((cause) => {
+      const { code } = cause as { code?: unknown };
+      return `caused by ${cause.name}: ${cause.message}${code === undefined ? '' : ` (code ${String(code)})`}`;
+    });
+  return [error.stack ?? `${error.name}: ${error.message}`, ...causes].join('\n');
+}
 
 /** The single exception filter: every error leaves as the contract's JSON body, never a stack or SQL. */
 @Catch()
@@ -13,7 +25,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     if (reply.unexpected) {
       // The stack goes to the log (with the request id the logger binds, and the user), never to the client.
-      const stack = exception instanceof Error ? exception.stack : String(exception);
+      const stack = exception instanceof Error ? withCauses(exception) : String(exception);
       const user = http.getRequest<AuthenticatedRequest | undefined>()?.user?.id ?? 'anonymous';
       this.logger.error(`${reply.body.statusCode} ${reply.body.message} (user ${user})`, stack);
     }

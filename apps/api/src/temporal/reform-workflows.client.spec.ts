@@ -64,7 +64,11 @@ describe('ReformWorkflows', () => {
   it('waits for the workflow of a finding still ASSIGNED, which its case starts after answering', async () => {
     const { workflows, handle } = setUp();
     const notYet = () => new WorkflowNotFoundError('not yet', 'finding-f1', undefined);
-    handle.executeUpdate.mockRejectedValueOnce(notYet()).mockRejectedValueOnce(notYet());
+    // Started, its first workflow task not yet completed: Temporal's WorkflowNotReady.
+    const notReady = new ServiceError('Workflow Update failed', {
+      cause: Object.assign(new Error('not ready'), { code: 9, details: 'workflow is not ready', metadata: {} }),
+    });
+    handle.executeUpdate.mockRejectedValueOnce(notYet()).mockRejectedValueOnce(notReady);
     await expect(workflows.commandFinding(finding, command)).resolves.toEqual({ id: 'result' });
     expect(handle.executeUpdate).toHaveBeenCalledTimes(3);
   });

@@ -32,7 +32,7 @@ import { CaseClosedError } from '../errors/case-closed.error';
 import { TemporalUnavailableError } from '../errors/temporal-unavailable.error';
 import { WorkflowEndedError } from '../errors/workflow-ended.error';
 import { TemporalGate } from './temporal-gate';
-import { fromTemporalError, type Standing } from './temporal-failures';
+import { fromTemporalError, workflowNotReady, type Standing } from './temporal-failures';
 
 /**
  * A case answers once its findings' rows are written and starts their workflows right after, so
@@ -97,14 +97,17 @@ export class ReformWorkflows {
     return this.translated(() => (finding.status === 'ASSIGNED' ? this.onceStarted(step) : step()), standing);
   }
 
-  /** `call` on a workflow its parent may not have started yet: again while there is none, for FINDING_START_WAIT_MS. */
+  /**
+   * `call` on a workflow its parent may not have started yet: again while there is none, or while
+   * its first workflow task has not completed (Temporal's WorkflowNotReady), for FINDING_START_WAIT_MS.
+   */
   private async onceStarted<T>(call: () => Promise<T>): Promise<T> {
     const deadline = Date.now() + FINDING_START_WAIT_MS;
     for (;;) {
       try {
         return await call();
       } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        if (!(error instanceof WorkflowNotFoundError) && !workflowNotReady(error)) throw error;
         if (Date.now() >= deadline) throw new TemporalUnavailableError();
         await sleep(FINDING_START_POLL_MS);
       }

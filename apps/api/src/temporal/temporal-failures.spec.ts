@@ -70,6 +70,10 @@ describe('fromTemporalError — finished workflows and transport', () => {
     ['DEADLINE_EXCEEDED', grpcError(4)],
     ['ABORTED (an update aborted with its workflow task)', new ServiceError('Workflow Update failed', { cause: grpcError(10) })],
     ['INTERNAL (the server failing inside)', new ServiceError('Workflow Update failed', { cause: grpcError(13) })],
+    [
+      'FAILED_PRECONDITION (WorkflowNotReady: its first task still running)',
+      new ServiceError('Workflow Update failed', { cause: grpcError(9) }),
+    ],
     ['an update RPC timeout', new WorkflowUpdateRPCTimeoutOrCancelledError('timed out', { cause: grpcError(4) })],
     ['a failed connection', new ServiceError('Failed to connect to Temporal server', { cause: new Error('No connection established') })],
   ])('%s → TemporalUnavailableError', (_, error) => {

@@ -24,11 +24,27 @@ const GRPC_UNAVAILABLE = 14;
 const GRPC_UNKNOWN = 2;
 const GRPC_ABORTED = 10;
 const GRPC_INTERNAL = 13;
+/** Temporal's WorkflowNotReady: an update that came before the workflow's first task completed. */
+const GRPC_FAILED_PRECONDITION = 9;
 /**
- * The server could not take the call now: unreachable, overloaded past its deadlines, or failing
- * inside (a persistence timeout, an update aborted with its workflow task). Retrying is the answer.
+ * The server could not take the call now: unreachable, overloaded past its deadlines, failing
+ * inside (a persistence timeout, an update aborted with its workflow task), or the workflow not
+ * ready for it yet. Retrying is the answer.
  */
-const UNREACHABLE_CODES: unknown[] = [GRPC_CANCELLED, GRPC_DEADLINE_EXCEEDED, GRPC_UNAVAILABLE, GRPC_UNKNOWN, GRPC_ABORTED, GRPC_INTERNAL];
+const UNREACHABLE_CODES: unknown[] = [
+  GRPC_CANCELLED,
+  GRPC_DEADLINE_EXCEEDED,
+  GRPC_UNAVAILABLE,
+  GRPC_UNKNOWN,
+  GRPC_ABORTED,
+  GRPC_INTERNAL,
+  GRPC_FAILED_PRECONDITION,
+];
+
+/** The workflow exists but cannot take an update yet (its first workflow task has not completed). */
+export function workflowNotReady(error: unknown): boolean {
+  return causeChain(error).some((e) => grpcCode(e) === GRPC_FAILED_PRECONDITION);
+}
 
 /** What the caller knows of the entity, for what Temporal cannot say itself. */
 export interface Standing {

@@ -10,6 +10,7 @@ import { AccountabilityOutcomes1766000000000 } from './1766000000000-accountabil
 import { Interviews1766100000000 } from './1766100000000-interviews';
 import { NotificationDeliveries1766200000000 } from './1766200000000-notification-deliveries';
 import { NotificationInboxIndexes1766300000000 } from './1766300000000-notification-inbox-indexes';
+import { FindingCounts1766400000000 } from './1766400000000-finding-counts';
 
 export const MIGRATIONS = [
   InitialSchema1764300000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   Interviews1766100000000,
   NotificationDeliveries1766200000000,
   NotificationInboxIndexes1766300000000,
+  FindingCounts1766400000000,
 ];

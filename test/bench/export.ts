@@ -10,7 +10,6 @@ import { copyOut } from './pg-copy';
 import { seedFindings } from './reads';
 import { memoryMiB } from './target';
 
-const MiB = 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Up to this many rows the benchmark also reads the workbook back and counts its rows. */
 const CHECKED_ROWS = 5_000;
@@ -109,5 +108,3 @@ function download(apiUrl: string, keep: boolean, filter = ''): Promise<{ bytes: 
     call.end();
   });
 }
-
-export const exportMiB = (r: ExportResult) => r.bytes / MiB;

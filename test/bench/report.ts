@@ -166,7 +166,7 @@ function readRows(reads: ReadsResult): string[][] {
 function exportRows(exported: ExportResult): string[][] {
   return [
     [
-      `XLSX export of ${exported.rows} rows`,
+      `XLSX export of ${exported.rows} rows (${f(exported.bytes / 2 ** 20, ' MiB')})`,
       f(exported.rowsPerSec, ' rows/s'),
       `${f(exported.bareRowsPerSec, ' rows/s')} (bare COPY)`,
       f(ratio(exported.rowsPerSec, exported.bareRowsPerSec)),

@@ -207,7 +207,7 @@ async function mibPerSecond(bytes: number, work: () => Promise<unknown>): Promis
 }
 
 /** The peak of a reading (MiB) taken every 10 ms until stopped. */
-function sampled(read: () => number): { stop(): number } {
+export function sampled(read: () => number): { stop(): number } {
   let peak = read();
   const timer = setInterval(() => (peak = Math.max(peak, read())), 10);
   return {

@@ -9,8 +9,11 @@ export interface BenchSizes {
   precisionSpreadMs: number;
   stormFindings: number;
   stormCaseSize: number;
+  /** Findings in the ledger the reads run over (seeded in SQL). */
   rows: number;
   readSamples: number;
+  /** Findings in the ledger the XLSX export writes (seeded up to this before the reads seed the rest). */
+  exportRows: number;
   /** The size of the file uploaded and downloaded through the API, and how many times. */
   fileMiB: number;
   fileRuns: number;
@@ -18,7 +21,13 @@ export interface BenchSizes {
   renderings: number;
 }
 
+/** The parts of the benchmark, in the order they run; `--only` picks some. */
+export const PHASES = ['files', 'documents', 'intake', 'timers', 'export', 'reads'] as const;
+export type Phase = (typeof PHASES)[number];
+
 export interface BenchOptions extends BenchSizes {
+  /** The parts to run (all unless `--only`); `timers` holds the storm and the worker's figures. */
+  phases: ReadonlySet<Phase>;
   /** Keep the temporary DATA_DIR (logs, databases) after the run. */
   keep: boolean;
   /** Write V8 CPU profiles of the API and the worker here (`node --cpu-prof`). */
@@ -43,8 +52,9 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
     precisionSpreadMs: 60_000,
     stormFindings: 10_000,
     stormCaseSize: 50,
-    rows: 100_000,
+    rows: 1_000_000,
     readSamples: 200,
+    exportRows: 100_000,
     fileMiB: 100,
     fileRuns: 2,
     renderings: 200,
@@ -58,8 +68,9 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
     precisionSpreadMs: 60_000,
     stormFindings: 2_000,
     stormCaseSize: 50,
-    rows: 100_000,
+    rows: 200_000,
     readSamples: 60,
+    exportRows: 100_000,
     fileMiB: 100,
     fileRuns: 1,
     renderings: 50,
@@ -75,14 +86,15 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
     stormCaseSize: 25,
     rows: 2_000,
     readSamples: 5,
+    exportRows: 1_000,
     fileMiB: 4,
     fileRuns: 1,
     renderings: 6,
   },
 };
 
-const USAGE = `usage: npm run bench -- [--quick | --tiny] [--storm N] [--storm-lead SECONDS] [--rows N]
-                            [--timer-shift 100ms] [--profile DIR] [--keep] [--skip-build]`;
+const USAGE = `usage: npm run bench -- [--quick | --tiny] [--only ${PHASES.join(',')}] [--storm N] [--storm-lead SECONDS]
+                            [--rows N] [--export-rows N] [--timer-shift 100ms] [--profile DIR] [--keep] [--skip-build]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const flag = (name: string) => argv.includes(name);
@@ -107,6 +119,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     '--storm',
     '--storm-lead',
     '--rows',
+    '--export-rows',
+    '--only',
     '--timer-shift',
     '--profile',
     '--help',
@@ -118,11 +132,16 @@ export function parseOptions(argv: string[]): BenchOptions {
   const sizes = { ...SIZES[mode] };
   sizes.stormFindings = count('--storm') ?? sizes.stormFindings;
   sizes.rows = count('--rows') ?? sizes.rows;
+  sizes.exportRows = count('--export-rows') ?? sizes.exportRows;
+  const only = value('--only')?.split(',');
+  const unknownPhase = only?.find((phase) => !(PHASES as readonly string[]).includes(phase));
+  if (unknownPhase !== undefined) throw new Error(`--only ${unknownPhase}: expected some of ${PHASES.join(',')}\n${USAGE}`);
   const timerShift = value('--timer-shift');
   if (timerShift !== undefined && !/^\d+(ms|s)$/.test(timerShift))
     throw new Error(`--timer-shift ${timerShift}: expected a duration such as 100ms or 1s`);
   return {
     ...sizes,
+    phases: new Set((only ?? PHASES) as Phase[]),
     keep: flag('--keep'),
     profileDir: value('--profile'),
     timerShift,

@@ -48,6 +48,14 @@ describe('the benchmark (npm run bench) at its tiny size', () => {
         jurisdictionListP50Ms: positive,
         jurisdictionListP99Ms: positive,
         jurisdictionSqlP99Ms: positive,
+        scopedListP99Ms: positive,
+      },
+      export: {
+        rows: positive,
+        rowsPerSec: positive,
+        bareRowsPerSec: positive,
+        apiIdleRssMiB: positive,
+        apiRssDeltaMiB: expect.any(Number),
       },
       files: {
         mib: 4,
@@ -68,6 +76,7 @@ describe('the benchmark (npm run bench) at its tiny size', () => {
     expect(result.intake.findingsPerSec).toBeGreaterThan(0);
     expect(result.intake.engineWorkflowsPerSec).toBeGreaterThan(0);
     expect(result.reads.rows).toBeGreaterThanOrEqual(2000);
+    expect(result.export.rows).toBeGreaterThanOrEqual(1000);
     // A supervisor of the office sees some of the findings, not all of them.
     expect(result.reads.jurisdictionRows).toBeGreaterThan(0);
     expect(result.reads.jurisdictionRows).toBeLessThan(result.reads.rows);

@@ -64,12 +64,32 @@ export class LedgerService {
     const started = Date.now();
     try {
       const filter = await this.filterFor(query, user);
-      const batches = filter === null ? nothing() : this.ledger.stream(filter, BATCH_SIZE);
+      const batches = filter === null ? nothing() : readAhead(this.ledger.stream(filter, BATCH_SIZE));
       await WRITERS[format](batches, out, this.config.workingDays.timeZone);
       this.logger.log(`ledger exported as ${format} for ${user.id} in ${Date.now() - started} ms`);
     } finally {
       this.running -= 1;
     }
+  }
+}
+
+/**
+ * Asks for the next batch as soon as one is handed on, so that PostgreSQL reads it while the
+ * writer formats this one (one batch ahead: the memory stays a batch, the cursor one statement).
+ */
+export async function* readAhead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = source.next();
+      yield current.value;
+    }
+  } finally {
+    // Stopped early: let the fetch under way settle, then close the source (its cursor and connection).
+    await next.catch(() => undefined);
+    await source.return(undefined);
   }
 }
 

@@ -114,6 +114,15 @@ export const SCHEMA = {
     outcome_decided_at: nullable(timestamptz()),
     outcome_four_form: nullable(column<FourForm>('int')),
   },
+  /** How many findings share each key, kept by triggers on findings; tracking_office_id '' for none. */
+  finding_counts: {
+    unit_id: text(),
+    tracking_office_id: text(),
+    status: text<FindingStatus>(),
+    overdue: bool(),
+    escalation_level: int(),
+    n: bigint(),
+  },
   recommendations: {
     id: uuid(),
     case_id: uuid(),

@@ -11,6 +11,7 @@ import { Interviews1766100000000 } from './1766100000000-interviews';
 import { NotificationDeliveries1766200000000 } from './1766200000000-notification-deliveries';
 import { NotificationInboxIndexes1766300000000 } from './1766300000000-notification-inbox-indexes';
 import { OpenFindingsIndex1766400000000 } from './1766400000000-open-findings-index';
+import { FindingCounts1766500000000 } from './1766500000000-finding-counts';
 
 export const MIGRATIONS = [
   InitialSchema1764300000000,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   NotificationDeliveries1766200000000,
   NotificationInboxIndexes1766300000000,
   OpenFindingsIndex1766400000000,
+  FindingCounts1766500000000,
 ];

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Accountability, FourForm, LedgerRow, Page } from '@reform/contracts';
-import type { FindingFilter, FindingRow } from './finding.queries';
+import { countedByKey, type FindingFilter, type FindingRow } from './finding.queries';
 import { countOf, toIso, toIsoOrNull, WhereClause, type PageRequest } from './sql-support';
 
 /** A half-open span of time, ISO instants: `from` inclusive, `before` exclusive; either may be open. */
@@ -99,6 +99,16 @@ function whereOf(filter: LedgerFilter): WhereClause {
   return within(where, 'f.closed_at', filter.closed);
 }
 
+const COUNT_ROWS = 'SELECT count(*) AS count FROM findings f';
+const COUNT_BY_KEY = 'SELECT coalesce(sum(n), 0) AS count FROM finding_counts f';
+
+const unbounded = (range: TimeRange | undefined) => range?.from === undefined && range?.before === undefined;
+
+/** As for GET /findings (countedByKey): finding_counts has no accountability or dates either. */
+function countedByKeyInLedger(filter: LedgerFilter): boolean {
+  return countedByKey(filter) && filter.accountability === undefined && [filter.due, filter.created, filter.closed].every(unbounded);
+}
+
 /** The ledger (台账): a page of it as JSON, or all of it streamed for CSV and XLSX exports. */
 export class LedgerQueries {
   constructor(private readonly db: DataSource) {}
@@ -108,7 +118,7 @@ export class LedgerQueries {
     const paged = where.paged(page);
     const [rows, count] = await Promise.all([
       this.db.query(`${SELECT} ${where.toSql()} ${ORDER} ${paged.sql}`, paged.params),
-      this.db.query(`SELECT count(*) AS count FROM findings f ${where.toSql()}`, where.params),
+      this.db.query(`${countedByKeyInLedger(filter) ? COUNT_BY_KEY : COUNT_ROWS} ${where.toSql()}`, where.params),
     ]);
     return { items: (rows as Row[]).map(toLedgerRow), total: countOf(count) };
   }

@@ -1,4 +1,5 @@
 import type { BenchApi } from './api';
+import type { CaseOpenResult } from './case-open';
 import type { Engine } from './engine';
 import type { BenchOptions } from './options';
 import { loops, p50, p99, sleep } from './stats';
@@ -14,6 +15,8 @@ export interface IntakeStep {
 }
 
 export interface IntakeResult {
+  /** The large case opened under the best step's load, measured after the timers (so that its findings do not weigh on them). */
+  caseOpen?: CaseOpenResult;
   product: IntakeStep[];
   engine: IntakeStep[];
   best: IntakeStep;

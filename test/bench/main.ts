@@ -7,6 +7,7 @@ import { BenchApi } from './api';
 import { measureRendering } from './documents';
 import { bundleEngineWorkflows, Engine } from './engine';
 import { apiRssGrowth, downloadRatio, measureFiles, uploadRatio } from './files';
+import { measureCaseOpen } from './case-open';
 import { measureIntake } from './intake';
 import { measureExport } from './export';
 import { parseOptions, type Phase } from './options';
@@ -109,6 +110,24 @@ async function main(): Promise<void> {
       );
       say(`  → engine storm drain ${round(engineStorm.drainMs)} ms, missing ${engineStorm.missing}`);
       results.timers = { precision, enginePrecision, storm, engineStorm };
+    }
+    // After the timers, so that its thousands of findings weigh on neither the precision nor the storm.
+    if (results.intake) {
+      const background = results.intake.best.concurrency;
+      const caseOpen = await measureCaseOpen(
+        api,
+        {
+          findings: options.caseOpenFindings,
+          samples: options.caseOpenSamples,
+          background,
+          backgroundCaseSize: options.findingsPerIntakeCase,
+        },
+        say,
+      );
+      say(
+        `  → a case of ${caseOpen.findings} opened in p50 ${round(caseOpen.p50Ms)} ms, p99 ${round(caseOpen.p99Ms)} ms (${caseOpen.errors} errors)`,
+      );
+      results.intake.caseOpen = caseOpen;
     }
     // Before the reads seed the ledger up to their size: the export writes the first exportRows.
     if (run('export')) {

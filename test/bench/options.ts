@@ -5,6 +5,9 @@ export interface BenchSizes {
   intakeStepMs: number;
   intakeConcurrency: number[];
   findingsPerIntakeCase: number;
+  /** A large case opened under the intake's load, this many times in turn (intake.caseOpen*). */
+  caseOpenFindings: number;
+  caseOpenSamples: number;
   precisionFindings: number;
   precisionSpreadMs: number;
   stormFindings: number;
@@ -45,6 +48,8 @@ const STEPS = [1, 2, 4, 8, 16, 32, 64];
 const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
   full: {
     mode: 'full',
+    caseOpenFindings: 200,
+    caseOpenSamples: 30,
     intakeStepMs: 10_000,
     intakeConcurrency: STEPS,
     findingsPerIntakeCase: 5,
@@ -61,6 +66,8 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
   },
   quick: {
     mode: 'quick',
+    caseOpenFindings: 200,
+    caseOpenSamples: 15,
     intakeStepMs: 5_000,
     intakeConcurrency: STEPS,
     findingsPerIntakeCase: 5,
@@ -77,6 +84,8 @@ const SIZES: Record<BenchSizes['mode'], BenchSizes> = {
   },
   tiny: {
     mode: 'tiny',
+    caseOpenFindings: 20,
+    caseOpenSamples: 2,
     intakeStepMs: 1_500,
     intakeConcurrency: [1, 4],
     findingsPerIntakeCase: 5,

@@ -35,11 +35,16 @@ export function summaryJson(r: BenchResults) {
       ratio: ratio(r.intake.best.perSec, r.intake.engineBest.perSec),
       p50Ms: round(r.intake.best.p50Ms),
       p99Ms: round(r.intake.best.p99Ms),
+      caseOpenFindings: r.intake.caseOpen?.findings,
+      caseOpenP50Ms: r.intake.caseOpen && round(r.intake.caseOpen.p50Ms),
+      caseOpenP99Ms: r.intake.caseOpen && round(r.intake.caseOpen.p99Ms),
     },
     timers: t && {
       precisionP50Ms: round(t.precision.p50Ms),
       precisionP99Ms: round(t.precision.p99Ms),
       enginePrecisionP99Ms: round(t.enginePrecision.p99Ms),
+      // What the product adds to the engine's own lateness, in the same run.
+      lateOverEngineP99Ms: round(t.precision.p99Ms - t.enginePrecision.p99Ms),
       n: t.storm.n,
       drainMs: round(t.storm.drainMs),
       engineDrainMs: round(t.engineStorm.drainMs),
@@ -115,6 +120,16 @@ function intakeRows(intake: IntakeResult): string[][] {
       f(ratio(intake.best.perSec, intake.engineBest.perSec)),
     ],
     ['intake latency p50 / p99', pair(intake.best.p50Ms, intake.best.p99Ms), pair(intake.engineBest.p50Ms, intake.engineBest.p99Ms), ''],
+    ...(intake.caseOpen
+      ? [
+          [
+            `case of ${intake.caseOpen.findings} opened, p50 / p99`,
+            pair(intake.caseOpen.p50Ms, intake.caseOpen.p99Ms),
+            `${intake.caseOpen.samples} in turn beside ${intake.caseOpen.background} intake requests`,
+            intake.caseOpen.errors > 0 ? `${intake.caseOpen.errors} errors` : '',
+          ],
+        ]
+      : []),
   ];
 }
 
@@ -256,6 +271,7 @@ function warnings(r: BenchResults): string[] {
     if (precision.seen < precision.n) out.push(`precision: ${precision.n - precision.seen} of ${precision.n} deadlines never seen`);
   }
   if (r.intake?.firstError) out.push(`first intake error: ${r.intake.firstError}`);
+  if (r.intake?.caseOpen?.firstError) out.push(`first large-case error: ${r.intake.caseOpen.firstError}`);
   if (r.reads) {
     for (const [what, p99Ms] of [
       ['', r.reads.listP99Ms],

@@ -26,11 +26,21 @@ describe('the benchmark (npm run bench) at its tiny size', () => {
     const lines = stdout.trim().split('\n');
     const result = JSON.parse(lines[lines.length - 1]);
     expect(result).toEqual({
-      intake: { findingsPerSec: positive, engineWorkflowsPerSec: positive, ratio: positive, p50Ms: positive, p99Ms: positive },
+      intake: {
+        findingsPerSec: positive,
+        engineWorkflowsPerSec: positive,
+        ratio: positive,
+        p50Ms: positive,
+        p99Ms: positive,
+        caseOpenFindings: 20,
+        caseOpenP50Ms: positive,
+        caseOpenP99Ms: positive,
+      },
       timers: {
         precisionP50Ms: positive,
         precisionP99Ms: positive,
         enginePrecisionP99Ms: positive,
+        lateOverEngineP99Ms: expect.any(Number),
         n: 50,
         drainMs: positive,
         engineDrainMs: positive,
@@ -75,6 +85,10 @@ describe('the benchmark (npm run bench) at its tiny size', () => {
     expect(result.files.apiIdleRssMiB).toBeGreaterThan(20);
     expect(result.intake.findingsPerSec).toBeGreaterThan(0);
     expect(result.intake.engineWorkflowsPerSec).toBeGreaterThan(0);
+    // Taken before rounding: within a rounding of the difference of the rounded figures.
+    const overEngine = result.timers.precisionP99Ms - result.timers.enginePrecisionP99Ms;
+    expect(Math.abs(result.timers.lateOverEngineP99Ms - overEngine)).toBeLessThanOrEqual(1.5);
+    expect(stderr).toMatch(/case of 20 opened, p50 \/ p99/);
     expect(result.reads.rows).toBeGreaterThanOrEqual(2000);
     expect(result.export.rows).toBeGreaterThanOrEqual(1000);
     // A supervisor of the office sees some of the findings, not all of them.

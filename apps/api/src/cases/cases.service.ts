@@ -69,9 +69,9 @@ export class CasesService {
   }
 
   /**
-   * A replay can arrive between the workflow's first projection (the rows) and its findings'
-   * workflows starting, e.g. when the first try's connection broke. It answers once the case is
-   * fully open, so that a step sent next finds its finding's workflow running.
+   * A replay can arrive before the workflow's first projection (the rows) is done, e.g. when the
+   * first try's connection broke. It answers once the case is open as the first answer would have
+   * (its findings' workflows start right after; a step sent first waits for its finding's workflow).
    */
   private async openedAgain(stored: CaseWithFindings): Promise<CaseWithFindings> {
     if (stored.status !== 'OPEN') return stored;

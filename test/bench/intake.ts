@@ -28,7 +28,8 @@ const FAR_DUE_MS = 30 * 24 * 3_600_000;
 
 /**
  * Steps concurrency up until throughput stops rising (less than 5% over the best so far), and
- * answers every step. `call` does one unit of work and says how many items it opened.
+ * answers every step. `call` does one unit of work and says how many items it opened; a step
+ * lasts until `settle` says the work behind its answers is done (its time and CPU count in).
  */
 async function stepUp(
   concurrencies: number[],
@@ -36,6 +37,7 @@ async function stepUp(
   call: () => Promise<{ items: number; ms: number; error?: string }>,
   onError: (message: string) => void,
   cpu: () => Record<string, number>,
+  settle: (items: number) => Promise<void> = async () => undefined,
 ): Promise<IntakeStep[]> {
   const steps: IntakeStep[] = [];
   let best = 0;
@@ -54,6 +56,7 @@ async function stepUp(
         await sleep(50);
       } else items += result.items;
     });
+    await settle(items);
     const perSec = items / ((Date.now() - started) / 1000);
     const cpuAfter = cpu();
     const cpuMsPerItem = Object.fromEntries(
@@ -69,16 +72,37 @@ async function stepUp(
 
 const bestOf = (steps: IntakeStep[]) => steps.reduce((a, b) => (b.perSec > a.perSec ? b : a));
 
+/** How long a step waits for its findings' workflows to start before it counts them as lost. */
+const SETTLE_TIMEOUT_MS = 120_000;
+
+/**
+ * `findingWorkflows()` counts the findings' workflows the server has started: a case answers
+ * before it starts them, so a step ends once all of its findings run, as a bare start ends once
+ * its workflow exists — and no backlog of starts spills into the next step or phase.
+ */
 export async function measureIntake(
   api: BenchApi,
   engine: Engine,
   options: BenchOptions,
   say: (line: string) => void,
   stackCpu: () => Record<string, number>,
+  findingWorkflows: () => Promise<number>,
 ): Promise<IntakeResult> {
   let firstError: string | undefined;
   const noteError = (message: string) => (firstError ??= message);
   const perCase = options.findingsPerIntakeCase;
+  let expected = await findingWorkflows();
+  const allStarted = async (items: number) => {
+    expected += items;
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    let running = await findingWorkflows();
+    while (running < expected && Date.now() < deadline) {
+      await sleep(100);
+      running = await findingWorkflows();
+    }
+    if (running < expected)
+      noteError(`${expected - running} findings' workflows had not started ${SETTLE_TIMEOUT_MS / 1000} s after their step`);
+  };
 
   say(`intake: POST /cases of ${perCase} findings, ${options.intakeStepMs / 1000} s per concurrency step`);
   const product = await stepUp(
@@ -96,6 +120,7 @@ export async function measureIntake(
     },
     noteError,
     stackCpu,
+    allStarted,
   );
 
   say('intake baseline: trivial workflows started by a bare client');

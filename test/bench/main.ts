@@ -81,7 +81,8 @@ async function main(): Promise<void> {
     }
     const api = new BenchApi(target.apiUrl);
     if (run('intake')) {
-      const intake = await measureIntake(api, engine, options, say, () => cpuByRole(target) as Record<string, number>);
+      const findingWorkflows = async () => (await client.workflow.count('WorkflowType = "findingWorkflow"')).count;
+      const intake = await measureIntake(api, engine, options, say, () => cpuByRole(target) as Record<string, number>, findingWorkflows);
       say(
         `  → intake ${round(intake.best.perSec)} findings/s at ${intake.best.concurrency} (p99 ${round(intake.best.p99Ms)} ms); engine ${round(intake.engineBest.perSec)} workflows/s`,
       );

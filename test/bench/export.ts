@@ -4,6 +4,7 @@
 import { Workbook } from 'exceljs';
 import { request } from 'node:http';
 import type { Pool } from 'pg';
+import { LEDGER_ROWS_SQL } from '@reform/persistence';
 import { supervisor } from './api';
 import { sampled } from './files';
 import { copyOut } from './pg-copy';
@@ -29,16 +30,6 @@ export interface ExportResult {
   apiRssDeltaMiB: number;
 }
 
-// LedgerQueries.stream's statement (libs/persistence ledger.queries.ts), unfiltered.
-const LEDGER_SQL = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_title, f.title, f.unit_id, u.name AS unit_name,
-  f.responsible_person, f.due_at, f.status, f.overdue, f.escalation_level, f.accountability, f.created_at, f.closed_at,
-  f.tracking_office_id, t.name AS tracking_office_name, f.recommendation_id, r.doc_no AS recommendation_doc_no,
-  f.outcome_form, f.outcome_four_form
-  FROM findings f JOIN cases c ON c.id = f.case_id
-  LEFT JOIN org_units u ON u.id = f.unit_id LEFT JOIN org_units t ON t.id = f.tracking_office_id
-  LEFT JOIN recommendations r ON r.id = f.recommendation_id
-  ORDER BY f.created_at, f.id`;
-
 export async function measureExport(
   apiUrl: string,
   pool: Pool,
@@ -54,7 +45,7 @@ export async function measureExport(
   let bareMs: number;
   try {
     const started = performance.now();
-    await copyOut(bare, `COPY (${LEDGER_SQL}) TO STDOUT`);
+    await copyOut(bare, `COPY (${LEDGER_ROWS_SQL}) TO STDOUT`);
     bareMs = performance.now() - started;
   } finally {
     bare.release();

@@ -5,7 +5,7 @@ export { AuditQueries, type AuditFilter } from './audit.queries';
 export { AuditChainQueries } from './audit-chain.queries';
 export { ReportQueries, summarise, type SummaryGroup } from './report.queries';
 export { IdempotencyStore, type IdempotencyClaim, type IdempotencyRecord } from './idempotency.store';
-export { LedgerQueries, type LedgerFilter, type TimeRange } from './ledger.queries';
+export { LEDGER_ROWS_SQL, LedgerQueries, type LedgerFilter, type TimeRange } from './ledger.queries';
 export type { ReportFilter } from './report.queries';
 export { ReportAnalyticsQueries, type TrendRequest } from './report-analytics.queries';
 export {

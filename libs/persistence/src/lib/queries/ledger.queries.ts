@@ -52,6 +52,8 @@ const SELECT = `SELECT f.id, f.case_id, c.code AS case_code, c.title AS case_tit
   LEFT JOIN recommendations r ON r.id = f.recommendation_id`;
 /** The order findings were recorded in, served by ix_findings_created_at_id. */
 const ORDER = 'ORDER BY f.created_at, f.id';
+/** The whole ledger as the export reads it (unfiltered): the benchmark's bare baseline runs this very statement. */
+export const LEDGER_ROWS_SQL = `${SELECT} ${ORDER}`;
 
 function toLedgerRow(row: Row): LedgerRow {
   return {
